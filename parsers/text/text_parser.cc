@@ -1,0 +1,142 @@
+#include "parsers/text/text_parser.h"
+
+#include <re2/re2.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/normalize.h"
+#include "schemas/cell_value.h"
+
+namespace zfxxgk::text {
+namespace {
+
+struct Line {
+  std::string text;  // trimmed
+  int number = 0;    // 1-based
+  size_t begin = 0;  // byte offset in the input
+};
+
+std::vector<Line> SplitLines(std::string_view s) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  int number = 1;
+  while (pos <= s.size()) {
+    size_t end = s.find('\n', pos);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view raw = s.substr(pos, end - pos);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    lines.push_back({CollapseSpaces(raw), number++, pos});
+    if (end == s.size()) break;
+    pos = end + 1;
+  }
+  return lines;
+}
+
+bool IsPipeRow(const std::string& line) { return line.size() > 1 && line[0] == '|'; }
+
+std::vector<std::string> PipeCells(const std::string& line) {
+  std::vector<std::string> cells;
+  size_t start = 1;  // skip the leading '|'
+  while (start <= line.size()) {
+    size_t bar = line.find('|', start);
+    if (bar == std::string::npos) {
+      std::string rest = CollapseSpaces(line.substr(start));
+      if (!rest.empty()) cells.push_back(rest);
+      break;
+    }
+    cells.push_back(CollapseSpaces(line.substr(start, bar - start)));
+    start = bar + 1;
+  }
+  return cells;
+}
+
+bool IsSeparatorRow(const std::vector<std::string>& cells) {
+  static const RE2 kSeparator(R"(^:?-{3,}:?$)");
+  for (const std::string& c : cells) {
+    if (!RE2::FullMatch(c, kSeparator)) return false;
+  }
+  return !cells.empty();
+}
+
+// Appends the pipe rows starting at lines[i] as one Table; returns the index
+// of the first line after it.
+size_t ReadPipeTable(const std::vector<Line>& lines, size_t i, Document& doc) {
+  Table table;
+  table.prov.line = lines[i].number;
+  table.prov.produced_by = "text";
+  table.prov.table = static_cast<int>(doc.tables.size());
+  for (; i < lines.size() && IsPipeRow(lines[i].text); ++i) {
+    std::vector<std::string> cells = PipeCells(lines[i].text);
+    if (IsSeparatorRow(cells)) continue;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      Cell cell;
+      cell.row = table.n_rows;
+      cell.col = static_cast<int>(c);
+      cell.text = cells[c];
+      cell.prov = table.prov;
+      cell.prov.line = lines[i].number;
+      cell.prov.row = cell.row;
+      cell.prov.col = cell.col;
+      table.cells.push_back(std::move(cell));
+    }
+    table.n_cols = std::max(table.n_cols, static_cast<int>(cells.size()));
+    ++table.n_rows;
+  }
+  Block block;
+  block.kind = BlockKind::kTable;
+  block.table_index = static_cast<int>(doc.tables.size());
+  block.prov = table.prov;
+  doc.tables.push_back(std::move(table));
+  doc.blocks.push_back(std::move(block));
+  return i;
+}
+
+// A dump is "one cell per line" when many lines hold a lone value and they
+// are separated by blank lines.
+bool LooksCellPerLine(const std::vector<Line>& lines) {
+  int values = 0, separated = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].text.empty() || !LooksLikeValue(lines[i].text)) continue;
+    ++values;
+    if (lines[i - 1].text.empty()) ++separated;
+  }
+  return values >= 30 && separated * 10 >= values * 8;
+}
+
+}  // namespace
+
+StatusOr<Document> ParseText(std::string_view utf8, const std::string& path) {
+  std::vector<Line> lines = SplitLines(utf8);
+  Document doc;
+  doc.source.path = path;
+  doc.source.format = InputFormat::kText;
+  doc.cell_per_line = LooksCellPerLine(lines);
+  int blanks = 0;
+  for (size_t i = 0; i < lines.size();) {
+    if (lines[i].text.empty()) {
+      ++blanks;
+      ++i;
+      continue;
+    }
+    if (IsPipeRow(lines[i].text)) {
+      i = ReadPipeTable(lines, i, doc);
+      blanks = 0;
+      continue;
+    }
+    Block block;
+    block.text = lines[i].text;
+    block.blank_lines_before = blanks;
+    block.prov.line = lines[i].number;
+    block.prov.source_begin = lines[i].begin;
+    block.prov.source_end = lines[i].begin + lines[i].text.size();
+    block.prov.produced_by = "text";
+    doc.blocks.push_back(std::move(block));
+    blanks = 0;
+    ++i;
+  }
+  if (doc.blocks.empty()) return Status(StatusCode::kEmptyInput, path + ": no text");
+  return doc;
+}
+
+}  // namespace zfxxgk::text

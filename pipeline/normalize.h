@@ -1,0 +1,38 @@
+// Text normalisation for matching (ICU NFKC plus report-specific folding).
+//
+// Matching runs on normalised text; the original text stays in `raw` fields.
+// Thread-safe.
+#ifndef ZFXXGK_PIPELINE_NORMALIZE_H_
+#define ZFXXGK_PIPELINE_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zfxxgk {
+
+// Unicode NFKC (full-width digits, letters and brackets become ASCII:
+// "（一）１２" -> "(一)12"). Invalid UTF-8 sequences become U+FFFD.
+std::string NormalizeNfkc(std::string_view utf8);
+
+// NFKC, then drops all white space (including U+3000 and NBSP) and quote
+// marks (“”‘’"'「」『』), folds 其它 to 其他 and dash variants (—－–) to '-'.
+// Used for label and heading matching: "1、 属于“三安全一稳定”" ->
+// "1、属于三安全一稳定".
+std::string NormalizeForMatch(std::string_view utf8);
+
+// NormalizeForMatch, remembering where white space was dropped:
+// space_before[i] is true when white space preceded byte i of `text`.
+// Aligned-column dumps ("规章 0 0 3") need those boundaries back.
+struct MatchText {
+  std::string text;
+  std::vector<bool> space_before;  // size text.size() + 1
+};
+MatchText NormalizeForMatchWithSpaces(std::string_view utf8);
+
+// Collapses runs of white space to one ASCII space and trims both ends.
+std::string CollapseSpaces(std::string_view utf8);
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_NORMALIZE_H_

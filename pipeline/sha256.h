@@ -1,0 +1,15 @@
+// SHA-256 of a byte string, as 64 lower-case hex digits (FIPS 180-4).
+// Used for Source::sha256 so a report can be matched to its input bytes.
+#ifndef ZFXXGK_PIPELINE_SHA256_H_
+#define ZFXXGK_PIPELINE_SHA256_H_
+
+#include <string>
+#include <string_view>
+
+namespace zfxxgk {
+
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_SHA256_H_

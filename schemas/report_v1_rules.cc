@@ -1,0 +1,70 @@
+#include "schemas/report_v1_rules.h"
+
+#include <re2/re2.h>
+
+#include <cassert>
+#include <map>
+
+namespace zfxxgk {
+
+const std::vector<RuleSpec>& ReportRuleSpecs() {
+  static const std::vector<RuleSpec>* specs = new std::vector<RuleSpec>{
+      {"section_general_situation", R"re(^(?:#+)?一[、.]总体情况)re", "一、总体情况"},
+      {"section_active_disclosure", R"re(^(?:#+)?二[、.]主动公开政府信息(?:情况)?)re",
+       "二、主动公开政府信息情况"},
+      {"section_applications", R"re(^(?:#+)?三[、.]收到和处理政府信息公开申请(?:情况)?)re",
+       "三、收到和处理政府信息公开申请情况"},
+      {"section_review_litigation",
+       R"re(^(?:#+)?四[、.](?:政府信息公开行政[法]?复议|因政府信息公开(?:工作|申请)?(?:被申请)?(?:行政)?复议))re",
+       "四、政府信息公开行政复议、行政诉讼情况 and its variants"},
+      {"section_problems_improvements",
+       R"re(^(?:#+)?五[、.](?:政府信息公开工作)?存在的主要问题及(?:改进|整改))re",
+       "五、存在的主要问题及改进情况 / 整改措施"},
+      {"section_other_matters", R"re(^(?:#+)?六[、.]其他需要报告的事项)re", "六、其他需要报告的事项"},
+      {"title",
+       R"re((?P<lead>\d{4}年度?)?(?P<organ>[^0-9()]{2,40}?)(?P<year>\d{4}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)(?:\((?P<year2>\d{4})年度?\))?)re",
+       "report title: organ, year before or after it"},
+      {"published_label",
+       R"re((?:发布日期|发布时间|公开日期|成文日期|(?:^|[^发布])时间:)[:]?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2}))re",
+       "date printed with the page: 发布日期/发布时间/公开日期"},
+      {"published_html_meta",
+       R"re(<meta\s+name="(?:PubDate|pubdate|publishdate)"\s+content="(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}))re",
+       "CMS page metadata <meta name=\"PubDate\">"},
+      {"date_line", R"re(^[(]?(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[)]?$)re",
+       "a line holding only a date (under the title or in the signature)"},
+      {"year_statistics_period", R"re(统计(?:期限|周期|时限)[^0-9]{0,6}(?P<y>\d{4})年)re",
+       "数据统计期限自2020年1月1日"},
+  };
+  return *specs;
+}
+
+namespace {
+
+const std::map<std::string, std::unique_ptr<re2::RE2>>& Compiled() {
+  static const auto* rules = [] {
+    auto* m = new std::map<std::string, std::unique_ptr<re2::RE2>>();
+    for (const RuleSpec& spec : ReportRuleSpecs()) {
+      (*m)[spec.id] = std::make_unique<re2::RE2>(spec.pattern, re2::RE2::Quiet);
+    }
+    return m;
+  }();
+  return *rules;
+}
+
+}  // namespace
+
+const re2::RE2& Rule(const std::string& id) {
+  auto it = Compiled().find(id);
+  assert(it != Compiled().end());
+  return *it->second;
+}
+
+std::vector<std::string> BrokenRules() {
+  std::vector<std::string> broken;
+  for (const auto& [id, re] : Compiled()) {
+    if (!re->ok()) broken.push_back(id + ": " + re->error());
+  }
+  return broken;
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,115 @@
+#include "schemas/row_reader.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace zfxxgk {
+namespace {
+
+bool IsRunChar(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
+         c == ',';
+}
+
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// The digit run at the start of `text` from `begin`: [begin, end). The
+// label's own continuation (non-digit text such as "(区分处理的,…)") is
+// skipped first. Returns begin == end when no run follows.
+std::pair<size_t, size_t> LocateRun(const std::string& text, size_t from) {
+  // A label's continuation is short; a run further away belongs elsewhere.
+  constexpr size_t kMaxContinuationBytes = 40 * 3;
+  size_t begin = from;
+  while (begin < text.size() && begin - from <= kMaxContinuationBytes && !IsDigit(text[begin]) &&
+         !((text[begin] == '-' || text[begin] == '+') && begin + 1 < text.size() &&
+           IsDigit(text[begin + 1]))) {
+    ++begin;
+  }
+  if (begin - from > kMaxContinuationBytes) return {from, from};
+  size_t end = begin;
+  while (end < text.size() && IsRunChar(text[end])) ++end;
+  // A run glued to the next row's numbering ("00000002.其他…", "1、…"):
+  // drop the single-digit ordinal that belongs to the next label.
+  bool next_is_label = end < text.size();
+  if (next_is_label && end - begin >= 2 && text[end - 1] == '.' && IsDigit(text[end - 2])) {
+    end -= 2;
+  } else if (next_is_label && end - begin >= 2 && IsDigit(text[end - 1]) &&
+             text.compare(end, 3, "、") == 0) {
+    end -= 1;
+  }
+  while (end > begin && (text[end - 1] == '.' || text[end - 1] == ',')) --end;
+  return {begin, end};
+}
+
+// Space-separated tokens of text[begin, end) (white space was recorded in
+// MatchText::space_before).
+std::vector<std::string> Tokens(const MatchText& m, size_t begin, size_t end) {
+  std::vector<std::string> tokens;
+  for (size_t i = begin; i < end; ++i) {
+    if (tokens.empty() || m.space_before[i]) tokens.emplace_back();
+    tokens.back().push_back(m.text[i]);
+  }
+  return tokens;
+}
+
+bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options,
+             RowRead& out) {
+  auto [begin, end] = LocateRun(item.norm.text, from);
+  if (begin == end) return false;
+  std::vector<std::string> tokens = Tokens(item.norm, begin, end);
+  out.prov = item.prov;
+  if (static_cast<int>(tokens.size()) == n) {
+    for (const std::string& t : tokens) {
+      out.cells.push_back(ParseCellText(t));
+      out.cells.back().prov = item.prov;
+    }
+  } else {
+    for (const std::string& t : tokens) out.run += t;
+    SplitOptions split_options;
+    split_options.allow_decimal = options.allow_decimal;
+    SplitList list = EnumerateSplits(out.run, n, split_options);
+    out.splits = std::move(list.splits);
+    out.splits_truncated = list.truncated;
+  }
+  out.end = StreamPos{0, end};
+  return true;
+}
+
+bool IsSkipWord(const Item& item, const RowReadOptions& options) {
+  const std::string& text = item.norm.text;
+  if (std::any_of(text.begin(), text.end(), IsDigit)) return false;
+  return std::any_of(options.skip_words.begin(), options.skip_words.end(),
+                     [&](const std::string& w) { return text.find(w) != std::string::npos; });
+}
+
+}  // namespace
+
+RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
+                      StreamPos limit, const RowReadOptions& options) {
+  RowRead out;
+  out.end = after;
+  if (after.item >= items.size()) return out;
+  if (ReadRun(items[after.item], after.offset, n, options, out)) {
+    out.end.item = after.item;
+    return out;
+  }
+  size_t i = after.item + 1;
+  while (i < items.size() && StreamPos{i, 0} < limit &&
+         static_cast<int>(out.cells.size()) < n) {
+    const Item& item = items[i];
+    if (!item.is_value) {
+      if (!IsSkipWord(item, options)) break;
+      ++i;
+      continue;
+    }
+    out.cells.push_back(ParseCellText(item.raw));
+    out.cells.back().prov = item.prov;
+    ++i;
+  }
+  // Nothing read: stay right after the label (a group label such as
+  // （六）其他处理 carries no numbers, and the rest of a glued line matters).
+  out.end = out.cells.empty() ? after : StreamPos{i, 0};
+  return out;
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,362 @@
+#include "schemas/table_mapper.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "schemas/digit_split.h"
+#include "schemas/row_reader.h"
+
+namespace zfxxgk {
+namespace {
+
+using Axis = IdentitySpec::Axis;
+
+// One template row being read: where its cells go and what was read.
+struct RowSlot {
+  std::string path;                  // "applications.new_received"
+  std::vector<std::string> columns;  // column keys
+  bool found = false;
+  RowRead read;
+  std::vector<CellOut> cells;        // resolved, one per column
+};
+
+// sum(lhs) == sum(rhs) over (slot, column) cells.
+struct CellConstraint {
+  std::string id;
+  std::vector<CellRef> lhs;
+  std::vector<CellRef> rhs;
+};
+
+CellOut MissingCell() {
+  CellOut c;
+  c.status = CellStatus::kMissing;
+  return c;
+}
+
+bool HasRun(const RowSlot& s) { return s.found && !s.read.run.empty(); }
+
+// A fixed row's cell can join a constraint only when it is an integer.
+bool IsIntegerCell(const CellOut& c) {
+  return c.status == CellStatus::kNumber && c.integral && c.value.has_value();
+}
+
+StreamPos After(const LabelHit& hit, const RowRead& read) {
+  return hit.end < read.end ? read.end : hit.end;
+}
+
+void FillFixed(RowSlot& slot) {
+  slot.cells = slot.read.cells;
+  slot.cells.resize(slot.columns.size(), MissingCell());
+}
+
+// Whether every cell a constraint names can be compared as an integer.
+bool Usable(const CellConstraint& c, const std::vector<RowSlot>& slots) {
+  auto ok = [&](const CellRef& r) {
+    const RowSlot& s = slots[r.row];
+    if (!s.found) return false;
+    if (HasRun(s)) return !s.read.splits.empty();
+    return r.part < static_cast<int>(s.read.cells.size()) && IsIntegerCell(s.read.cells[r.part]);
+  };
+  return std::all_of(c.lhs.begin(), c.lhs.end(), ok) &&
+         std::all_of(c.rhs.begin(), c.rhs.end(), ok);
+}
+
+bool RowLocal(const CellConstraint& c) {
+  int row = c.lhs.empty() ? -1 : c.lhs[0].row;
+  auto same = [&](const CellRef& r) { return r.row == row; };
+  return std::all_of(c.lhs.begin(), c.lhs.end(), same) &&
+         std::all_of(c.rhs.begin(), c.rhs.end(), same);
+}
+
+SplitProblem MakeProblem(const std::vector<RowSlot>& slots,
+                         const std::vector<CellConstraint>& constraints, bool row_local_only) {
+  SplitProblem p;
+  for (const RowSlot& s : slots) {
+    if (HasRun(s)) {
+      p.rows.push_back(s.read.splits);
+      continue;
+    }
+    Split fixed;
+    for (const CellOut& c : s.read.cells) fixed.push_back(c.raw);
+    p.rows.push_back({fixed});
+  }
+  for (const CellConstraint& c : constraints) {
+    if (!Usable(c, slots) || (row_local_only && !RowLocal(c))) continue;
+    p.constraints.push_back({c.id, c.lhs, c.rhs});
+  }
+  return p;
+}
+
+CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot& slot,
+                           const std::string& path, ReportV1& report) {
+  if (values.size() == 1) {
+    CellOut c = ParseCellText(values[0]);
+    c.prov = slot.read.prov;
+    return c;
+  }
+  CellOut c;
+  c.status = CellStatus::kAmbiguous;
+  c.raw = slot.read.run;
+  c.candidates = values;
+  c.prov = slot.read.prov;
+  std::string list;
+  for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
+  report.issues.push_back({Severity::kWarning, "ambiguous_cell",
+                           "tables." + path + ": glued digits '" + slot.read.run +
+                               "' leave " + std::to_string(values.size()) +
+                               " candidates (" + list + ")"});
+  return c;
+}
+
+void ReportDeciders(const SplitSolution& sol, const std::string& table, ReportV1& report) {
+  if (sol.deciding_constraints.empty()) return;
+  std::string ids;
+  for (const std::string& id : sol.deciding_constraints) ids += (ids.empty() ? "" : ", ") + id;
+  report.issues.push_back({Severity::kInfo, "split_decided_by_identities",
+                           table + ": glued digit runs were split using " + ids});
+}
+
+// Resolves every slot's cells: fixed rows as read, glued rows by the
+// combinations of splits that satisfy the constraints.
+void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
+                 const std::string& table, ReportV1& report) {
+  bool any_run = std::any_of(slots.begin(), slots.end(), HasRun);
+  for (RowSlot& s : slots) {
+    if (!s.found) s.cells.assign(s.columns.size(), MissingCell());
+    else if (!HasRun(s)) FillFixed(s);
+  }
+  if (!any_run) return;
+  SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));
+  if (sol.solutions == 0) {
+    report.issues.push_back({Severity::kWarning, "no_consistent_split",
+                             table + ": no split of the glued digit runs satisfies every "
+                                     "identity; only each row's own identity was used"});
+    sol = SolveSplits(MakeProblem(slots, constraints, true));
+  }
+  ReportDeciders(sol, table, report);
+  for (size_t r = 0; r < slots.size(); ++r) {
+    RowSlot& s = slots[r];
+    if (!HasRun(s)) continue;
+    s.cells.clear();
+    for (size_t k = 0; k < s.columns.size(); ++k) {
+      std::vector<std::string> values;
+      if (r < sol.values.size() && k < sol.values[r].size()) values = sol.values[r][k];
+      std::string path = s.path + "." + s.columns[k];
+      if (values.empty()) {
+        CellOut c = MissingCell();
+        c.raw = s.read.run;
+        c.status = CellStatus::kText;
+        s.cells.push_back(c);
+        continue;
+      }
+      s.cells.push_back(CellFromCandidates(values, s, path, report));
+    }
+  }
+}
+
+void Emit(const RowSlot& slot, ReportV1& report) {
+  for (size_t k = 0; k < slot.columns.size(); ++k) {
+    report.cells.emplace_back(slot.path + "." + slot.columns[k], slot.cells[k]);
+  }
+}
+
+std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols) {
+  std::vector<std::string> keys;
+  for (const ColumnSpec& c : cols) keys.push_back(c.key);
+  return keys;
+}
+
+// Reads one row by its aliases from `from`; returns where reading stopped.
+StreamPos ReadSlot(const std::vector<Item>& items, const std::vector<std::string>& aliases,
+                   StreamPos from, StreamPos limit, RowSlot& slot,
+                   const RowReadOptions& options = RowReadOptions()) {
+  LabelHit hit;
+  if (!FindLabel(items, aliases, from, limit, &hit)) return from;
+  slot.read = ReadRowValues(items, hit.end, static_cast<int>(slot.columns.size()), limit,
+                            options);
+  slot.found = true;
+  return After(hit, slot.read);
+}
+
+int CountRead(const std::vector<RowSlot>& slots) {
+  int n = 0;
+  for (const RowSlot& s : slots) {
+    for (const CellOut& c : s.cells) n += c.status != CellStatus::kMissing;
+  }
+  return n;
+}
+
+}  // namespace
+
+namespace {
+
+// Table 二: each 第二十条第（N）项 block, rows searched after its caption.
+int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
+                        StreamPos begin, StreamPos limit, ReportV1& report) {
+  int n = 0;
+  StreamPos caption_cursor = begin;
+  for (const SubTableSpec& sub : spec.active_disclosure) {
+    StreamPos from = caption_cursor;
+    LabelHit caption;
+    if (FindLabel(items, sub.captions, caption_cursor, limit, &caption)) {
+      from = caption_cursor = caption.end;
+    }
+    for (const RowSpec& row : sub.rows) {
+      std::vector<RowSlot> one(1);
+      RowSlot& slot = one[0];
+      slot.path = "active_disclosure." + sub.key + "." + row.key;
+      slot.columns = ColumnKeys(sub.columns);
+      from = ReadSlot(items, row.aliases, from, limit, slot);
+      ResolveRows(one, {}, slot.path, report);
+      n += CountRead(one);
+      Emit(slot, report);
+    }
+  }
+  return n;
+}
+
+int ColumnIndex(const std::vector<std::string>& columns, const std::string& key) {
+  auto it = std::find(columns.begin(), columns.end(), key);
+  return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
+}
+
+// Table 三 identities (template data) as constraints over the row slots.
+std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
+                                                   const std::vector<RowSlot>& slots) {
+  std::map<std::string, int> slot_of;
+  std::vector<int> leaves;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    slot_of[slots[i].path.substr(sizeof("applications.") - 1)] = static_cast<int>(i);
+    if (spec.application_rows[i].result_leaf && slots[i].found) leaves.push_back(i);
+  }
+  const std::vector<std::string>& cols = slots.front().columns;
+  auto rows_of = [&](const std::vector<std::string>& keys) {
+    std::vector<int> out;
+    for (const std::string& k : keys) {
+      if (k == "@result_leaves") out.insert(out.end(), leaves.begin(), leaves.end());
+      else if (slot_of.count(k)) out.push_back(slot_of[k]);
+    }
+    return out;
+  };
+  std::vector<CellConstraint> out;
+  for (const IdentitySpec& id : spec.identities) {
+    if (id.axis == Axis::kEachColumn) {
+      for (size_t c = 0; c < cols.size(); ++c) {
+        CellConstraint k{id.id + " " + cols[c], {}, {}};
+        for (int r : rows_of(id.lhs)) k.lhs.push_back({r, static_cast<int>(c)});
+        for (int r : rows_of(id.rhs)) k.rhs.push_back({r, static_cast<int>(c)});
+        out.push_back(k);
+      }
+    } else if (id.axis == Axis::kEachRow) {
+      for (size_t r = 0; r < slots.size(); ++r) {
+        CellConstraint k{id.id + " " + slots[r].path.substr(sizeof("applications.") - 1), {}, {}};
+        for (const std::string& c : id.lhs) k.lhs.push_back({int(r), ColumnIndex(cols, c)});
+        for (const std::string& c : id.rhs) k.rhs.push_back({int(r), ColumnIndex(cols, c)});
+        out.push_back(k);
+      }
+    }
+  }
+  return out;
+}
+
+// Table 三: rows in template order. A 2021 report that prints （六）其他处理
+// as one row with values keeps it in other_handling.total; its sub-rows are
+// then missing.
+StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& spec,
+                          StreamPos begin, StreamPos limit, ReportV1& report, int* n) {
+  std::vector<RowSlot> slots;
+  std::string single_group;  // set when （六） came as one row
+  StreamPos cursor = begin;
+  RowReadOptions counts;  // table 三 holds counts: no decimal cells
+  counts.allow_decimal = false;
+  for (const RowSpec& row : spec.application_rows) {
+    RowSlot slot;
+    slot.path = "applications." + row.key;
+    slot.columns = ColumnKeys(spec.application_columns);
+    bool skipped = !single_group.empty() && row.key.rfind(single_group + ".", 0) == 0;
+    if (!skipped) cursor = ReadSlot(items, row.aliases, cursor, limit, slot, counts);
+    if (!row.alternative_of.empty() && slot.found) {
+      bool has_values = !slot.read.cells.empty() || !slot.read.run.empty();
+      if (has_values) single_group = row.alternative_of;
+      else slot.found = false;
+    }
+    slots.push_back(std::move(slot));
+  }
+  ResolveRows(slots, ApplicationConstraints(spec, slots), "applications", report);
+  *n += CountRead(slots);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    bool alternative = !spec.application_rows[i].alternative_of.empty();
+    if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
+    Emit(slots[i], report);
+  }
+  return cursor;
+}
+
+// Moves past table 四 header words glued in front of its digits.
+StreamPos SkipHeaderText(const std::vector<Item>& items, StreamPos pos,
+                         const std::vector<std::string>& words) {
+  const std::string& text = items[pos.item].norm.text;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const std::string& w : words) {
+      if (text.compare(pos.offset, w.size(), w) == 0) {
+        pos.offset += w.size();
+        moved = true;
+      }
+    }
+  }
+  return pos;
+}
+
+// Table 四: one row of 15 cells after its header.
+void MapReview(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos begin,
+               StreamPos limit, ReportV1& report, int* n) {
+  std::vector<RowSlot> one(1);
+  RowSlot& slot = one[0];
+  slot.path = "review_litigation";
+  for (const std::string& g : spec.review_groups) {
+    for (const std::string& f : spec.review_fields) slot.columns.push_back(g + "." + f);
+  }
+  LabelHit hit;
+  if (FindLabel(items, spec.review_anchors, begin, limit, &hit)) {
+    RowReadOptions options;
+    options.skip_words = spec.review_header_words;
+    options.allow_decimal = false;
+    StreamPos pos = SkipHeaderText(items, hit.begin, spec.review_header_words);
+    slot.read = ReadRowValues(items, pos, static_cast<int>(slot.columns.size()), limit, options);
+    slot.found = true;
+  }
+  std::vector<CellConstraint> constraints;
+  const int fields = static_cast<int>(spec.review_fields.size());
+  for (size_t g = 0; g < spec.review_groups.size(); ++g) {
+    CellConstraint k{"T4." + std::to_string(g + 1), {{0, int(g) * fields + fields - 1}}, {}};
+    for (int f = 0; f + 1 < fields; ++f) k.rhs.push_back({0, int(g) * fields + f});
+    constraints.push_back(k);
+  }
+  ResolveRows(one, constraints, "review_litigation", report);
+  *n += CountRead(one);
+  Emit(slot, report);
+}
+
+}  // namespace
+
+int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1& report) {
+  StreamPos begin{0, 0};
+  StreamPos end{items.size(), 0};
+  StreamPos table3 = end;
+  LabelHit hit;
+  StreamPos first_caption = begin;
+  if (FindLabel(items, spec.active_disclosure.front().captions, begin, end, &hit)) {
+    first_caption = hit.end;
+  }
+  if (FindLabel(items, spec.application_anchors, first_caption, end, &hit)) table3 = hit.begin;
+  StreamPos table4 = end;
+  if (FindLabel(items, spec.review_anchors, table3, end, &hit)) table4 = hit.begin;
+  int n = MapActiveDisclosure(items, spec, begin, table3, report);
+  StreamPos after3 = MapApplications(items, spec, table3, table4, report, &n);
+  MapReview(items, spec, after3, end, report, &n);
+  return n;
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,112 @@
+// zfxxgk: command-line front end over the extraction library.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+#include "pipeline/extract.h"
+
+namespace {
+
+// Exit codes, documented in --help.
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitUnreadable = 3;
+constexpr int kExitEmpty = 4;
+constexpr int kExitUnsupported = 5;
+constexpr int kExitNotAReport = 6;
+
+int ExitCodeFor(zfxxgk::StatusCode code) {
+  using zfxxgk::StatusCode;
+  switch (code) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kNotFound:
+    case StatusCode::kUnreadable: return kExitUnreadable;
+    case StatusCode::kEmptyInput: return kExitEmpty;
+    case StatusCode::kUnsupportedFormat: return kExitUnsupported;
+    case StatusCode::kNotAReport: return kExitNotAReport;
+    case StatusCode::kInvalidArgument: return kExitUsage;
+    case StatusCode::kInternal: break;
+  }
+  return kExitInternal;
+}
+
+// Writes `data` to `path` atomically: a temporary file beside it, then
+// rename, so readers never see a half-written report.
+bool WriteAtomically(const std::string& path, const std::string& data, std::string* error) {
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << data;
+    out.flush();
+    if (!out) {
+      *error = "cannot write " + tmp;
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = "cannot rename " + tmp + " to " + path;
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+constexpr const char* kExitHelp =
+    "Exit status: 0 success; 1 internal error; 2 usage error (or input over the size "
+    "limit); 3 file not found or unreadable; 4 empty input; 5 unsupported format (binary, "
+    "PDF and images are not supported yet); 6 not an annual report (no report table found).";
+
+int RunExtract(const std::string& input, const std::string& output, bool pretty) {
+  zfxxgk::StatusOr<zfxxgk::ReportV1> report = zfxxgk::ExtractFile(input);
+  if (!report.ok()) {
+    std::cerr << "zfxxgk: " << report.status().ToString() << "\n";
+    return ExitCodeFor(report.status().code());
+  }
+  std::string json = zfxxgk::ToJson(*report, pretty) + "\n";
+  if (output.empty() || output == "-") {
+    std::cout << json;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitInternal;
+  }
+  std::string error;
+  if (!WriteAtomically(output, json, &error)) {
+    std::cerr << "zfxxgk: " << error << "\n";
+    return kExitUnreadable;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "zfxxgk " ZFXXGK_VERSION " - turns government information disclosure annual reports "
+      "(政府信息公开工作年度报告) into exact JSON (contract schema_version 1)."};
+  app.footer(kExitHelp);
+  app.require_subcommand(1);
+  std::string input, output;
+  bool pretty = false;
+  CLI::App* extract = app.add_subcommand(
+      "extract",
+      "Extract one report (HTML page in UTF-8/GBK/GB18030/UTF-16, or a text dump: one cell "
+      "per line, whitespace-collapsed, aligned columns, markdown tables) to JSON on stdout.");
+  extract->add_option("FILE", input, "input file, or - for standard input")->required();
+  extract->add_option("-o,--output", output,
+                      "write the JSON to this file (atomically: temp file + rename)");
+  extract->add_flag("--pretty", pretty, "indent the JSON by two spaces");
+  extract->footer(kExitHelp);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (extract->parsed()) return RunExtract(input, output, pretty);
+  return kExitUsage;
+}

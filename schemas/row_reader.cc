@@ -52,11 +52,22 @@ std::vector<std::string> Tokens(const MatchText& m, size_t begin, size_t end) {
   return tokens;
 }
 
+// "万元" or "元" printed right after a run, else empty.
+std::string UnitAfter(const std::string& text, size_t end) {
+  for (const char* unit : {"万元", "元"}) {
+    if (text.compare(end, std::string(unit).size(), unit) == 0) return unit;
+  }
+  return "";
+}
+
 bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options,
              RowRead& out) {
   auto [begin, end] = LocateRun(item.norm.text, from);
   if (begin == end) return false;
   std::vector<std::string> tokens = Tokens(item.norm, begin, end);
+  out.unit_suffix = UnitAfter(item.norm.text, end);
+  end += out.unit_suffix.size();
+  tokens.back() += out.unit_suffix;
   out.prov = item.prov;
   if (static_cast<int>(tokens.size()) == n) {
     for (const std::string& t : tokens) {
@@ -65,11 +76,15 @@ bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options
     }
   } else {
     for (const std::string& t : tokens) out.run += t;
+    std::string digits = out.run.substr(0, out.run.size() - out.unit_suffix.size());
     SplitOptions split_options;
     split_options.allow_decimal = options.allow_decimal;
-    SplitList list = EnumerateSplits(out.run, n, split_options);
+    SplitList list = EnumerateSplits(digits, n, split_options);
     out.splits = std::move(list.splits);
     out.splits_truncated = list.truncated;
+    for (Split& split : out.splits) {
+      if (!split.empty()) split.back() += out.unit_suffix;
+    }
   }
   out.end = StreamPos{0, end};
   return true;

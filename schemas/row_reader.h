@@ -27,6 +27,8 @@ struct RowRead {
   std::string run;
   std::vector<Split> splits;
   bool splits_truncated = false;
+  // A unit printed after the run ("元", "万元"); kept in the last cell's raw.
+  std::string unit_suffix;
   Provenance prov;  // where the run was read
   StreamPos end;    // first position after what was read
 };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "schemas/digit_split.h"
+#include "schemas/prose_facts.h"
 #include "schemas/row_reader.h"
 
 namespace zfxxgk {
@@ -16,6 +17,7 @@ using Axis = IdentitySpec::Axis;
 struct RowSlot {
   std::string path;                  // "applications.new_received"
   std::vector<std::string> columns;  // column keys
+  std::vector<bool> decimal;         // per column: an amount, may hold '.'
   bool found = false;
   RowRead read;
   std::vector<CellOut> cells;        // resolved, one per column
@@ -117,10 +119,47 @@ void ReportDeciders(const SplitSolution& sol, const std::string& table, ReportV1
                            table + ": glued digit runs were split using " + ids});
 }
 
+// Keeps the splits of a glued row whose count columns hold integers, then
+// those that agree with what the prose states about a cell.
+void NarrowSplits(RowSlot& s, const std::vector<ProseFact>& facts, ReportV1& report) {
+  std::vector<Split>& splits = s.read.splits;
+  std::erase_if(splits, [&](const Split& sp) {
+    for (size_t k = 0; k < sp.size() && k < s.decimal.size(); ++k) {
+      if (!s.decimal[k] && sp[k].find('.') != std::string::npos) return true;
+    }
+    return false;
+  });
+  for (size_t k = 0; k < s.columns.size(); ++k) {
+    std::string path = s.path + "." + s.columns[k];
+    for (const ProseFact& f : facts) {
+      if (f.path != path) continue;
+      std::vector<Split> agree;
+      std::copy_if(splits.begin(), splits.end(), std::back_inserter(agree),
+                   [&](const Split& sp) { return k < sp.size() && sp[k] == f.value; });
+      if (agree.empty()) {
+        report.issues.push_back({Severity::kWarning, "prose_disagrees",
+                                 "tables." + path + ": the prose states " + f.value + " (" +
+                                     f.excerpt + ") but no split of '" + s.read.run +
+                                     "' gives it"});
+      } else if (agree.size() < splits.size()) {
+        splits = std::move(agree);
+        report.issues.push_back({Severity::kInfo, "split_decided_by_prose",
+                                 "tables." + path + ": " + f.value + " chosen for glued '" +
+                                     s.read.run + "' because the prose states it (" +
+                                     f.excerpt + ")"});
+      }
+    }
+  }
+}
+
 // Resolves every slot's cells: fixed rows as read, glued rows by the
 // combinations of splits that satisfy the constraints.
 void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
-                 const std::string& table, ReportV1& report) {
+                 const std::vector<ProseFact>& facts, const std::string& table,
+                 ReportV1& report) {
+  for (RowSlot& s : slots) {
+    if (HasRun(s)) NarrowSplits(s, facts, report);
+  }
   bool any_run = std::any_of(slots.begin(), slots.end(), HasRun);
   for (RowSlot& s : slots) {
     if (!s.found) s.cells.assign(s.columns.size(), MissingCell());
@@ -171,12 +210,29 @@ std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols) {
 StreamPos ReadSlot(const std::vector<Item>& items, const std::vector<std::string>& aliases,
                    StreamPos from, StreamPos limit, RowSlot& slot,
                    const RowReadOptions& options = RowReadOptions()) {
-  LabelHit hit;
-  if (!FindLabel(items, aliases, from, limit, &hit)) return from;
-  slot.read = ReadRowValues(items, hit.end, static_cast<int>(slot.columns.size()), limit,
-                            options);
+  // A label may stand first as a heading without values ("### 一、本年新收…")
+  // and again as the row itself: take the first occurrence that has values.
+  constexpr int kMaxOccurrences = 4;
+  LabelHit hit, first;
+  RowRead first_read;
+  for (int k = 0; k < kMaxOccurrences && FindLabel(items, aliases, from, limit, &hit); ++k) {
+    RowRead read = ReadRowValues(items, hit.end, static_cast<int>(slot.columns.size()), limit,
+                                 options);
+    if (!read.cells.empty() || !read.run.empty()) {
+      slot.read = std::move(read);
+      slot.found = true;
+      return After(hit, slot.read);
+    }
+    if (k == 0) {
+      first = hit;
+      first_read = std::move(read);
+    }
+    from = hit.end;
+  }
+  if (!slot.found && first.alias.empty()) return from;
+  slot.read = std::move(first_read);
   slot.found = true;
-  return After(hit, slot.read);
+  return first.end;
 }
 
 int CountRead(const std::vector<RowSlot>& slots) {
@@ -193,7 +249,8 @@ namespace {
 
 // Table 二: each 第二十条第（N）项 block, rows searched after its caption.
 int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
-                        StreamPos begin, StreamPos limit, ReportV1& report) {
+                        const std::vector<ProseFact>& facts, StreamPos begin, StreamPos limit,
+                        ReportV1& report) {
   int n = 0;
   StreamPos caption_cursor = begin;
   for (const SubTableSpec& sub : spec.active_disclosure) {
@@ -207,8 +264,9 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       RowSlot& slot = one[0];
       slot.path = "active_disclosure." + sub.key + "." + row.key;
       slot.columns = ColumnKeys(sub.columns);
+      for (const ColumnSpec& c : sub.columns) slot.decimal.push_back(c.decimal);
       from = ReadSlot(items, row.aliases, from, limit, slot);
-      ResolveRows(one, {}, slot.path, report);
+      ResolveRows(one, {}, facts, slot.path, report);
       n += CountRead(one);
       Emit(slot, report);
     }
@@ -264,7 +322,8 @@ std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
 // as one row with values keeps it in other_handling.total; its sub-rows are
 // then missing.
 StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& spec,
-                          StreamPos begin, StreamPos limit, ReportV1& report, int* n) {
+                          const std::vector<ProseFact>& facts, StreamPos begin,
+                          StreamPos limit, ReportV1& report, int* n) {
   std::vector<RowSlot> slots;
   std::string single_group;  // set when （六） came as one row
   StreamPos cursor = begin;
@@ -283,7 +342,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     }
     slots.push_back(std::move(slot));
   }
-  ResolveRows(slots, ApplicationConstraints(spec, slots), "applications", report);
+  ResolveRows(slots, ApplicationConstraints(spec, slots), facts, "applications", report);
   *n += CountRead(slots);
   for (size_t i = 0; i < slots.size(); ++i) {
     bool alternative = !spec.application_rows[i].alternative_of.empty();
@@ -310,8 +369,9 @@ StreamPos SkipHeaderText(const std::vector<Item>& items, StreamPos pos,
 }
 
 // Table 四: one row of 15 cells after its header.
-void MapReview(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos begin,
-               StreamPos limit, ReportV1& report, int* n) {
+void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
+               const std::vector<ProseFact>& facts, StreamPos begin, StreamPos limit,
+               ReportV1& report, int* n) {
   std::vector<RowSlot> one(1);
   RowSlot& slot = one[0];
   slot.path = "review_litigation";
@@ -334,7 +394,7 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec, StreamP
     for (int f = 0; f + 1 < fields; ++f) k.rhs.push_back({0, int(g) * fields + f});
     constraints.push_back(k);
   }
-  ResolveRows(one, constraints, "review_litigation", report);
+  ResolveRows(one, constraints, facts, "review_litigation", report);
   *n += CountRead(one);
   Emit(slot, report);
 }
@@ -353,9 +413,10 @@ int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1
   if (FindLabel(items, spec.application_anchors, first_caption, end, &hit)) table3 = hit.begin;
   StreamPos table4 = end;
   if (FindLabel(items, spec.review_anchors, table3, end, &hit)) table4 = hit.begin;
-  int n = MapActiveDisclosure(items, spec, begin, table3, report);
-  StreamPos after3 = MapApplications(items, spec, table3, table4, report, &n);
-  MapReview(items, spec, after3, end, report, &n);
+  std::vector<ProseFact> facts = ExtractProseFacts(items, spec.name);
+  int n = MapActiveDisclosure(items, spec, facts, begin, table3, report);
+  StreamPos after3 = MapApplications(items, spec, facts, table3, table4, report, &n);
+  MapReview(items, spec, facts, after3, end, report, &n);
   return n;
 }
 

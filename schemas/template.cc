@@ -105,7 +105,7 @@ TemplateSpec Make2019() {
        {{"prev_year_item_count", "上一年项目数量"}, {"item_change", "本年增/减"}},
        {{"administrative_fees", {"行政事业性收费"}}}},
       {"art20_item9", Captions("九"),
-       {{"procurement_project_count", "采购项目数量"}, {"procurement_total_amount", "采购总金额"}},
+       {{"procurement_project_count", "采购项目数量"}, {"procurement_total_amount", "采购总金额", true}},
        {{"centralized_procurement", {"政府集中采购"}}}},
   };
   t.application_rows = ApplicationRowsHead();
@@ -129,7 +129,7 @@ TemplateSpec Make2021() {
       {"art20_item5", Captions("五"), decisions, {{"administrative_licensing", {"行政许可"}}}},
       {"art20_item6", Captions("六"), decisions,
        {{"administrative_penalty", {"行政处罚"}}, {"administrative_coercion", {"行政强制"}}}},
-      {"art20_item8", Captions("八"), {{"fee_amount_wan_yuan", "本年收费金额(单位:万元)"}},
+      {"art20_item8", Captions("八"), {{"fee_amount_wan_yuan", "本年收费金额(单位:万元)", true}},
        {{"administrative_fees", {"行政事业性收费"}}}},
   };
   t.application_rows = ApplicationRowsHead();

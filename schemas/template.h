@@ -21,6 +21,7 @@ namespace zfxxgk {
 struct ColumnSpec {
   std::string key;                   // "natural_person"
   std::string label;                 // "自然人" as in the template
+  bool decimal = false;              // an amount that may have decimals
 };
 
 struct RowSpec {

@@ -19,6 +19,7 @@ constexpr int kMaxSpan = 1000;        // larger rowspan/colspan are clamped
 constexpr int kMaxCols = 2000;        // cells beyond this column are dropped
 constexpr size_t kMaxGridArea = 4'000'000;  // span budget per table
 constexpr int kMaxDepth = 512;        // recursion guard for deep trees
+constexpr int kMaxTableNesting = 64;  // deeper nested tables become text
 constexpr size_t kRootSharePct = 85;  // article root: share of page text
 constexpr size_t kMaxKeptLine = 300;  // bytes; longer chrome lines are prose
 
@@ -363,23 +364,26 @@ size_t NestedTableWeight(const GumboNode* table, const WeightMap& w) {
   return sum;
 }
 
+// Labels of the metadata table many CMSs print above the article.
+bool IsMetadataLabel(std::string_view text) {
+  static constexpr std::array<std::string_view, 17> kLabels = {
+      "索引号", "发布机构", "公开日期", "发布日期", "成文日期", "发文日期",
+      "生成日期", "发布时间", "信息来源", "文号", "主题分类", "所属机构",
+      "名称", "标题", "分类", "关键词", "来源"};
+  for (std::string_view colon : {"：", ":"}) {
+    if (text.ends_with(colon)) text.remove_suffix(colon.size());
+  }
+  return std::find(kLabels.begin(), kLabels.end(), text) != kLabels.end();
+}
+
 // A small table of page metadata (索引号 | … | 公开日期 | 2024-01-17): its
 // rows are read as lines so the publication date stays in the text.
 bool IsMetadataTable(const GumboNode* table) {
-  static constexpr std::array<std::string_view, 12> kLabels = {
-      "索引号", "发布机构", "公开日期", "发布日期", "成文日期", "发文日期",
-      "生成日期", "发布时间", "信息来源", "文号", "主题分类", "所属机构"};
-  std::vector<const GumboNode*> rows = TableRows(table);
-  if (rows.size() > 12) return false;
+  if (TableRows(table).size() > 12) return false;
   std::vector<const GumboNode*> ignored;
   const Table t = BuildTable(table, &ignored);
-  return std::any_of(t.cells.begin(), t.cells.end(), [](const Cell& c) {
-    std::string_view text = c.text;
-    for (std::string_view colon : {"：", ":"}) {
-      if (text.ends_with(colon)) text.remove_suffix(colon.size());
-    }
-    return std::find(kLabels.begin(), kLabels.end(), text) != kLabels.end();
-  });
+  return std::any_of(t.cells.begin(), t.cells.end(),
+                     [](const Cell& c) { return IsMetadataLabel(c.text); });
 }
 
 // A table used for page layout: one cell, or mostly other tables.
@@ -524,7 +528,16 @@ class PageWalker {
     } else if (has_text) {
       EmitRowLines(table);
     }
-    for (const GumboNode* inner : nested) HandleTable(inner);
+    ++table_depth_;
+    for (const GumboNode* inner : nested) {
+      if (table_depth_ <= kMaxTableNesting) {
+        HandleTable(inner);
+      } else {  // absurd nesting: keep the text, not the grids
+        AppendFlatText(inner, &line_);
+        Flush();
+      }
+    }
+    --table_depth_;
   }
 
   void EmitTable(const GumboNode* n, Table table) {
@@ -546,16 +559,25 @@ class PageWalker {
     doc_->blocks.push_back(std::move(block));
   }
 
-  // A metadata or chrome table: each row becomes one line, cells joined by a
-  // space ("发布机构 沭阳县发展和改革局 公开日期 2024-01-17").
+  // A metadata or chrome table: each row becomes one line. A label cell and
+  // its value are joined by "：" unless the label ends with a colon; other
+  // cells by a space ("发布机构：沭阳县发展和改革局 公开日期：2024-01-17").
   void EmitRowLines(const Table& table) {
     std::vector<Block> rows(table.n_rows);
+    std::vector<char> after_label(table.n_rows, 0);
     for (const Cell& cell : table.cells) {
       if (cell.text.empty()) continue;
       Block& row = rows[cell.row];
       if (row.text.empty()) row.prov.source_begin = cell.prov.source_begin;
-      if (!row.text.empty()) row.text.push_back(' ');
+      const bool label = IsMetadataLabel(cell.text);
+      if (after_label[cell.row]) {
+        const bool has_colon = row.text.ends_with("：") || row.text.ends_with(":");
+        if (!has_colon) row.text += "：";
+      } else if (!row.text.empty()) {
+        row.text.push_back(' ');
+      }
       row.text += cell.text;
+      after_label[cell.row] = label;
       row.prov.source_end = cell.prov.source_end;
     }
     for (Block& row : rows) {
@@ -588,6 +610,7 @@ class PageWalker {
   bool in_root_ = false;
   bool passed_root_ = false;  // headings after the article are chrome
   int title_depth_ = 0;
+  int table_depth_ = 0;  // tables nested in cells being handled
   std::string line_;
   size_t begin_ = 0;
   size_t end_ = 0;

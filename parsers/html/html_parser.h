@@ -10,8 +10,11 @@
 //     from the page chrome before the article, only the lines a reader of
 //     the report needs: headings (<h1>-<h3>, elements whose class or id
 //     contains "title") and metadata lines (发布日期, 发布时间, 公开日期,
-//     来源, 时间：, 索引号, ...; rows of a metadata table become one line,
-//     cells joined by a space). Then every line of the article.
+//     来源, 时间：, 索引号, ...). Then every line of the article.
+//   - a small metadata table (cells like 索引号, 发布机构, 公开日期) is not
+//     a Table: each row becomes one line, a label cell joined to its value
+//     by "：" ("发布机构：沭阳县发展和改革局 公开日期：2024-01-17"), other
+//     cells by a space.
 //   - the article is the deepest element holding at least 85% of the
 //     page's visible non-link text and all of its large tables; when no
 //     element qualifies, the whole <body> is the article. Metadata lines
@@ -20,7 +23,7 @@
 //     line is one kText block; inline pieces (<span>, <a>, <font>, ...) are
 //     joined without separators; white space (also &nbsp; and U+3000)
 //     collapses to one space and is trimmed. <script>, <style>, <noscript>,
-//     <template>, forms and comments are skipped.
+//     <template>, <iframe>, form controls and comments are skipped.
 //   - each data <table> becomes a Table in Document::tables and a kTable
 //     block at its position. Rowspan/colspan are laid out on a grid (spans
 //     clamped to 1..1000 and to the table's rows). A cell's text joins its

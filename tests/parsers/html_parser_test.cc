@@ -156,7 +156,7 @@ TEST(HtmlParserTest, MetadataTableRowsBecomeTextLines) {
       "<tr><td>发布机构</td><td>某县发改局</td><td>公开日期</td>"
       "<td>2024-01-17</td></tr></table>" + kProse);
   EXPECT_TRUE(doc.tables.empty());
-  EXPECT_TRUE(HasText(doc, "发布机构 某县发改局 公开日期 2024-01-17"));
+  EXPECT_TRUE(HasText(doc, "发布机构：某县发改局 公开日期：2024-01-17"));
 }
 
 TEST(HtmlParserTest, EmitsNestedTableSeparately) {
@@ -250,7 +250,7 @@ TEST(HtmlParserCorpusTest, ShuyangKeepsTitleAndPublicationDate) {
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   Document doc = ParseOrDie(text->utf8);
   EXPECT_TRUE(HasText(doc, "沭阳县发展和改革局2023年政府信息公开年度报告"));
-  EXPECT_TRUE(HasText(doc, "发布机构 沭阳县发展和改革局 公开日期 2024-01-17"));
+  EXPECT_TRUE(HasText(doc, "发布机构：沭阳县发展和改革局 公开日期：2024-01-17"));
   EXPECT_FALSE(HasText(doc, "繁體版"));
 }
 

@@ -6,6 +6,7 @@
 
 #include "schemas/digit_split.h"
 #include "schemas/prose_facts.h"
+#include "schemas/row_alignment.h"
 #include "schemas/row_reader.h"
 
 namespace zfxxgk {
@@ -318,6 +319,46 @@ std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
   return out;
 }
 
+bool Expected(const RowSpec& row, bool single_other) {
+  if (!row.alternative_of.empty()) return single_other;
+  for (const RowSpec& r : Gov2021Template().application_rows) {
+    if (!r.alternative_of.empty() && row.key.rfind(r.alternative_of + ".", 0) == 0 &&
+        row.key != r.key) {
+      return !single_other;
+    }
+  }
+  return true;
+}
+
+bool HasValues(const RowSlot& s) { return !s.read.cells.empty() || !s.read.run.empty(); }
+
+// Rows whose label was lost or displaced (lossy conversions) get the value
+// row that their position between labelled rows gives them
+// (row_alignment.h).
+void RecoverByPosition(const std::vector<Item>& items, const TemplateSpec& spec,
+                       StreamPos begin, StreamPos limit, bool single_other,
+                       std::vector<RowSlot>& slots) {
+  std::vector<const RowSpec*> rows;
+  std::vector<size_t> slot_index;
+  bool lacking = false;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (!Expected(spec.application_rows[i], single_other)) continue;
+    rows.push_back(&spec.application_rows[i]);
+    slot_index.push_back(i);
+    lacking = lacking || !HasValues(slots[i]);
+  }
+  if (!lacking) return;
+  int n_cols = static_cast<int>(spec.application_columns.size());
+  std::vector<AlignedRow> aligned = AlignValueRows(items, begin, limit, rows, n_cols);
+  for (size_t k = 0; k < aligned.size(); ++k) {
+    RowSlot& slot = slots[slot_index[k]];
+    if (!aligned[k].assigned || HasValues(slot)) continue;
+    slot.read = RowRead();
+    slot.read.cells = aligned[k].cells;
+    slot.found = true;
+  }
+}
+
 // Table 三: rows in template order. A 2021 report that prints （六）其他处理
 // as one row with values keeps it in other_handling.total; its sub-rows are
 // then missing.
@@ -342,6 +383,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     }
     slots.push_back(std::move(slot));
   }
+  RecoverByPosition(items, spec, begin, limit, !single_group.empty(), slots);
   ResolveRows(slots, ApplicationConstraints(spec, slots), facts, "applications", report);
   *n += CountRead(slots);
   for (size_t i = 0; i < slots.size(); ++i) {

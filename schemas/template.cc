@@ -77,9 +77,11 @@ void FillShared(TemplateSpec& t) {
   t.application_anchors = {"本年新收政府信息公开申请数量", "本年新收", "申请人情况"};
   t.review_groups = {"administrative_review", "litigation_direct", "litigation_after_review"};
   t.review_fields = {"upheld", "corrected", "other", "pending", "total"};
+  // Header words, and the fragments a lossy conversion splits them into.
   t.review_header_words = {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
-                           "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
-  t.review_anchors = {"结果维持"};
+                           "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                           "维持", "纠正", "结果", "审结", "尚未", "其他"};
+  t.review_anchors = {"结果维持", "复议后起诉"};
   t.identities = Identities();
 }
 

@@ -1,5 +1,6 @@
 #include "schemas/report_v1.h"
 
+#include "schemas/identity_checker.h"
 #include "schemas/item_stream.h"
 #include "schemas/report_meta.h"
 #include "schemas/table_mapper.h"
@@ -24,6 +25,7 @@ StatusOr<ReportV1> BuildReport(const Document& doc, std::string_view utf8) {
     return Status(StatusCode::kNotAReport,
                   doc.source.path + ": template labels found but no table values");
   }
+  CheckIdentities(*spec, report);
   return report;
 }
 

@@ -35,6 +35,7 @@ struct CellOut {
   std::string raw;                  // text as printed
   std::string unit;                 // "元", "万元" when printed in the cell
   std::vector<std::string> candidates;  // kAmbiguous: possible raw texts
+  bool candidate_absent = false;        // kAmbiguous: "no value" is possible too
   Provenance prov;
 };
 

@@ -21,7 +21,12 @@ Json CellJson(const CellOut& c) {
   j["raw"] = c.raw;
   j["status"] = CellStatusName(c.status);
   if (!c.unit.empty()) j["unit"] = c.unit;
-  if (!c.candidates.empty()) j["candidates"] = c.candidates;
+  if (c.status == CellStatus::kAmbiguous) {
+    Json candidates = Json::array();
+    if (c.candidate_absent) candidates.push_back(nullptr);
+    for (const std::string& v : c.candidates) candidates.push_back(v);
+    j["candidates"] = candidates;
+  }
   if (c.prov.confidence < 1.0) j["confidence"] = c.prov.confidence;
   Json src;
   if (c.prov.line >= 0) src["line"] = c.prov.line;

@@ -97,6 +97,17 @@ bool IsSkipWord(const Item& item, const RowReadOptions& options) {
                      [&](const std::string& w) { return text.find(w) != std::string::npos; });
 }
 
+// Whether items (label, i) all lie in the label's table row and that row
+// ends at item i.
+bool RowEndsAt(const std::vector<Item>& items, size_t label, size_t i) {
+  const Provenance& p = items[label].prov;
+  if (p.table < 0) return false;
+  for (size_t k = label + 1; k < i; ++k) {
+    if (items[k].prov.table != p.table || items[k].prov.row != p.row) return false;
+  }
+  return i >= items.size() || items[i].prov.table != p.table || items[i].prov.row != p.row;
+}
+
 }  // namespace
 
 RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
@@ -124,6 +135,8 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
   // Nothing read: stay right after the label (a group label such as
   // （六）其他处理 carries no numbers, and the rest of a glued line matters).
   out.end = out.cells.empty() ? after : StreamPos{i, 0};
+  out.one_cell_lost = static_cast<int>(out.cells.size()) == n - 1 &&
+                      RowEndsAt(items, after.item, i);
   return out;
 }
 

@@ -29,6 +29,10 @@ struct RowRead {
   bool splits_truncated = false;
   // A unit printed after the run ("元", "万元"); kept in the last cell's raw.
   std::string unit_suffix;
+  // The label's table row ended one cell short: a converted table lost a
+  // cell (typically one whose text ran over several lines). Which cell is
+  // unknown; see the mapper.
+  bool one_cell_lost = false;
   Provenance prov;  // where the run was read
   StreamPos end;    // first position after what was read
 };

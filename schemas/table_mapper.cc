@@ -48,7 +48,36 @@ StreamPos After(const LabelHit& hit, const RowRead& read) {
   return hit.end < read.end ? read.end : hit.end;
 }
 
-void FillFixed(RowSlot& slot) {
+// A row that lost one cell in conversion: its first value stays in the
+// first column and its last in the last; each column between could hold its
+// own value, its neighbour's, or none, so it is ambiguous unless those agree.
+std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const std::string& path,
+                                         const std::vector<std::string>& columns,
+                                         ReportV1& report) {
+  const size_t n = columns.size();
+  std::vector<CellOut> cells(n);
+  cells[0] = v.front();
+  cells[n - 1] = v.back();
+  for (size_t j = 1; j + 1 < n; ++j) {
+    CellOut& c = cells[j];
+    c.status = CellStatus::kAmbiguous;
+    c.candidate_absent = true;
+    c.candidates = {v[j - 1].raw};
+    if (v[j].raw != v[j - 1].raw) c.candidates.push_back(v[j].raw);
+    c.prov = v[j - 1].prov;
+    report.issues.push_back({Severity::kWarning, "ambiguous_cell",
+                             "tables." + path + "." + columns[j] +
+                                 ": the table row has one cell fewer than the template; "
+                                 "this cell may be the lost one"});
+  }
+  return cells;
+}
+
+void FillFixed(RowSlot& slot, ReportV1& report) {
+  if (slot.read.one_cell_lost && slot.columns.size() >= 3) {
+    slot.cells = PlaceAroundLostCell(slot.read.cells, slot.path, slot.columns, report);
+    return;
+  }
   slot.cells = slot.read.cells;
   slot.cells.resize(slot.columns.size(), MissingCell());
 }
@@ -164,7 +193,7 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   bool any_run = std::any_of(slots.begin(), slots.end(), HasRun);
   for (RowSlot& s : slots) {
     if (!s.found) s.cells.assign(s.columns.size(), MissingCell());
-    else if (!HasRun(s)) FillFixed(s);
+    else if (!HasRun(s)) FillFixed(s, report);
   }
   if (!any_run) return;
   SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));

@@ -49,8 +49,9 @@ StreamPos After(const LabelHit& hit, const RowRead& read) {
 }
 
 // A row that lost one cell in conversion: its first value stays in the
-// first column and its last in the last; each column between could hold its
-// own value, its neighbour's, or none, so it is ambiguous unless those agree.
+// first column and its last in the last, so the lost cell is an inner one,
+// at an unknown column m. Inner column j then holds v[j] (m > j), nothing
+// (m == j) or v[j-1] (m < j): it is ambiguous.
 std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const std::string& path,
                                          const std::vector<std::string>& columns,
                                          ReportV1& report) {
@@ -62,8 +63,10 @@ std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const st
     CellOut& c = cells[j];
     c.status = CellStatus::kAmbiguous;
     c.candidate_absent = true;
-    c.candidates = {v[j - 1].raw};
-    if (v[j].raw != v[j - 1].raw) c.candidates.push_back(v[j].raw);
+    if (j + 2 < n) c.candidates.push_back(v[j].raw);
+    if (j > 1 && (c.candidates.empty() || c.candidates[0] != v[j - 1].raw)) {
+      c.candidates.push_back(v[j - 1].raw);
+    }
     c.prov = v[j - 1].prov;
     report.issues.push_back({Severity::kWarning, "ambiguous_cell",
                              "tables." + path + "." + columns[j] +
@@ -388,6 +391,55 @@ void RecoverByPosition(const std::vector<Item>& items, const TemplateSpec& spec,
   }
 }
 
+// Isolated values outside any table row in [begin, limit): cells that a
+// lossy conversion displaced from their row.
+std::vector<const Item*> StrayValues(const std::vector<Item>& items, StreamPos begin,
+                                     StreamPos limit) {
+  std::vector<const Item*> out;
+  for (size_t i = begin.item + 1; i + 1 < items.size() && StreamPos{i, 0} < limit; ++i) {
+    const Item& it = items[i];
+    if (!it.is_value || it.prov.table >= 0 || it.raw.empty()) continue;
+    auto loose = [](const Item& x) { return x.is_value && x.prov.table < 0; };
+    if (!loose(items[i - 1]) && !loose(items[i + 1])) out.push_back(&it);
+  }
+  return out;
+}
+
+// A table-三 row read from a table with exactly one blank cell whose row
+// identity (T3.3) gives a value printed, displaced, as a stray cell nearby:
+// the stray cell is put back, and an issue says so. Anything less certain
+// (no stray, several equal strays, a zero) leaves the blank as printed.
+void PlaceDisplacedValues(const std::vector<Item>& items, StreamPos begin, StreamPos limit,
+                          std::vector<RowSlot>& slots, ReportV1& report) {
+  std::vector<const Item*> strays = StrayValues(items, begin, limit);
+  for (RowSlot& s : slots) {
+    if (!s.found || HasRun(s) || s.read.cells.size() != s.columns.size()) continue;
+    std::vector<CellOut>& c = s.read.cells;
+    int blank = -1;
+    double others = 0;
+    bool usable = c.front().prov.table >= 0;
+    for (size_t k = 0; k < c.size() && usable; ++k) {
+      if (c[k].status == CellStatus::kBlank && blank < 0) blank = static_cast<int>(k);
+      else if (IsIntegerCell(c[k])) others += (k + 1 == c.size() ? -1 : 1) * *c[k].value;
+      else usable = false;
+    }
+    if (!usable || blank < 0) continue;
+    double need = blank + 1 == static_cast<int>(c.size()) ? others : -others;
+    std::vector<const Item*> match;
+    for (const Item* st : strays) {
+      CellOut v = ParseCellText(st->raw);
+      if (IsIntegerCell(v) && *v.value == need && need > 0) match.push_back(st);
+    }
+    if (match.size() != 1) continue;
+    c[blank] = ParseCellText(match[0]->raw);
+    c[blank].prov = match[0]->prov;
+    report.issues.push_back({Severity::kWarning, "displaced_value_placed",
+                             "tables." + s.path + "." + s.columns[blank] + ": blank in its row; "
+                             "the value " + match[0]->raw + " printed outside the table (line " +
+                             std::to_string(match[0]->prov.line) + ") is the one T3.3 requires"});
+  }
+}
+
 // Table 三: rows in template order. A 2021 report that prints （六）其他处理
 // as one row with values keeps it in other_handling.total; its sub-rows are
 // then missing.
@@ -413,6 +465,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     slots.push_back(std::move(slot));
   }
   RecoverByPosition(items, spec, begin, limit, !single_group.empty(), slots);
+  PlaceDisplacedValues(items, begin, limit, slots, report);
   ResolveRows(slots, ApplicationConstraints(spec, slots), facts, "applications", report);
   *n += CountRead(slots);
   for (size_t i = 0; i < slots.size(); ++i) {

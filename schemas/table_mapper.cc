@@ -4,239 +4,18 @@
 #include <map>
 #include <string>
 
-#include "schemas/digit_split.h"
 #include "schemas/prose_facts.h"
 #include "schemas/row_alignment.h"
 #include "schemas/row_reader.h"
+#include "schemas/row_resolver.h"
 
 namespace zfxxgk {
 namespace {
 
 using Axis = IdentitySpec::Axis;
 
-// One template row being read: where its cells go and what was read.
-struct RowSlot {
-  std::string path;                  // "applications.new_received"
-  std::vector<std::string> columns;  // column keys
-  std::vector<bool> decimal;         // per column: an amount, may hold '.'
-  bool found = false;
-  RowRead read;
-  std::vector<CellOut> cells;        // resolved, one per column
-};
-
-// sum(lhs) == sum(rhs) over (slot, column) cells.
-struct CellConstraint {
-  std::string id;
-  std::vector<CellRef> lhs;
-  std::vector<CellRef> rhs;
-};
-
-CellOut MissingCell() {
-  CellOut c;
-  c.status = CellStatus::kMissing;
-  return c;
-}
-
-bool HasRun(const RowSlot& s) { return s.found && !s.read.run.empty(); }
-
-// A fixed row's cell can join a constraint only when it is an integer.
-bool IsIntegerCell(const CellOut& c) {
-  return c.status == CellStatus::kNumber && c.integral && c.value.has_value();
-}
-
 StreamPos After(const LabelHit& hit, const RowRead& read) {
   return hit.end < read.end ? read.end : hit.end;
-}
-
-// A row that lost one cell in conversion: its first value stays in the
-// first column and its last in the last, so the lost cell is an inner one,
-// at an unknown column m. Inner column j then holds v[j] (m > j), nothing
-// (m == j) or v[j-1] (m < j): it is ambiguous.
-std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const std::string& path,
-                                         const std::vector<std::string>& columns,
-                                         ReportV1& report) {
-  const size_t n = columns.size();
-  std::vector<CellOut> cells(n);
-  cells[0] = v.front();
-  cells[n - 1] = v.back();
-  for (size_t j = 1; j + 1 < n; ++j) {
-    CellOut& c = cells[j];
-    c.status = CellStatus::kAmbiguous;
-    c.candidate_absent = true;
-    if (j + 2 < n) c.candidates.push_back(v[j].raw);
-    if (j > 1 && (c.candidates.empty() || c.candidates[0] != v[j - 1].raw)) {
-      c.candidates.push_back(v[j - 1].raw);
-    }
-    c.prov = v[j - 1].prov;
-    report.issues.push_back({Severity::kWarning, "ambiguous_cell",
-                             "tables." + path + "." + columns[j] +
-                                 ": the table row has one cell fewer than the template; "
-                                 "this cell may be the lost one"});
-  }
-  return cells;
-}
-
-void FillFixed(RowSlot& slot, ReportV1& report) {
-  if (slot.read.one_cell_lost && slot.columns.size() >= 3) {
-    slot.cells = PlaceAroundLostCell(slot.read.cells, slot.path, slot.columns, report);
-    return;
-  }
-  slot.cells = slot.read.cells;
-  slot.cells.resize(slot.columns.size(), MissingCell());
-}
-
-// Whether every cell a constraint names can be compared as an integer.
-bool Usable(const CellConstraint& c, const std::vector<RowSlot>& slots) {
-  auto ok = [&](const CellRef& r) {
-    const RowSlot& s = slots[r.row];
-    if (!s.found) return false;
-    if (HasRun(s)) return !s.read.splits.empty();
-    return r.part < static_cast<int>(s.read.cells.size()) && IsIntegerCell(s.read.cells[r.part]);
-  };
-  return std::all_of(c.lhs.begin(), c.lhs.end(), ok) &&
-         std::all_of(c.rhs.begin(), c.rhs.end(), ok);
-}
-
-bool RowLocal(const CellConstraint& c) {
-  int row = c.lhs.empty() ? -1 : c.lhs[0].row;
-  auto same = [&](const CellRef& r) { return r.row == row; };
-  return std::all_of(c.lhs.begin(), c.lhs.end(), same) &&
-         std::all_of(c.rhs.begin(), c.rhs.end(), same);
-}
-
-SplitProblem MakeProblem(const std::vector<RowSlot>& slots,
-                         const std::vector<CellConstraint>& constraints, bool row_local_only) {
-  SplitProblem p;
-  for (const RowSlot& s : slots) {
-    if (HasRun(s)) {
-      p.rows.push_back(s.read.splits);
-      continue;
-    }
-    Split fixed;
-    for (const CellOut& c : s.read.cells) fixed.push_back(c.raw);
-    p.rows.push_back({fixed});
-  }
-  for (const CellConstraint& c : constraints) {
-    if (!Usable(c, slots) || (row_local_only && !RowLocal(c))) continue;
-    p.constraints.push_back({c.id, c.lhs, c.rhs});
-  }
-  return p;
-}
-
-CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot& slot,
-                           const std::string& path, ReportV1& report) {
-  if (values.size() == 1) {
-    CellOut c = ParseCellText(values[0]);
-    c.prov = slot.read.prov;
-    return c;
-  }
-  CellOut c;
-  c.status = CellStatus::kAmbiguous;
-  c.raw = slot.read.run;
-  c.candidates = values;
-  c.prov = slot.read.prov;
-  std::string list;
-  for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
-  report.issues.push_back({Severity::kWarning, "ambiguous_cell",
-                           "tables." + path + ": glued digits '" + slot.read.run +
-                               "' leave " + std::to_string(values.size()) +
-                               " candidates (" + list + ")"});
-  return c;
-}
-
-void ReportDeciders(const SplitSolution& sol, const std::string& table, ReportV1& report) {
-  if (sol.deciding_constraints.empty()) return;
-  std::string ids;
-  for (const std::string& id : sol.deciding_constraints) ids += (ids.empty() ? "" : ", ") + id;
-  report.issues.push_back({Severity::kInfo, "split_decided_by_identities",
-                           table + ": glued digit runs were split using " + ids});
-}
-
-// Keeps the splits of a glued row whose count columns hold integers, then
-// those that agree with what the prose states about a cell.
-void NarrowSplits(RowSlot& s, const std::vector<ProseFact>& facts, ReportV1& report) {
-  std::vector<Split>& splits = s.read.splits;
-  std::erase_if(splits, [&](const Split& sp) {
-    for (size_t k = 0; k < sp.size() && k < s.decimal.size(); ++k) {
-      if (!s.decimal[k] && sp[k].find('.') != std::string::npos) return true;
-    }
-    return false;
-  });
-  for (size_t k = 0; k < s.columns.size(); ++k) {
-    std::string path = s.path + "." + s.columns[k];
-    for (const ProseFact& f : facts) {
-      if (f.path != path) continue;
-      std::vector<Split> agree;
-      std::copy_if(splits.begin(), splits.end(), std::back_inserter(agree),
-                   [&](const Split& sp) { return k < sp.size() && sp[k] == f.value; });
-      if (agree.empty()) {
-        report.issues.push_back({Severity::kWarning, "prose_disagrees",
-                                 "tables." + path + ": the prose states " + f.value + " (" +
-                                     f.excerpt + ") but no split of '" + s.read.run +
-                                     "' gives it"});
-      } else if (agree.size() < splits.size()) {
-        splits = std::move(agree);
-        report.issues.push_back({Severity::kInfo, "split_decided_by_prose",
-                                 "tables." + path + ": " + f.value + " chosen for glued '" +
-                                     s.read.run + "' because the prose states it (" +
-                                     f.excerpt + ")"});
-      }
-    }
-  }
-}
-
-// Resolves every slot's cells: fixed rows as read, glued rows by the
-// combinations of splits that satisfy the constraints.
-void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
-                 const std::vector<ProseFact>& facts, const std::string& table,
-                 ReportV1& report) {
-  for (RowSlot& s : slots) {
-    if (HasRun(s)) NarrowSplits(s, facts, report);
-  }
-  bool any_run = std::any_of(slots.begin(), slots.end(), HasRun);
-  for (RowSlot& s : slots) {
-    if (!s.found) s.cells.assign(s.columns.size(), MissingCell());
-    else if (!HasRun(s)) FillFixed(s, report);
-  }
-  if (!any_run) return;
-  SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));
-  if (sol.solutions == 0) {
-    report.issues.push_back({Severity::kWarning, "no_consistent_split",
-                             table + ": no split of the glued digit runs satisfies every "
-                                     "identity; only each row's own identity was used"});
-    sol = SolveSplits(MakeProblem(slots, constraints, true));
-  }
-  ReportDeciders(sol, table, report);
-  for (size_t r = 0; r < slots.size(); ++r) {
-    RowSlot& s = slots[r];
-    if (!HasRun(s)) continue;
-    s.cells.clear();
-    for (size_t k = 0; k < s.columns.size(); ++k) {
-      std::vector<std::string> values;
-      if (r < sol.values.size() && k < sol.values[r].size()) values = sol.values[r][k];
-      std::string path = s.path + "." + s.columns[k];
-      if (values.empty()) {
-        CellOut c = MissingCell();
-        c.raw = s.read.run;
-        c.status = CellStatus::kText;
-        s.cells.push_back(c);
-        continue;
-      }
-      s.cells.push_back(CellFromCandidates(values, s, path, report));
-    }
-  }
-}
-
-void Emit(const RowSlot& slot, ReportV1& report) {
-  for (size_t k = 0; k < slot.columns.size(); ++k) {
-    report.cells.emplace_back(slot.path + "." + slot.columns[k], slot.cells[k]);
-  }
-}
-
-std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols) {
-  std::vector<std::string> keys;
-  for (const ColumnSpec& c : cols) keys.push_back(c.key);
-  return keys;
 }
 
 // Reads one row by its aliases from `from`; returns where reading stopped.
@@ -268,17 +47,6 @@ StreamPos ReadSlot(const std::vector<Item>& items, const std::vector<std::string
   return first.end;
 }
 
-int CountRead(const std::vector<RowSlot>& slots) {
-  int n = 0;
-  for (const RowSlot& s : slots) {
-    for (const CellOut& c : s.cells) n += c.status != CellStatus::kMissing;
-  }
-  return n;
-}
-
-}  // namespace
-
-namespace {
 
 // Table 二: each 第二十条第（N）项 block, rows searched after its caption.
 int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
@@ -361,8 +129,6 @@ bool Expected(const RowSpec& row, bool single_other) {
   }
   return true;
 }
-
-bool HasValues(const RowSlot& s) { return !s.read.cells.empty() || !s.read.run.empty(); }
 
 // Rows whose label was lost or displaced (lossy conversions) get the value
 // row that their position between labelled rows gives them

@@ -2,40 +2,138 @@
 
 #include <re2/re2.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <optional>
+
+#include "pipeline/icu_segmenter.h"
 #include "schemas/report_v1_rules.h"
 
 namespace zfxxgk {
 namespace {
 
+using Reading = std::vector<std::string>;  // cell paths summed
+
 struct ProseTarget {
   const char* rule_id;
-  const char* template_name;
-  const char* path;
+  const char* template_name;  // "" = every template
+  std::vector<Reading> readings;
 };
 
-constexpr ProseTarget kTargets[] = {
-    {"prose_normative_issued", "gov_2021",
-     "active_disclosure.art20_item1.normative_documents.issued_count"},
-    {"prose_normative_in_force", "gov_2021",
-     "active_disclosure.art20_item1.normative_documents.in_force_count"},
+const std::vector<ProseTarget>& Targets() {
+  static const auto* targets = new std::vector<ProseTarget>{
+      {"prose_received", "",
+       {{"applications.new_received.total"},
+        {"applications.new_received.total", "applications.carried_over.total"}}},
+      {"prose_carried_over", "", {{"applications.carried_over.total"}}},
+      {"prose_carried_forward", "", {{"applications.carried_forward.total"}}},
+      {"prose_review_total", "", {{"review_litigation.administrative_review.total"}}},
+      {"prose_review_corrected", "", {{"review_litigation.administrative_review.corrected"}}},
+      {"prose_litigation_total", "",
+       {{"review_litigation.litigation_direct.total",
+         "review_litigation.litigation_after_review.total"}}},
+      {"prose_normative_issued", "gov_2021",
+       {{"active_disclosure.art20_item1.normative_documents.issued_count"}}},
+      {"prose_normative_in_force", "gov_2021",
+       {{"active_disclosure.art20_item1.normative_documents.in_force_count"}}},
+  };
+  return *targets;
+}
+
+struct Statement {
+  std::string value;
+  std::string sentence;
 };
 
-// All numbers one rule finds in the prose; empty excerpt when none.
-std::vector<std::pair<std::string, std::string>> Matches(const std::vector<Item>& items,
-                                                         const re2::RE2& re) {
-  std::vector<std::pair<std::string, std::string>> out;
+// Runs of consecutive text items outside tables, joined: a paragraph that
+// a PDF conversion wrapped over several lines reads as one text again.
+std::vector<std::string> Paragraphs(const std::vector<Item>& items) {
+  std::vector<std::string> out(1);
   for (const Item& item : items) {
-    if (item.prov.table >= 0 || item.is_value) continue;
-    re2::StringPiece input(item.norm.text);
-    re2::StringPiece whole;
-    std::string n;
-    while (re.Match(input, 0, input.size(), re2::RE2::UNANCHORED, &whole, 1)) {
-      if (RE2::PartialMatch(whole, re, &n)) out.emplace_back(n, std::string(whole));
-      input.remove_prefix(whole.data() + whole.size() - input.data());
-      if (whole.empty()) break;
+    bool prose = item.prov.table < 0 && !item.is_value;
+    if (prose) out.back() += item.norm.text;
+    else if (!out.back().empty()) out.emplace_back();
+  }
+  return out;
+}
+
+// Every number the rule finds, with its sentence, in text outside tables.
+std::vector<Statement> Find(const std::vector<std::string>& paragraphs, const re2::RE2& re) {
+  std::vector<Statement> out;
+  for (const std::string& paragraph : paragraphs) {
+    if (paragraph.empty()) continue;
+    for (const std::string& sentence : SplitSentences(paragraph)) {
+      re2::StringPiece input(sentence);
+      std::string n;
+      while (RE2::FindAndConsume(&input, re, &n)) out.push_back({n, sentence});
     }
   }
   return out;
+}
+
+std::string Quote(const std::string& sentence) {
+  constexpr size_t kMax = 240;  // bytes; cut on a UTF-8 boundary
+  if (sentence.size() <= kMax) return sentence;
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return sentence.substr(0, cut) + "…";
+}
+
+// Sum of a reading's cells, or nullopt (with the unusable paths) when a
+// cell has no number.
+std::optional<double> Sum(const Reading& r, const std::map<std::string, const CellOut*>& cells,
+                          std::string* unusable) {
+  double sum = 0;
+  bool ok = true;
+  for (const std::string& p : r) {
+    auto it = cells.find(p);
+    if (it != cells.end() && it->second->value) {
+      sum += *it->second->value;
+      continue;
+    }
+    ok = false;
+    *unusable += (unusable->empty() ? "" : ", ") + p;
+  }
+  return ok ? std::optional<double>(sum) : std::nullopt;
+}
+
+std::string Join(const Reading& r) {
+  std::string s;
+  for (const std::string& p : r) s += (s.empty() ? "" : " + ") + p;
+  return s;
+}
+
+void CheckStatement(const ProseTarget& t, const Statement& st,
+                    const std::map<std::string, const CellOut*>& cells, ReportV1& report) {
+  double stated = std::atof(st.value.c_str());
+  CheckOut check{"P.1", Join(t.readings[0]), "not_checkable", stated, std::nullopt, ""};
+  // pass: one reading agrees; fail: every reading is checkable and none
+  // agrees; otherwise not_checkable.
+  std::string unusable;
+  bool any_unusable = false;
+  for (const Reading& r : t.readings) {
+    std::optional<double> sum = Sum(r, cells, &unusable);
+    any_unusable = any_unusable || !sum;
+    if (!sum || check.status == "pass") continue;
+    check.rhs = sum;
+    check.where = Join(r);
+    check.status = std::fabs(*sum - stated) < 1e-9 ? "pass" : "fail";
+  }
+  if (check.status == "fail" && any_unusable) check.status = "not_checkable";
+  check.note = "prose (" + std::string(t.rule_id) + "): " + Quote(st.sentence);
+  if (check.status == "not_checkable") check.note += "; cells without a number: " + unusable;
+  if (check.status == "fail") {
+    report.issues.push_back({Severity::kWarning, "prose_disagrees",
+                             "P.1: the prose states " + st.value + " but " + check.where +
+                                 " is " + std::to_string(static_cast<long long>(*check.rhs)) +
+                                 ": " + Quote(st.sentence)});
+  }
+  report.checks.push_back(std::move(check));
+}
+
+bool Applies(const ProseTarget& t, const std::string& template_name) {
+  return std::string(t.template_name).empty() || template_name == t.template_name;
 }
 
 }  // namespace
@@ -43,15 +141,32 @@ std::vector<std::pair<std::string, std::string>> Matches(const std::vector<Item>
 std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
                                          const std::string& template_name) {
   std::vector<ProseFact> facts;
-  for (const ProseTarget& t : kTargets) {
-    if (template_name != t.template_name) continue;
-    auto found = Matches(items, Rule(t.rule_id));
+  for (const ProseTarget& t : Targets()) {
+    if (!Applies(t, template_name) || t.readings.size() != 1 || t.readings[0].size() != 1) {
+      continue;
+    }
+    std::vector<Statement> found = Find(Paragraphs(items), Rule(t.rule_id));
     if (found.empty()) continue;
     bool agree = true;
-    for (const auto& f : found) agree = agree && f.first == found[0].first;
-    if (agree) facts.push_back({t.path, found[0].first, t.rule_id, found[0].second});
+    for (const Statement& f : found) agree = agree && f.value == found[0].value;
+    if (agree) {
+      facts.push_back({t.readings[0][0], found[0].value, t.rule_id, Quote(found[0].sentence)});
+    }
   }
   return facts;
+}
+
+void CheckProse(const std::vector<Item>& items, const std::string& template_name,
+                ReportV1& report) {
+  std::map<std::string, const CellOut*> cells;
+  for (const auto& [path, cell] : report.cells) cells[path] = &cell;
+  std::vector<std::string> paragraphs = Paragraphs(items);
+  for (const ProseTarget& t : Targets()) {
+    if (!Applies(t, template_name)) continue;
+    for (const Statement& st : Find(paragraphs, Rule(t.rule_id))) {
+      CheckStatement(t, st, cells, report);
+    }
+  }
 }
 
 }  // namespace zfxxgk

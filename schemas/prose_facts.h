@@ -1,10 +1,14 @@
-// Numbers the report states in its prose about single table cells.
+// What the report's prose states about its tables (P.1).
 //
-// "动态更新本年度制发的规范性文件77件" states issued_count = 77. The mapper
-// uses such facts only to choose among the splits of a glued digit run that
-// the identities leave open, and only when some split agrees with the
-// prose; the choice is recorded as an issue. Rules are the prose_* entries
-// of report_v1_rules; the table below maps each to its contract path.
+// "全年共受理信息公开申请249件(含去年结转申请办理3件)" states numbers that
+// table cells must agree with. Each prose_* rule of report_v1_rules maps to
+// one or more readings: sums of contract cells ("受理" counts either the new
+// applications or new + carried over, depending on the writer). Two uses:
+//  - ExtractProseFacts: statements about exactly one cell, which the mapper
+//    may use to choose among splits of a glued digit run (only when some
+//    split agrees; the choice is recorded);
+//  - CheckProse: every statement compared with the table (checks "P.1"); a
+//    mismatch is a warning quoting the sentence.
 #ifndef ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 #define ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 
@@ -12,6 +16,7 @@
 #include <vector>
 
 #include "schemas/item_stream.h"
+#include "schemas/report_v1.h"
 
 namespace zfxxgk {
 
@@ -19,13 +24,19 @@ struct ProseFact {
   std::string path;     // below "tables.", e.g. "active_disclosure.art20_item1…"
   std::string value;    // the number as printed
   std::string rule_id;  // "prose_normative_issued"
-  std::string excerpt;  // the matched text
+  std::string excerpt;  // the sentence that states it
 };
 
-// Facts stated by text items outside tables. A rule that matches several
-// different numbers states nothing (the prose is not decisive).
+// Single-cell statements by text items outside tables. A rule that states
+// several different numbers states nothing (the prose is not decisive).
 std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
                                          const std::string& template_name);
+
+// Appends one "P.1" check per prose statement (pass when the table agrees
+// with one of the statement's readings; not_checkable when a cell involved
+// has no number) and a "prose_disagrees" warning per failure.
+void CheckProse(const std::vector<Item>& items, const std::string& template_name,
+                ReportV1& report);
 
 }  // namespace zfxxgk
 

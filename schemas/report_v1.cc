@@ -2,6 +2,7 @@
 
 #include "schemas/identity_checker.h"
 #include "schemas/item_stream.h"
+#include "schemas/prose_facts.h"
 #include "schemas/report_meta.h"
 #include "schemas/table_mapper.h"
 
@@ -26,6 +27,7 @@ StatusOr<ReportV1> BuildReport(const Document& doc, std::string_view utf8) {
                   doc.source.path + ": template labels found but no table values");
   }
   CheckIdentities(*spec, report);
+  CheckProse(items, spec->name, report);
   return report;
 }
 

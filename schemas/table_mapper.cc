@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "schemas/extra_rows.h"
 #include "schemas/prose_facts.h"
 #include "schemas/row_alignment.h"
 #include "schemas/row_reader.h"
@@ -239,6 +240,11 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
     Emit(slots[i], report);
   }
+  std::vector<std::vector<std::string>> known;
+  for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
+  known.push_back(spec.review_header_words);
+  CollectExtraRows(items, begin, limit, "applications", ColumnKeys(spec.application_columns),
+                   known, report);
   return cursor;
 }
 

@@ -20,7 +20,7 @@ build: deps
 # Extract every corpus/<case>/input.* into out/<case>.json (and ../shared/corpus, if
 # present, into out/shared/ with its score), one summary line per report.
 run: build
-	tools/run-corpus
+	tools/run-corpus --cli $(BUILD_DIR)/zfxxgk
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2

@@ -1,0 +1,133 @@
+// Tests for pipeline/normalize.h on label and heading text from real reports.
+#include "pipeline/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace zfxxgk {
+namespace {
+
+struct Case {
+  const char* in;
+  const char* out;
+};
+
+TEST(NormalizeNfkcTest, FoldsFullWidthDigitsAndBrackets) {
+  const Case cases[] = {
+      {"（一）１２", "(一)12"},
+      {"第二十条第（五）项", "第二十条第(五)项"},
+      {"１２３４５６７８９０", "1234567890"},
+      {"（七）总计", "(七)总计"},
+      {"ＡＢＣ", "ABC"},
+      {"本年收费金额（单位：万元）", "本年收费金额(单位:万元)"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(NormalizeNfkc(c.in), c.out) << c.in;
+}
+
+TEST(NormalizeNfkcTest, KeepsHanAndIdeographicComma) {
+  EXPECT_EQ(NormalizeNfkc("一、总体情况"), "一、总体情况");
+  EXPECT_EQ(NormalizeNfkc(""), "");
+}
+
+TEST(NormalizeNfkcTest, InvalidUtf8BecomesReplacementCharacter) {
+  EXPECT_EQ(NormalizeNfkc("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+TEST(NormalizeForMatchTest, DropsAsciiAndIdeographicSpaces) {
+  const Case cases[] = {
+      {"1、 属于“三安全一稳定”", "1、属于三安全一稳定"},
+      {"一、　总体情况", "一、总体情况"},               // U+3000
+      {"沐阳县人民政府 2025 年 政府信息公开", "沐阳县人民政府2025年政府信息公开"},
+      {"规章\t0\u00A00", "规章00"},                     // tab, NBSP
+      {"  （一）予以公开  ", "(一)予以公开"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(NormalizeForMatch(c.in), c.out) << c.in;
+}
+
+TEST(NormalizeForMatchTest, DropsQuoteMarks) {
+  const Case cases[] = {
+      {"3.危及“三安全一稳定”", "3.危及三安全一稳定"},
+      {"‘单引号’", "单引号"},
+      {"「三类内部事务信息」『四类』", "三类内部事务信息四类"},
+      {"\"ascii\" 'quotes'", "asciiquotes"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(NormalizeForMatch(c.in), c.out) << c.in;
+}
+
+TEST(NormalizeForMatchTest, FoldsQitaToQita) {
+  const Case cases[] = {
+      {"六、其它需要报告的事项", "六、其他需要报告的事项"},
+      {"3.其它", "3.其他"},
+      {"其他法律行政法规禁止公开", "其他法律行政法规禁止公开"},
+      {"它们", "它们"},  // 它 alone is not folded
+  };
+  for (const Case& c : cases) EXPECT_EQ(NormalizeForMatch(c.in), c.out) << c.in;
+}
+
+TEST(NormalizeForMatchTest, FoldsDashVariantsToAscii) {
+  const Case cases[] = {
+      {"—", "-"},   // U+2014
+      {"－", "-"},  // U+FF0D
+      {"–", "-"},   // U+2013
+      {"−70", "-70"},  // U+2212
+      {"2021—2035", "2021-2035"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(NormalizeForMatch(c.in), c.out) << c.in;
+}
+
+TEST(NormalizeForMatchWithSpacesTest, RecordsSpaceBeforeEachByte) {
+  MatchText m = NormalizeForMatchWithSpaces("规章 0 0 3");
+  EXPECT_EQ(m.text, "规章003");
+  ASSERT_EQ(m.space_before.size(), m.text.size() + 1);
+  std::vector<bool> expected(m.text.size() + 1, false);
+  expected[6] = expected[7] = expected[8] = true;  // before each digit
+  EXPECT_EQ(m.space_before, expected);
+}
+
+TEST(NormalizeForMatchWithSpacesTest, MarksOnlyFirstByteOfMultiByteCharacter) {
+  MatchText m = NormalizeForMatchWithSpaces("0　规章");  // U+3000 before 规
+  EXPECT_EQ(m.text, "0规章");
+  ASSERT_EQ(m.space_before.size(), 8u);
+  EXPECT_FALSE(m.space_before[0]);
+  EXPECT_TRUE(m.space_before[1]);
+  EXPECT_FALSE(m.space_before[2]);
+  EXPECT_FALSE(m.space_before[3]);
+  EXPECT_FALSE(m.space_before[4]);
+}
+
+TEST(NormalizeForMatchWithSpacesTest, TrailingSpaceIsRecordedAtEnd) {
+  MatchText m = NormalizeForMatchWithSpaces("500000 5 ");
+  EXPECT_EQ(m.text, "5000005");
+  ASSERT_EQ(m.space_before.size(), 8u);
+  EXPECT_TRUE(m.space_before[6]);
+  EXPECT_TRUE(m.space_before[7]);
+  EXPECT_FALSE(m.space_before[0]);
+}
+
+TEST(NormalizeForMatchWithSpacesTest, EmptyInputHasOneEntry) {
+  MatchText m = NormalizeForMatchWithSpaces("");
+  EXPECT_EQ(m.text, "");
+  EXPECT_EQ(m.space_before, std::vector<bool>{false});
+}
+
+TEST(NormalizeForMatchWithSpacesTest, QuoteIsNotASpace) {
+  MatchText m = NormalizeForMatchWithSpaces("1“2");
+  EXPECT_EQ(m.text, "12");
+  EXPECT_FALSE(m.space_before[1]);
+}
+
+TEST(CollapseSpacesTest, CollapsesRunsAndTrims) {
+  const Case cases[] = {
+      {"  a \t b\u3000\u3000c  ", "a b c"},
+      {"规章 0   0 3", "规章 0 0 3"},
+      {"\n\r", ""},
+      {"", ""},
+      {"（一）  予以公开", "（一） 予以公开"},  // no NFKC here
+  };
+  for (const Case& c : cases) EXPECT_EQ(CollapseSpaces(c.in), c.out) << c.in;
+}
+
+}  // namespace
+}  // namespace zfxxgk

@@ -116,26 +116,84 @@ const TemplateSpec* DetectTemplate(const std::vector<Item>& items) {
   return votes2021 >= votes2019 ? &Gov2021Template() : &Gov2019Template();
 }
 
+namespace {
+
+constexpr const char* kSectionKeys[] = {"general_situation",     "active_disclosure",
+                                        "applications",          "review_litigation",
+                                        "problems_improvements", "other_matters"};
+
+struct InlineHeading {
+  size_t pos = 0;
+  size_t len = 0;
+  size_t section = 0;
+};
+
+// The earliest heading of section `next` or later in text[from…]: a run of
+// Chinese numerals before "、" where the section's rule matches; pos npos if
+// none.
+InlineHeading NextHeading(const std::string& text, size_t from, size_t next) {
+  static const std::string kNumerals = "一二三四五六七八九十";
+  for (size_t p = text.find("、", from); p != std::string::npos; p = text.find("、", p + 1)) {
+    size_t start = p;
+    while (start >= from + 3 && kNumerals.find(text.substr(start - 3, 3)) != std::string::npos &&
+           (kNumerals.find(text.substr(start - 3, 3)) % 3) == 0) {
+      start -= 3;
+    }
+    if (start == p) continue;
+    re2::StringPiece rest(text.data() + start, text.size() - start), m;
+    for (size_t k = next; k < 6; ++k) {
+      if (Rule(std::string("section_") + kSectionKeys[k])
+              .Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m, 1)) {
+        return {start, m.size(), k};
+      }
+    }
+  }
+  return {std::string::npos, 0, 0};
+}
+
+void AppendText(SectionOut& section, const std::string& text) {
+  if (text.empty()) return;
+  if (!section.text.empty()) section.text += "\n";
+  section.text += text;
+}
+
+// A whitespace-collapsed dump holds the whole body in one line: its
+// headings are found inside the text.
+void SplitGluedItem(const std::string& text, size_t& next, std::vector<SectionOut>& sections) {
+  size_t cursor = 0;
+  for (InlineHeading h = NextHeading(text, 0, next); h.pos != std::string::npos;
+       h = NextHeading(text, cursor, next)) {
+    AppendText(sections.back(), text.substr(cursor, h.pos - cursor));
+    sections.push_back({kSectionKeys[h.section], text.substr(h.pos, h.len), ""});
+    cursor = h.pos + h.len;
+    next = h.section + 1;
+  }
+  AppendText(sections.back(), text.substr(cursor));
+}
+
+}  // namespace
+
 std::vector<SectionOut> ExtractSections(const std::vector<Item>& items) {
-  static const char* kKeys[] = {"general_situation", "active_disclosure", "applications",
-                                "review_litigation", "problems_improvements", "other_matters"};
+  constexpr size_t kGluedLine = 600;  // bytes: longer than any heading paragraph
   std::vector<SectionOut> sections{{"preamble", "", ""}};
   size_t next = 0;  // sections come in order; table-三 rows 一…四 never match
   for (const Item& item : items) {
     if (InTable(item) || item.is_value) continue;
+    if (item.norm.text.size() >= kGluedLine) {
+      SplitGluedItem(item.norm.text, next, sections);
+      continue;
+    }
     bool heading = false;
     for (size_t k = next; k < 6 && !heading; ++k) {
-      if (RE2::PartialMatch(item.norm.text, Rule(std::string("section_") + kKeys[k])) &&
+      if (RE2::PartialMatch(item.norm.text, Rule(std::string("section_") + kSectionKeys[k])) &&
           item.norm.text.size() < 120) {
-        sections.push_back({kKeys[k], item.raw, ""});
+        size_t start = item.raw.find_first_not_of("# ");
+        sections.push_back({kSectionKeys[k], item.raw.substr(start), ""});
         next = k + 1;
         heading = true;
       }
     }
-    if (heading) continue;
-    std::string& text = sections.back().text;
-    if (!text.empty()) text += "\n";
-    text += item.raw;
+    if (!heading) AppendText(sections.back(), item.raw);
   }
   return sections;
 }

@@ -9,18 +9,24 @@ namespace zfxxgk {
 
 const std::vector<RuleSpec>& ReportRuleSpecs() {
   static const std::vector<RuleSpec>* specs = new std::vector<RuleSpec>{
-      {"section_general_situation", R"re(^(?:#+)?一[、.]总体情况)re", "一、总体情况"},
-      {"section_active_disclosure", R"re(^(?:#+)?二[、.]主动公开政府信息(?:情况)?)re",
+      // Section headings: any numeral (numbering restarts in some reports);
+      // the words tell the section, so table-三 row labels 一…四 never match.
+      {"section_general_situation", R"re(^(?:#+)?[一二三四五六七八九十]+[、.]总体情况)re",
+       "一、总体情况"},
+      {"section_active_disclosure",
+       R"re(^(?:#+)?[一二三四五六七八九十]+[、.]主动公开政府信息(?:情况)?)re",
        "二、主动公开政府信息情况"},
-      {"section_applications", R"re(^(?:#+)?三[、.]收到和处理政府信息公开申请(?:情况)?)re",
+      {"section_applications",
+       R"re(^(?:#+)?[一二三四五六七八九十]+[、.]收到和处理政府信息公开申请(?:情况)?)re",
        "三、收到和处理政府信息公开申请情况"},
       {"section_review_litigation",
-       R"re(^(?:#+)?四[、.](?:政府信息公开行政[法]?复议|因政府信息公开(?:工作|申请)?(?:被申请)?(?:行政)?复议))re",
+       R"re(^(?:#+)?[一二三四五六七八九十]+[、.](?:政府信息公开行政[法]?复议|因政府信息公开(?:工作|申请)?(?:被申请)?(?:行政)?复议)(?:[、和及]?(?:提起)?行政诉讼(?:的)?情况)?)re",
        "四、政府信息公开行政复议、行政诉讼情况 and its variants"},
       {"section_problems_improvements",
-       R"re(^(?:#+)?五[、.](?:政府信息公开工作)?存在的主要问题及(?:改进|整改))re",
+       R"re(^(?:#+)?[一二三四五六七八九十]+[、.](?:政府信息公开工作)?存在的主要问题及(?:改进|整改)(?:情况|措施)?)re",
        "五、存在的主要问题及改进情况 / 整改措施"},
-      {"section_other_matters", R"re(^(?:#+)?六[、.]其他需要报告的事项)re", "六、其他需要报告的事项"},
+      {"section_other_matters", R"re(^(?:#+)?[一二三四五六七八九十]+[、.]其[他它]需要报告的事项)re",
+       "六、其他需要报告的事项"},
       {"title",
        R"re((?P<lead>\d{4}年度?)?(?P<organ>[^0-9()]{2,40}?)(?P<year>\d{4}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)(?:\((?P<year2>\d{4})年度?\))?)re",
        "report title: organ, year before or after it"},

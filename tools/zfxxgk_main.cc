@@ -2,12 +2,15 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "pipeline/extract.h"
+#include "tools/cli_check.h"
 
 namespace {
 
@@ -82,13 +85,28 @@ int RunExtract(const std::string& input, const std::string& output, bool pretty)
   return kExitOk;
 }
 
+int RunCheck(const std::vector<std::string>& paths, bool json) {
+  try {
+    zfxxgk::CheckBatch batch = zfxxgk::RunCheckBatch(paths);
+    std::cout << (json ? zfxxgk::RenderCheckJson(batch) : zfxxgk::RenderCheckText(batch));
+    std::cout.flush();
+    if (!std::cout) return zfxxgk::kCheckExitIdentityFail;
+    return zfxxgk::CheckExitStatus(batch);
+  } catch (const std::exception& e) {  // e.g. std::bad_alloc: the CLI is the catch site
+    std::cerr << "zfxxgk check: internal error: " << e.what() << "\n";
+    return zfxxgk::kCheckExitIdentityFail;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "zfxxgk " ZFXXGK_VERSION " - turns government information disclosure annual reports "
       "(政府信息公开工作年度报告) into exact JSON (contract schema_version 1)."};
-  app.footer(kExitHelp);
+  app.footer(std::string("extract: ") + kExitHelp +
+             "\ncheck: see `zfxxgk check --help` (0 clean, 1 a table identity T3/T4/X.1 fails, 2 "
+             "usage, 3 nothing readable).");
   app.require_subcommand(1);
   std::string input, output;
   bool pretty = false;
@@ -101,6 +119,16 @@ int main(int argc, char** argv) {
                       "write the JSON to this file (atomically: temp file + rename)");
   extract->add_flag("--pretty", pretty, "indent the JSON by two spaces");
   extract->footer(kExitHelp);
+  std::vector<std::string> check_paths;
+  bool check_json = false;
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "Extract a batch of reports and check them: identities per report, inputs of the same "
+      "report compared cell by cell, and X.1 across consecutive years of each body.");
+  check->add_option("PATHS", check_paths, "report files, or directories searched recursively")
+      ->required();
+  check->add_flag("--json", check_json, "print one JSON document instead of the text report");
+  check->footer(zfxxgk::kCheckHelp);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -108,5 +136,6 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   if (extract->parsed()) return RunExtract(input, output, pretty);
+  if (check->parsed()) return RunCheck(check_paths, check_json);
   return kExitUsage;
 }

@@ -19,6 +19,8 @@ struct CellRules {
   RE2 unit_text{R"(^(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条)$)", RE2::Quiet};
   RE2 dash{R"(^-+$)", RE2::Quiet};
   RE2 not_applicable{R"(^[/\\]+$)", RE2::Quiet};
+  // Digits separated by white space are several cells, not one number.
+  RE2 spaced_digits{R"(\d\s+[-+]?\d)", RE2::Quiet};
 };
 
 const CellRules& Rules() {
@@ -67,6 +69,8 @@ CellOut ParseCellText(std::string_view raw) {
   std::string num, sign, unit;
   if (s.empty()) {
     cell.status = CellStatus::kBlank;
+  } else if (RE2::PartialMatch(NormalizeNfkc(cell.raw), r.spaced_digits)) {
+    cell.status = CellStatus::kText;
   } else if (RE2::FullMatch(s, r.number, &num)) {
     cell.status = CellStatus::kNumber;
     SetNumber(cell, num);

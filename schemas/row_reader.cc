@@ -108,6 +108,38 @@ bool RowEndsAt(const std::vector<Item>& items, size_t label, size_t i) {
   return i >= items.size() || items[i].prov.table != p.table || items[i].prov.row != p.row;
 }
 
+// Whether item i is a blank cell of a table row that holds header words
+// (table 四's second header row leaves gaps under merged headers).
+bool IsHeaderFiller(const std::vector<Item>& items, size_t i, const RowReadOptions& options) {
+  const Provenance& p = items[i].prov;
+  if (options.skip_words.empty() || p.table < 0 || !items[i].raw.empty()) return false;
+  constexpr size_t kRowReach = 64;  // a table row has far fewer cells
+  size_t lo = i > kRowReach ? i - kRowReach : 0;
+  for (size_t k = lo; k < items.size() && k <= i + kRowReach; ++k) {
+    const Item& other = items[k];
+    if (other.prov.table == p.table && other.prov.row == p.row && !other.is_value &&
+        IsSkipWord(other, options)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a text item is nothing but a digit run ("1 0 0 1 2 …", an aligned
+// data line).
+bool IsRunLine(const Item& item) {
+  const std::string& t = item.norm.text;
+  return !t.empty() && std::all_of(t.begin(), t.end(), IsRunChar);
+}
+
+// A table row with more value cells than columns: the surplus blanks at the
+// ends are gaps under merged label cells or after the last column.
+void TrimSurplusBlanks(std::vector<CellOut>& cells, int n) {
+  auto blank = [](const CellOut& c) { return c.status == CellStatus::kBlank; };
+  while (static_cast<int>(cells.size()) > n && blank(cells.front())) cells.erase(cells.begin());
+  while (static_cast<int>(cells.size()) > n && blank(cells.back())) cells.pop_back();
+}
+
 }  // namespace
 
 RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
@@ -119,19 +151,27 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
     out.end.item = after.item;
     return out;
   }
+  const Provenance& label = items[after.item].prov;
   size_t i = after.item + 1;
-  while (i < items.size() && StreamPos{i, 0} < limit &&
-         static_cast<int>(out.cells.size()) < n) {
+  for (; i < items.size() && StreamPos{i, 0} < limit; ++i) {
     const Item& item = items[i];
+    bool same_row = label.table >= 0 && item.prov.table == label.table &&
+                    item.prov.row == label.row;
+    if (!same_row && static_cast<int>(out.cells.size()) >= n) break;
     if (!item.is_value) {
+      if (out.cells.empty() && IsRunLine(item) && ReadRun(item, 0, n, options, out)) {
+        out.end.item = i;
+        return out;
+      }
       if (!IsSkipWord(item, options)) break;
-      ++i;
       continue;
     }
+    if (IsHeaderFiller(items, i, options)) continue;
     out.cells.push_back(ParseCellText(item.raw));
     out.cells.back().prov = item.prov;
-    ++i;
   }
+  TrimSurplusBlanks(out.cells, n);
+  if (static_cast<int>(out.cells.size()) > n) out.cells.resize(n);
   // Nothing read: stay right after the label (a group label such as
   // （六）其他处理 carries no numbers, and the rest of a glued line matters).
   out.end = out.cells.empty() ? after : StreamPos{i, 0};

@@ -1,5 +1,8 @@
 #include "schemas/item_stream.h"
 
+#include <cctype>
+#include <utility>
+
 #include "schemas/cell_value.h"
 
 namespace zfxxgk {
@@ -51,19 +54,57 @@ std::vector<Item> BuildItemStream(const Document& doc) {
   return out;
 }
 
+namespace {
+
+// Byte length of `alias` without its last k UTF-8 characters (0 if shorter).
+size_t DropChars(const std::string& alias, int k) {
+  size_t end = alias.size();
+  for (int i = 0; i < k && end > 0; ++i) {
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(alias[end]) & 0xC0) == 0x80);
+  }
+  return end;
+}
+
+// Where `alias` occurs in `text` from `start`: whole, or — for a long label
+// that a layout dump wrapped, its last one or two characters on the next
+// line — as a prefix followed directly by the row's digits. npos if not.
+std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string& alias,
+                                     size_t start) {
+  size_t p = text.find(alias, start);
+  if (p != std::string::npos) return {p, alias.size()};
+  constexpr size_t kMinWrappedBytes = 8 * 3;  // eight CJK characters
+  if (alias.size() < kMinWrappedBytes) return {std::string::npos, 0};
+  for (int k = 1; k <= 2; ++k) {
+    std::string prefix = alias.substr(0, DropChars(alias, k));
+    for (size_t q = text.find(prefix, start); q != std::string::npos;
+         q = text.find(prefix, q + 1)) {
+      size_t after = q + prefix.size();
+      if (after < text.size() && std::isdigit(static_cast<unsigned char>(text[after]))) {
+        return {q, prefix.size()};
+      }
+    }
+  }
+  return {std::string::npos, 0};
+}
+
+}  // namespace
+
 bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& aliases,
                StreamPos from, StreamPos limit, LabelHit* hit) {
   for (size_t i = from.item; i < items.size() && i <= limit.item; ++i) {
     if (items[i].is_value) continue;
     const std::string& text = items[i].norm.text;
     size_t start = i == from.item ? from.offset : 0;
-    size_t best = std::string::npos;
+    size_t best = std::string::npos, best_len = 0;
     const std::string* best_alias = nullptr;
     for (const std::string& alias : aliases) {
-      size_t p = text.find(alias, start);
+      auto [p, len] = Occurrence(text, alias, start);
       if (p == std::string::npos) continue;
-      if (p < best || (p == best && alias.size() > best_alias->size())) {
+      if (p < best || (p == best && len > best_len)) {
         best = p;
+        best_len = len;
         best_alias = &alias;
       }
     }
@@ -71,7 +112,7 @@ bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& a
     StreamPos begin{i, best};
     if (!(begin < limit)) return false;
     hit->begin = begin;
-    hit->end = StreamPos{i, best + best_alias->size()};
+    hit->end = StreamPos{i, best + best_len};
     hit->alias = *best_alias;
     return true;
   }

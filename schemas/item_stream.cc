@@ -68,16 +68,17 @@ size_t DropChars(const std::string& alias, int k) {
 }
 
 // Where `alias` occurs in `text` from `start`: whole, or — for a long label
-// that a layout dump wrapped, its last one or two characters on the next
-// line — as a prefix followed directly by the row's digits. npos if not.
+// that a layout dump wrapped, its tail on the next line — as a prefix of at
+// least eight characters and half the label followed directly by the row's
+// digits. npos if not.
 std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string& alias,
                                      size_t start) {
   size_t p = text.find(alias, start);
   if (p != std::string::npos) return {p, alias.size()};
-  constexpr size_t kMinWrappedBytes = 8 * 3;  // eight CJK characters
-  if (alias.size() < kMinWrappedBytes) return {std::string::npos, 0};
-  for (int k = 1; k <= 2; ++k) {
+  constexpr size_t kMinPrefixBytes = 8 * 3;  // eight CJK characters
+  for (int k = 1;; ++k) {
     std::string prefix = alias.substr(0, DropChars(alias, k));
+    if (prefix.size() < kMinPrefixBytes || prefix.size() * 2 < alias.size()) break;
     for (size_t q = text.find(prefix, start); q != std::string::npos;
          q = text.find(prefix, q + 1)) {
       size_t after = q + prefix.size();

@@ -18,13 +18,23 @@ struct Side {
 // The leaf rows of table 三 present in this report (the single （六） row or
 // its three sub-rows, whichever the report printed).
 std::vector<std::string> ResultLeaves(const TemplateSpec& spec, const CellMap& cells) {
+  auto present = [&](const std::string& key) {
+    auto it = cells.find("applications." + key + ".total");
+    return it != cells.end() && it->second->status != CellStatus::kMissing;
+  };
+  std::vector<std::string> replaced;  // groups printed as their single row
+  for (const RowSpec& row : spec.application_rows) {
+    if (!row.alternative_of.empty() && present(row.key)) replaced.push_back(row.alternative_of + ".");
+  }
   std::vector<std::string> leaves;
   for (const RowSpec& row : spec.application_rows) {
-    if (!row.result_leaf) continue;
-    auto it = cells.find("applications." + row.key + ".total");
-    if (it == cells.end()) continue;
-    if (!row.alternative_of.empty() && it->second->status == CellStatus::kMissing) continue;
-    leaves.push_back(row.key);
+    if (!row.result_leaf || cells.count("applications." + row.key + ".total") == 0) continue;
+    if (!row.alternative_of.empty() && !present(row.key)) continue;
+    bool sub_row_of_single = false;
+    for (const std::string& g : replaced) {
+      sub_row_of_single |= row.key.rfind(g, 0) == 0 && row.alternative_of.empty();
+    }
+    if (!sub_row_of_single) leaves.push_back(row.key);
   }
   return leaves;
 }
@@ -105,19 +115,19 @@ void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, const CellMap& c
   if (id.axis == Axis::kEachColumn) {
     std::vector<std::string> leaves = ResultLeaves(spec, cells);
     for (const ColumnSpec& col : spec.application_columns) {
-      Evaluate(id.id + " " + col.key, "applications.*." + col.key,
+      Evaluate(id.id, "applications.*." + col.key,
                RowsOf(id.lhs, leaves, col.key), RowsOf(id.rhs, leaves, col.key), cells, report);
     }
   } else if (id.axis == Axis::kEachRow) {
     for (const std::string& row : PresentRows(spec, cells)) {
       std::string prefix = "applications." + row;
-      Evaluate(id.id + " " + row, prefix + ".*", ColumnsOf(prefix, id.lhs),
+      Evaluate(id.id, prefix + ".*", ColumnsOf(prefix, id.lhs),
                ColumnsOf(prefix, id.rhs), cells, report);
     }
   } else {
     for (size_t g = 0; g < spec.review_groups.size(); ++g) {
       std::string prefix = "review_litigation." + spec.review_groups[g];
-      Evaluate(id.id + "." + std::to_string(g + 1) + " " + spec.review_groups[g], prefix + ".*",
+      Evaluate(id.id + "." + std::to_string(g + 1), prefix + ".*",
                ColumnsOf(prefix, id.lhs), ColumnsOf(prefix, id.rhs), cells, report);
     }
   }

@@ -15,6 +15,14 @@
 
 namespace zfxxgk {
 
+// A box on a page, in points (PDF) or pixels (images), top-left origin.
+struct BBox {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
+
 // Where a piece of text came from.
 struct Provenance {
   int page = 0;                 // 0-based page (1 page for HTML and text)
@@ -24,6 +32,7 @@ struct Provenance {
   int col = -1;                 // grid column of a table cell, else -1
   size_t source_begin = 0;      // byte offsets into the decoded UTF-8 input
   size_t source_end = 0;
+  BBox bbox;                     // on the page (PDF, images); empty otherwise
   double confidence = 1.0;      // 1.0 for native text
   std::string produced_by;      // parser or stage name ("html", "text")
 };

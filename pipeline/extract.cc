@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "parsers/html/html_parser.h"
+#include "parsers/pdf/pdf_parser.h"
 #include "parsers/text/text_parser.h"
 #include "pipeline/encoding.h"
 #include "pipeline/sha256.h"
@@ -42,8 +43,7 @@ StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std:
   switch (format) {
     case InputFormat::kHtml: return html::ParseHtml(utf8, path);
     case InputFormat::kText: return text::ParseText(utf8, path);
-    case InputFormat::kPdf:
-      return Status(StatusCode::kUnsupportedFormat, path + ": PDF input is not supported yet");
+    case InputFormat::kPdf: break;  // bytes, not text: see ExtractBytes
     case InputFormat::kImage:
       return Status(StatusCode::kUnsupportedFormat,
                     path + ": image input (OCR) is not supported yet");
@@ -63,8 +63,13 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
     return Status(StatusCode::kEmptyInput, display_path + ": empty input");
   }
   InputFormat format = SniffFormat(bytes);
-  if (format == InputFormat::kPdf || format == InputFormat::kImage ||
-      format == InputFormat::kUnknown) {
+  if (format == InputFormat::kPdf) {
+    StatusOr<Document> doc = pdf::ParsePdf(bytes, display_path);
+    if (!doc.ok()) return doc.status();
+    doc->source.sha256 = Sha256Hex(bytes);
+    return BuildReport(*doc, "");
+  }
+  if (format == InputFormat::kImage || format == InputFormat::kUnknown) {
     return Parse(format, "", display_path).status();
   }
   ASSIGN_OR_RETURN(DecodedText text, DecodeToUtf8(bytes));

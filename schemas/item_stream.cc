@@ -70,7 +70,7 @@ size_t DropChars(const std::string& alias, int k) {
 // Where `alias` occurs in `text` from `start`: whole, or — for a long label
 // that a layout dump wrapped, its tail on the next line — as a prefix of at
 // least eight characters and half the label followed directly by the row's
-// digits. npos if not.
+// digits or by the end of the line. npos if not.
 std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string& alias,
                                      size_t start) {
   size_t p = text.find(alias, start);
@@ -82,7 +82,7 @@ std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string&
     for (size_t q = text.find(prefix, start); q != std::string::npos;
          q = text.find(prefix, q + 1)) {
       size_t after = q + prefix.size();
-      if (after < text.size() && std::isdigit(static_cast<unsigned char>(text[after]))) {
+      if (after == text.size() || std::isdigit(static_cast<unsigned char>(text[after]))) {
         return {q, prefix.size()};
       }
     }
@@ -115,6 +115,7 @@ bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& a
     hit->begin = begin;
     hit->end = StreamPos{i, best + best_len};
     hit->alias = *best_alias;
+    hit->wrapped = best_len < best_alias->size();
     return true;
   }
   return false;

@@ -39,10 +39,16 @@ struct LabelHit {
   StreamPos begin;
   StreamPos end;
   std::string alias;
+  // Only a prefix of the alias matched: the label wraps onto the next line(s)
+  // of a layout dump, and the row's values may sit on one of those lines.
+  bool wrapped = false;
 };
 
 // Earliest occurrence in a text item of any alias at or after `from` and
-// before `limit`; on a tie the longest alias wins. Returns false when none.
+// before `limit`; on a tie the longest alias wins. A long alias (eight
+// characters or more) also matches by a prefix of at least half of it that
+// is followed by digits or ends the item (a wrapped label). Returns false
+// when none.
 bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& aliases,
                StreamPos from, StreamPos limit, LabelHit* hit);
 

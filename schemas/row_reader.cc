@@ -1,5 +1,7 @@
 #include "schemas/row_reader.h"
 
+#include "pipeline/layout_lines.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -129,7 +131,8 @@ bool IsHeaderFiller(const std::vector<Item>& items, size_t i, const RowReadOptio
 // data line).
 bool IsRunLine(const Item& item) {
   const std::string& t = item.norm.text;
-  return !t.empty() && std::all_of(t.begin(), t.end(), IsRunChar);
+  return std::any_of(t.begin(), t.end(), IsDigit) && std::all_of(t.begin(), t.end(), IsRunChar) &&
+         !IsPageNumberLine(item.raw);
 }
 
 // A table row with more value cells than columns: the surplus blanks at the
@@ -152,6 +155,7 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
     return out;
   }
   const Provenance& label = items[after.item].prov;
+  int continuation = options.continuation_lines;
   size_t i = after.item + 1;
   for (; i < items.size() && StreamPos{i, 0} < limit; ++i) {
     const Item& item = items[i];
@@ -159,13 +163,18 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
                     item.prov.row == label.row;
     if (!same_row && static_cast<int>(out.cells.size()) >= n) break;
     if (!item.is_value) {
-      if (out.cells.empty() && IsRunLine(item) && ReadRun(item, 0, n, options, out)) {
+      bool tail = out.cells.empty() && continuation-- > 0;
+      if (out.cells.empty() && (IsRunLine(item) || tail) && ReadRun(item, 0, n, options, out)) {
         out.end.item = i;
         return out;
       }
+      if (tail) continue;
       if (!IsSkipWord(item, options)) break;
       continue;
     }
+    // A wrapped label's values are a digit line of the layout, never a lone
+    // cell further on (that belongs to another row).
+    if (options.continuation_lines > 0) break;
     if (IsHeaderFiller(items, i, options)) continue;
     out.cells.push_back(ParseCellText(item.raw));
     out.cells.back().prov = item.prov;

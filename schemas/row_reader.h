@@ -43,6 +43,9 @@ struct RowReadOptions {
   std::vector<std::string> skip_words;
   // Allow a decimal amount as a single cell of a run.
   bool allow_decimal = true;
+  // Following text lines that may still belong to a wrapped label (their
+  // leading text is the label's tail, then possibly the row's digits).
+  int continuation_lines = 0;
 };
 
 // Reads `n` cells after `after` (the end of a row label), not at or past

@@ -28,9 +28,12 @@ StreamPos ReadSlot(const std::vector<Item>& items, const std::vector<std::string
   constexpr int kMaxOccurrences = 4;
   LabelHit hit, first;
   RowRead first_read;
+  constexpr int kWrappedLabelLines = 2;  // a label wraps over at most three lines
   for (int k = 0; k < kMaxOccurrences && FindLabel(items, aliases, from, limit, &hit); ++k) {
+    RowReadOptions opts = options;
+    if (hit.wrapped) opts.continuation_lines = kWrappedLabelLines;
     RowRead read = ReadRowValues(items, hit.end, static_cast<int>(slot.columns.size()), limit,
-                                 options);
+                                 opts);
     if (!read.cells.empty() || !read.run.empty()) {
       slot.read = std::move(read);
       slot.found = true;

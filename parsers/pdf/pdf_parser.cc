@@ -1,0 +1,102 @@
+#include "parsers/pdf/pdf_parser.h"
+
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include <memory>
+#include <vector>
+
+#include "pipeline/layout_lines.h"
+
+namespace zfxxgk::pdf {
+namespace {
+
+// Page numbers are furniture only in the margins; a lone number inside the
+// page may be a table value.
+constexpr double kTopMargin = 0.08;
+constexpr double kBottomMargin = 0.88;
+
+std::string ToUtf8(const poppler::ustring& s) {
+  poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::vector<PositionedWord> PageWords(poppler::page& page, int index, int* chars) {
+  std::vector<PositionedWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    std::string text = ToUtf8(box.text());
+    poppler::rectf r = box.bbox();
+    *chars += static_cast<int>(box.text().size());
+    words.push_back({text, BBox{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}, index, 1.0});
+  }
+  return words;
+}
+
+bool InMargin(const LayoutLine& line, double page_height) {
+  return page_height > 0 && (line.box.y1 < kTopMargin * page_height ||
+                             line.box.y0 > kBottomMargin * page_height);
+}
+
+void AddLines(const std::vector<LayoutLine>& lines, double page_height, Document& doc) {
+  for (const LayoutLine& line : lines) {
+    if (IsPageNumberLine(line.text) && InMargin(line, page_height)) continue;
+    Block block;
+    block.text = line.text;
+    block.prov.page = line.page;
+    block.prov.bbox = line.box;
+    block.prov.confidence = line.confidence;
+    block.prov.produced_by = "pdf";
+    doc.blocks.push_back(std::move(block));
+  }
+}
+
+// Reads page `i`; returns false when it has no usable text layer.
+bool ReadPage(poppler::document& pdf, int i, const PdfOptions& options, Document& doc) {
+  std::unique_ptr<poppler::page> page(pdf.create_page(i));
+  if (!page) return false;
+  int chars = 0;
+  std::vector<PositionedWord> words = PageWords(*page, i, &chars);
+  if (chars < options.min_text_chars) return false;
+  AddLines(BuildLines(std::move(words)), page->page_rect().height(), doc);
+  return true;
+}
+
+}  // namespace
+
+StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
+                            const PdfOptions& options) {
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) return Status(StatusCode::kUnreadable, path + ": damaged or truncated PDF");
+  if (pdf->is_locked()) {
+    return Status(StatusCode::kUnsupportedFormat, path + ": encrypted PDF (password needed)");
+  }
+  Document doc;
+  doc.source.path = path;
+  doc.source.format = InputFormat::kPdf;
+  doc.source.pages = pdf->pages();
+  std::vector<int> image_only;
+  for (int i = 0; i < pdf->pages(); ++i) {
+    if (i >= options.max_pages) {
+      doc.issues.push_back({Severity::kWarning, "page_limit",
+                            path + ": pages after " + std::to_string(options.max_pages) +
+                                " were not read"});
+      break;
+    }
+    if (!ReadPage(*pdf, i, options, doc)) image_only.push_back(i + 1);
+  }
+  if (!image_only.empty()) {
+    std::string list;
+    for (int p : image_only) list += (list.empty() ? "" : ", ") + std::to_string(p);
+    doc.issues.push_back({Severity::kError, "page_without_text",
+                          path + ": page(s) " + list +
+                              " have no text layer (scanned); OCR is not available yet"});
+  }
+  if (doc.blocks.empty()) {
+    return Status(StatusCode::kNotAReport,
+                  path + ": no page has a text layer (image-only PDF needs OCR, not available yet)");
+  }
+  return doc;
+}
+
+}  // namespace zfxxgk::pdf

@@ -1,0 +1,37 @@
+// PDF input (poppler-cpp) → Document.
+//
+// Each page's text layer is read as positioned words, grouped into reading-
+// order lines by pipeline/layout_lines (the component OCR output goes
+// through too) and added as text blocks with their page and box. Page
+// numbers in the top and bottom margins are dropped, so a table that runs
+// over a page break reads as one. Poppler types never leave parsers/pdf/.
+//
+// Errors: kUnsupportedFormat for an encrypted (locked) PDF; kUnreadable for a
+// damaged or truncated one poppler cannot open; kNotAReport when no page has
+// a text layer (image-only PDFs need OCR: `issues` says which pages).
+// Thread-safe: each call opens its own poppler document.
+#ifndef ZFXXGK_PARSERS_PDF_PDF_PARSER_H_
+#define ZFXXGK_PARSERS_PDF_PDF_PARSER_H_
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk::pdf {
+
+struct PdfOptions {
+  // Pages beyond this are not read (an issue says so).
+  int max_pages = 500;
+  // A page whose text layer has fewer visible characters than this counts as
+  // image-only.
+  int min_text_chars = 20;
+};
+
+StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
+                            const PdfOptions& options = PdfOptions());
+
+}  // namespace zfxxgk::pdf
+
+#endif  // ZFXXGK_PARSERS_PDF_PDF_PARSER_H_

@@ -1,12 +1,12 @@
 // Shared development set: for every ../shared/corpus/<case>/ (relative to the
-// project root) whose input is not a PDF, `zfxxgk extract` must score "exact"
+// project root), `zfxxgk extract` must score "exact"
 // with ../shared/tools/score: every expected cell right (strict) and the four
 // metadata fields (template, year, organ, published) equal.
 //
 // These tests measure the extractor against truth files we do not own; they
 // fail until the extractor handles each case. When ../shared is absent (a
 // plain checkout), SharedCorpusPresence.Available is skipped and no case is
-// listed. PDF inputs are left out until PDF support exists (planned).
+// listed.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -97,10 +97,6 @@ std::vector<SharedCase> DiscoverSharedCases() {
     }
     if (inputs.empty()) continue;
     std::sort(inputs.begin(), inputs.end());
-    std::string ext = fs::path(inputs.front()).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".pdf") continue;
     const std::string name = dir.path().filename().string();
     cases.push_back({name, std::string(kSharedCorpus) + "/" + name + "/" + inputs.front()});
   }

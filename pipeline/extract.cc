@@ -69,6 +69,13 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
     doc->source.sha256 = Sha256Hex(bytes);
     return BuildReport(*doc, "");
   }
+  if (format == InputFormat::kUnknown) {
+    // Only white space in some encoding (U+3000, a BOM) is empty, not binary.
+    StatusOr<DecodedText> text = DecodeToUtf8(bytes);
+    if (!text.ok() && text.status().code() == StatusCode::kEmptyInput) {
+      return Status(StatusCode::kEmptyInput, display_path + ": empty input");
+    }
+  }
   if (format == InputFormat::kImage || format == InputFormat::kUnknown) {
     return Parse(format, "", display_path).status();
   }

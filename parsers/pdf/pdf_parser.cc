@@ -1,6 +1,7 @@
 #include "parsers/pdf/pdf_parser.h"
 
 #include <poppler-document.h>
+#include <poppler-global.h>
 #include <poppler-page.h>
 
 #include <memory>
@@ -15,6 +16,23 @@ namespace {
 // page may be a table value.
 constexpr double kTopMargin = 0.08;
 constexpr double kBottomMargin = 0.88;
+
+// Poppler reports problems by printing them; collect them per thread so
+// they become issues of the document being read instead.
+thread_local std::vector<std::string> poppler_messages;
+
+void CollectPopplerMessage(const std::string& message, void*) {
+  constexpr size_t kMaxMessages = 20;
+  if (poppler_messages.size() < kMaxMessages) poppler_messages.push_back(message);
+}
+
+void InstallMessageHandler() {
+  static const bool installed = [] {
+    poppler::set_debug_error_function(CollectPopplerMessage, nullptr);
+    return true;
+  }();
+  (void)installed;
+}
 
 std::string ToUtf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
@@ -65,9 +83,14 @@ bool ReadPage(poppler::document& pdf, int i, const PdfOptions& options, Document
 
 StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
                             const PdfOptions& options) {
+  InstallMessageHandler();
+  poppler_messages.clear();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) return Status(StatusCode::kUnreadable, path + ": damaged or truncated PDF");
+  if (!pdf) {
+    std::string why = poppler_messages.empty() ? "" : " (" + poppler_messages.front() + ")";
+    return Status(StatusCode::kUnreadable, path + ": damaged or truncated PDF" + why);
+  }
   if (pdf->is_locked()) {
     return Status(StatusCode::kUnsupportedFormat, path + ": encrypted PDF (password needed)");
   }
@@ -91,6 +114,9 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
     doc.issues.push_back({Severity::kError, "page_without_text",
                           path + ": page(s) " + list +
                               " have no text layer (scanned); OCR is not available yet"});
+  }
+  for (const std::string& m : poppler_messages) {
+    doc.issues.push_back({Severity::kWarning, "pdf_damage", path + ": " + m});
   }
   if (doc.blocks.empty()) {
     return Status(StatusCode::kNotAReport,

@@ -27,12 +27,9 @@ TEST(ExtractTest, WhiteSpaceOnlyIsEmptyInput) {
   EXPECT_EQ(CodeOf(" \n\t\r\n  "), StatusCode::kEmptyInput);
 }
 
-// BUG: input that is only white space once decoded (ideographic spaces
-// U+3000, or a UTF-8 BOM followed by spaces) is kEmptyInput by status.h and
-// DecodeToUtf8 returns kEmptyInput for it, but SniffFormat turns every
-// decode failure into kUnknown, so ExtractBytes answers kUnsupportedFormat
-// ("binary or unknown format").
-TEST(ExtractTest, DISABLED_UnicodeWhiteSpaceOnlyIsEmptyInput) {
+// Input that is only white space once decoded (ideographic spaces U+3000,
+// or a UTF-8 BOM followed by spaces) is empty, not binary.
+TEST(ExtractTest, UnicodeWhiteSpaceOnlyIsEmptyInput) {
   EXPECT_EQ(CodeOf("\xE3\x80\x80\n\xE3\x80\x80"), StatusCode::kEmptyInput);  // U+3000
   EXPECT_EQ(CodeOf("\xEF\xBB\xBF \r\n"), StatusCode::kEmptyInput);              // BOM
 }

@@ -101,11 +101,17 @@ Side ColumnsOf(const std::string& prefix, const std::vector<std::string>& keys) 
 }
 
 // Table 三 row keys present in the report, in template order.
+// A row counts as printed when any of its cells is in the input.
 std::vector<std::string> PresentRows(const TemplateSpec& spec, const CellMap& cells) {
   std::vector<std::string> rows;
   for (const RowSpec& row : spec.application_rows) {
-    auto it = cells.find("applications." + row.key + ".total");
-    if (it != cells.end() && it->second->status != CellStatus::kMissing) rows.push_back(row.key);
+    for (const ColumnSpec& col : spec.application_columns) {
+      auto it = cells.find("applications." + row.key + "." + col.key);
+      if (it != cells.end() && it->second->status != CellStatus::kMissing) {
+        rows.push_back(row.key);
+        break;
+      }
+    }
   }
   return rows;
 }

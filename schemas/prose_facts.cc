@@ -121,6 +121,7 @@ void CheckStatement(const ProseTarget& t, const Statement& st,
     check.status = std::fabs(*sum - stated) < 1e-9 ? "pass" : "fail";
   }
   if (check.status == "fail" && any_unusable) check.status = "not_checkable";
+  if (check.status == "not_checkable") check.rhs.reset();  // no table side to compare
   check.note = "prose (" + std::string(t.rule_id) + "): " + Quote(st.sentence);
   if (check.status == "not_checkable") check.note += "; cells without a number: " + unusable;
   if (check.status == "fail") {

@@ -562,7 +562,7 @@ TEST_P(IdentityCheckerTest, AppendsToExistingChecksAndIssues) {
 // row is silently skipped: no check at applications.carried_forward.* at all.
 // Expected: one T3.3 check there, not_checkable, naming
 // applications.carried_forward.total (missing).
-TEST_P(IdentityCheckerTest, DISABLED_T33ForARowWhoseTotalIsMissingIsNotCheckable) {
+TEST_P(IdentityCheckerTest, T33ForARowWhoseTotalIsMissingIsNotCheckable) {
   ReportV1 r = ConsistentReport(spec());
   At(r, "applications.carried_forward.total") = Missing();
   CheckIdentities(spec(), r);

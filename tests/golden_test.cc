@@ -208,7 +208,7 @@ bool FirstOrderDifference(const Json& e, const Json& a, const std::string& ptr, 
 
 std::string FormatDiff(const std::vector<DiffLine>& diff) {
   std::ostringstream os;
-  os << diff.size() << " difference(s) between expected.json and the CLI output";
+  os << diff.size() << " difference(s) between the snapshot (golden.json) and the CLI output";
   if (diff.size() > kMaxDiffLines) os << " (first " << kMaxDiffLines << " shown)";
   os << ":\n";
   for (size_t i = 0; i < diff.size() && i < kMaxDiffLines; ++i) {

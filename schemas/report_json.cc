@@ -107,9 +107,9 @@ std::string ToJson(const ReportV1& r, bool pretty) {
   j["schema_version"] = "1";
   j["source"] = {{"path", r.source.path},
                  {"sha256", r.source.sha256},
-                 {"format", InputFormatName(r.source.format)},
-                 {"encoding", r.source.encoding},
-                 {"pages", r.source.pages}};
+                 {"format", InputFormatName(r.source.format)}};
+  if (!r.source.encoding.empty()) j["source"]["encoding"] = r.source.encoding;  // text inputs
+  j["source"]["pages"] = r.source.pages;
   j["report"] = {{"title", r.report.title},
                  {"organ", r.report.organ},
                  {"year", r.report.year ? Json(*r.report.year) : Json(nullptr)},

@@ -13,6 +13,7 @@ namespace {
 // (m == j) or v[j-1] (m < j): it is ambiguous.
 std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const std::string& path,
                                          const std::vector<std::string>& columns,
+                                         const std::vector<std::string>& strays,
                                          ReportV1& report) {
   const size_t n = columns.size();
   std::vector<CellOut> cells(n);
@@ -26,6 +27,11 @@ std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const st
     if (j > 1 && (c.candidates.empty() || c.candidates[0] != v[j - 1].raw)) {
       c.candidates.push_back(v[j - 1].raw);
     }
+    for (const std::string& stray : strays) {
+      if (std::find(c.candidates.begin(), c.candidates.end(), stray) == c.candidates.end()) {
+        c.candidates.push_back(stray);
+      }
+    }
     c.prov = v[j - 1].prov;
     report.issues.push_back({Severity::kWarning, "ambiguous_cell",
                              "tables." + path + "." + columns[j] +
@@ -37,7 +43,8 @@ std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const st
 
 void FillFixed(RowSlot& slot, ReportV1& report) {
   if (slot.read.one_cell_lost && slot.columns.size() >= 3) {
-    slot.cells = PlaceAroundLostCell(slot.read.cells, slot.path, slot.columns, report);
+    slot.cells =
+        PlaceAroundLostCell(slot.read.cells, slot.path, slot.columns, slot.strays, report);
     return;
   }
   slot.cells = slot.read.cells;

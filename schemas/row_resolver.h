@@ -26,6 +26,9 @@ struct RowSlot {
   std::string path;                  // "applications.new_received"
   std::vector<std::string> columns;  // column keys
   std::vector<bool> decimal;         // per column: an amount, may hold '.'
+  // Cells printed loose near the row's table (a lossy conversion dropped
+  // them out of it): candidates for a cell the row lost.
+  std::vector<std::string> strays;
   bool found = false;
   RowRead read;
   std::vector<CellOut> cells;        // resolved, one per column

@@ -52,6 +52,47 @@ StreamPos ReadSlot(const std::vector<Item>& items, const std::vector<std::string
 }
 
 
+// Isolated values outside any table row in [begin, limit): cells that a
+// lossy conversion displaced from their row.
+std::vector<const Item*> StrayValues(const std::vector<Item>& items, StreamPos begin,
+                                     StreamPos limit) {
+  std::vector<const Item*> out;
+  for (size_t i = begin.item + 1; i + 1 < items.size() && StreamPos{i, 0} < limit; ++i) {
+    const Item& it = items[i];
+    if (!it.is_value || it.prov.table >= 0 || it.raw.empty()) continue;
+    auto loose = [](const Item& x) { return x.is_value && x.prov.table < 0; };
+    if (!loose(items[i - 1]) && !loose(items[i + 1])) out.push_back(&it);
+  }
+  return out;
+}
+
+// The loose cells of [begin, limit) as printed, each with a parenthesised
+// note printed right after it ("55" + "（含自然失效 29 件）"), spaces removed.
+std::vector<std::string> StrayCells(const std::vector<Item>& items, StreamPos begin,
+                                    StreamPos limit) {
+  std::vector<std::string> out;
+  for (const Item* it : StrayValues(items, begin, limit)) {
+    std::string text = it->raw;
+    size_t next = static_cast<size_t>(it - items.data()) + 1;
+    const std::string& note = next < items.size() ? items[next].norm.text : "";
+    if (!note.empty() && note.front() == '(' && note.back() == ')') text += items[next].raw;
+    text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+    out.push_back(text);
+  }
+  return out;
+}
+
+// Where the next table-二 caption after `from` starts (or `limit`).
+StreamPos NextCaption(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos from,
+                      StreamPos limit) {
+  StreamPos next = limit;
+  for (const SubTableSpec& sub : spec.active_disclosure) {
+    LabelHit hit;
+    if (FindLabel(items, sub.captions, from, next, &hit) && hit.begin < next) next = hit.begin;
+  }
+  return next;
+}
+
 // Table 二: each 第二十条第（N）项 block, rows searched after its caption.
 int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
                         const std::vector<ProseFact>& facts, StreamPos begin, StreamPos limit,
@@ -61,8 +102,10 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
   for (const SubTableSpec& sub : spec.active_disclosure) {
     StreamPos from = caption_cursor;
     LabelHit caption;
+    std::vector<std::string> strays;
     if (FindLabel(items, sub.captions, caption_cursor, limit, &caption)) {
       from = caption_cursor = caption.end;
+      strays = StrayCells(items, caption.end, NextCaption(items, spec, caption.end, limit));
     }
     for (const RowSpec& row : sub.rows) {
       std::vector<RowSlot> one(1);
@@ -70,6 +113,7 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       slot.path = "active_disclosure." + sub.key + "." + row.key;
       slot.columns = ColumnKeys(sub.columns);
       for (const ColumnSpec& c : sub.columns) slot.decimal.push_back(c.decimal);
+      slot.strays = strays;
       from = ReadSlot(items, row.aliases, from, limit, slot);
       ResolveRows(one, {}, facts, slot.path, report);
       n += CountRead(one);
@@ -159,20 +203,6 @@ void RecoverByPosition(const std::vector<Item>& items, const TemplateSpec& spec,
     slot.read.cells = aligned[k].cells;
     slot.found = true;
   }
-}
-
-// Isolated values outside any table row in [begin, limit): cells that a
-// lossy conversion displaced from their row.
-std::vector<const Item*> StrayValues(const std::vector<Item>& items, StreamPos begin,
-                                     StreamPos limit) {
-  std::vector<const Item*> out;
-  for (size_t i = begin.item + 1; i + 1 < items.size() && StreamPos{i, 0} < limit; ++i) {
-    const Item& it = items[i];
-    if (!it.is_value || it.prov.table >= 0 || it.raw.empty()) continue;
-    auto loose = [](const Item& x) { return x.is_value && x.prov.table < 0; };
-    if (!loose(items[i - 1]) && !loose(items[i + 1])) out.push_back(&it);
-  }
-  return out;
 }
 
 // A table-三 row read from a table with exactly one blank cell whose row

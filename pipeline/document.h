@@ -44,6 +44,9 @@ struct Cell {
   int col_span = 1;
   std::string text;   // UTF-8, pieces (<p>, <span>, <br>) joined without separators
   bool is_header = false;  // <th>
+  // OCR: the readings of a cell whose recognisers disagree, most likely
+  // first (text is alternatives[0]); empty when the reading is certain.
+  std::vector<std::string> alternatives;
   Provenance prov;
 };
 
@@ -72,6 +75,10 @@ struct Block {
   // Text dumps with one cell per line: blank lines before this line. One
   // blank line separates cells; each extra one is an empty cell.
   int blank_lines_before = 0;
+  // Layout lines (PDF, OCR): the x centre of each space-separated token of
+  // `text`, so a row of numbers can be placed under its columns even when
+  // some cells are blank. Empty for other inputs.
+  std::vector<double> token_x;
   Provenance prov;
 };
 

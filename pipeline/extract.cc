@@ -7,9 +7,11 @@
 #include <sstream>
 
 #include "parsers/html/html_parser.h"
+#include "parsers/image/image_parser.h"
 #include "parsers/pdf/pdf_parser.h"
 #include "parsers/text/text_parser.h"
 #include "pipeline/encoding.h"
+#include "pipeline/ocr_engine.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
 
@@ -68,6 +70,12 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
     if (!doc.ok()) return doc.status();
     doc->source.sha256 = Sha256Hex(bytes);
     return BuildReport(*doc, "");
+  }
+  if (format == InputFormat::kImage) {  // OCR: one engine per thread, created once
+    ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
+    ASSIGN_OR_RETURN(Document doc, image::ParseImage(bytes, display_path, *engine));
+    doc.source.sha256 = Sha256Hex(bytes);
+    return BuildReport(doc, "");
   }
   if (format == InputFormat::kUnknown) {
     // Only white space in some encoding (U+3000, a BOM) is empty, not binary.

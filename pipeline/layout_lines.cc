@@ -28,19 +28,26 @@ void Extend(BBox& a, const BBox& b) {
   a.y1 = std::max(a.y1, b.y1);
 }
 
-// Joins a line's words (sorted by x) into text.
-std::string JoinWords(std::vector<const PositionedWord*>& words, double height,
-                      const LineOptions& o) {
+// Joins a line's words (sorted by x) into its text and token centres.
+void JoinWords(std::vector<const PositionedWord*>& words, const LineOptions& o,
+               LayoutLine& line) {
   std::sort(words.begin(), words.end(),
             [](const PositionedWord* a, const PositionedWord* b) { return a->box.x0 < b->box.x0; });
-  std::string text;
-  double last_x1 = 0;
+  const double height = line.box.height();
+  double last_x1 = 0, token_x0 = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0 && words[i]->box.x0 - last_x1 > o.token_gap * height) text += ' ';
-    text += words[i]->text;
+    bool gap = i > 0 && words[i]->box.x0 - last_x1 > o.token_gap * height;
+    if (i == 0 || gap) {
+      if (gap) {
+        line.text += ' ';
+        line.token_x.push_back((token_x0 + last_x1) / 2);
+      }
+      token_x0 = words[i]->box.x0;
+    }
+    line.text += words[i]->text;
     last_x1 = std::max(last_x1, words[i]->box.x1);
   }
-  return text;
+  if (!words.empty()) line.token_x.push_back((token_x0 + last_x1) / 2);
 }
 
 }  // namespace
@@ -55,16 +62,14 @@ std::vector<LayoutLine> BuildLines(std::vector<PositionedWord> words, const Line
   for (const PositionedWord& w : words) {
     if (w.text.empty() || w.box.empty()) continue;
     if (lines.empty() || !SameLine(lines.back(), w, o)) {
-      lines.push_back({"", w.box, w.page, w.confidence});
+      lines.push_back({"", w.box, w.page, w.confidence, {}});
       members.emplace_back();
     }
     Extend(lines.back().box, w.box);
     lines.back().confidence = std::min(lines.back().confidence, w.confidence);
     members.back().push_back(&w);
   }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    lines[i].text = JoinWords(members[i], lines[i].box.height(), o);
-  }
+  for (size_t i = 0; i < lines.size(); ++i) JoinWords(members[i], o, lines[i]);
   return lines;
 }
 

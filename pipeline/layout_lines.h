@@ -29,6 +29,7 @@ struct LayoutLine {
   BBox box;
   int page = 0;
   double confidence = 1.0;  // the lowest word confidence
+  std::vector<double> token_x;  // x centre of each space-separated token
 };
 
 struct LineOptions {

@@ -50,6 +50,7 @@ std::vector<Item> BuildItemStream(const Document& doc) {
       }
     }
     out.push_back(MakeItem(block.text, block.prov, false));
+    out.back().token_x = block.token_x;
   }
   return out;
 }

@@ -21,6 +21,7 @@ struct Item {
   bool is_value = false;  // a whole cell value: number, blank, dash, "/", 减4
   std::string raw;        // as printed (white space collapsed)
   MatchText norm;         // NormalizeForMatch form, for label search
+  std::vector<double> token_x;  // layout lines: x centre per token (Block::token_x)
   Provenance prov;
 };
 

@@ -3,6 +3,7 @@
 #include "pipeline/layout_lines.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 
 namespace zfxxgk {
@@ -62,6 +63,37 @@ std::string UnitAfter(const std::string& text, size_t end) {
   return "";
 }
 
+// Index of the space-separated token that byte `pos` of the norm text is in.
+size_t TokenIndex(const MatchText& m, size_t pos) {
+  size_t index = 0;
+  for (size_t i = 1; i <= pos && i < m.space_before.size(); ++i) index += m.space_before[i];
+  return index;
+}
+
+// Places `tokens` (starting at token `first` of the item) under the nearest
+// of options.column_x; false unless every token has its own column, in
+// order.
+bool PlaceByColumns(const Item& item, size_t first, const std::vector<std::string>& tokens,
+                    const RowReadOptions& options, RowRead& out) {
+  const std::vector<double>& cols = options.column_x;
+  if (cols.empty() || first + tokens.size() > item.token_x.size()) return false;
+  std::vector<CellOut> cells(cols.size(), ParseCellText(""));
+  int last = -1;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    double x = item.token_x[first + t];
+    int best = 0;
+    for (size_t c = 1; c < cols.size(); ++c) {
+      if (std::abs(cols[c] - x) < std::abs(cols[best] - x)) best = static_cast<int>(c);
+    }
+    if (best <= last) return false;
+    cells[best] = ParseCellText(tokens[t]);
+    last = best;
+  }
+  for (CellOut& c : cells) c.prov = item.prov;
+  out.cells = std::move(cells);
+  return true;
+}
+
 bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options,
              RowRead& out) {
   auto [begin, end] = LocateRun(item.norm.text, from);
@@ -71,6 +103,11 @@ bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options
   end += out.unit_suffix.size();
   tokens.back() += out.unit_suffix;
   out.prov = item.prov;
+  if (static_cast<int>(tokens.size()) < n && static_cast<int>(options.column_x.size()) == n &&
+      PlaceByColumns(item, TokenIndex(item.norm, begin), tokens, options, out)) {
+    out.end = StreamPos{0, end};
+    return true;
+  }
   if (static_cast<int>(tokens.size()) == n) {
     for (const std::string& t : tokens) {
       out.cells.push_back(ParseCellText(t));

@@ -46,6 +46,10 @@ struct RowReadOptions {
   // Following text lines that may still belong to a wrapped label (their
   // leading text is the label's tail, then possibly the row's digits).
   int continuation_lines = 0;
+  // Layout inputs: the x centre of each of the row's columns, learnt from
+  // the table's full rows. A row printed with blank cells ("6 6" under seven
+  // columns) is then placed token by token under the nearest columns.
+  std::vector<double> column_x;
 };
 
 // Reads `n` cells after `after` (the end of a row label), not at or past

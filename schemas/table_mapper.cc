@@ -240,6 +240,42 @@ void PlaceDisplacedValues(const std::vector<Item>& items, StreamPos begin, Strea
   }
 }
 
+// The x centre of each column of a layout table, from the rows of
+// [begin, limit) that end in exactly `n` numbers placed by the PDF/OCR
+// geometry; empty when fewer than three such rows exist (then rows with
+// blank cells cannot be placed and are split as runs, with candidates).
+std::vector<double> ColumnModel(const std::vector<Item>& items, StreamPos begin, StreamPos limit,
+                                size_t n) {
+  constexpr size_t kMinRows = 3;
+  std::vector<std::vector<double>> xs(n);
+  for (size_t i = begin.item; i < items.size() && StreamPos{i, 0} < limit; ++i) {
+    const Item& it = items[i];
+    if (it.token_x.size() < n) continue;
+    std::vector<std::string> tokens(1);
+    for (size_t b = 0; b < it.norm.text.size(); ++b) {
+      if (b > 0 && it.norm.space_before[b]) tokens.emplace_back();
+      tokens.back().push_back(it.norm.text[b]);
+    }
+    if (tokens.size() != it.token_x.size()) continue;
+    bool numbers = true;
+    for (size_t t = tokens.size() - n; t < tokens.size() && numbers; ++t) {
+      numbers = tokens[t].find_first_not_of("0123456789.-") == std::string::npos;
+    }
+    if (!numbers || (tokens.size() > n && tokens[tokens.size() - n - 1].find_first_not_of(
+                                               "0123456789.-") == std::string::npos)) {
+      continue;  // more than n numbers: not a row of this table
+    }
+    for (size_t c = 0; c < n; ++c) xs[c].push_back(it.token_x[tokens.size() - n + c]);
+  }
+  std::vector<double> model;
+  for (std::vector<double>& col : xs) {
+    if (col.size() < kMinRows) return {};
+    std::nth_element(col.begin(), col.begin() + col.size() / 2, col.end());
+    model.push_back(col[col.size() / 2]);
+  }
+  return model;
+}
+
 // Table 三: rows in template order. A 2021 report that prints （六）其他处理
 // as one row with values keeps it in other_handling.total; its sub-rows are
 // then missing.
@@ -251,6 +287,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   StreamPos cursor = begin;
   RowReadOptions counts;  // table 三 holds counts: no decimal cells
   counts.allow_decimal = false;
+  counts.column_x = ColumnModel(items, begin, limit, spec.application_columns.size());
   for (const RowSpec& row : spec.application_rows) {
     RowSlot slot;
     slot.path = "applications." + row.key;
@@ -261,6 +298,13 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
       bool has_values = !slot.read.cells.empty() || !slot.read.run.empty();
       if (has_values) single_group = row.alternative_of;
       else slot.found = false;
+    } else if (slot.found && !HasValues(slot) && !counts.column_x.empty()) {
+      // A printed layout table (PDF, scan) shows every row: a row label
+      // with no number beside it is a row of blank cells.
+      slot.read.cells.assign(slot.columns.size(), ParseCellText(""));
+      report.issues.push_back({Severity::kInfo, "row_without_values",
+                               "tables." + slot.path + ": the row is printed without numbers; "
+                               "its cells are blank"});
     }
     slots.push_back(std::move(slot));
   }

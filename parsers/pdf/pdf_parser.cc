@@ -60,6 +60,7 @@ void AddLines(const std::vector<LayoutLine>& lines, double page_height, Document
     if (IsPageNumberLine(line.text) && InMargin(line, page_height)) continue;
     Block block;
     block.text = line.text;
+    block.token_x = line.token_x;
     block.prov.page = line.page;
     block.prov.bbox = line.box;
     block.prov.confidence = line.confidence;

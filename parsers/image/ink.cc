@@ -1,0 +1,165 @@
+#include "parsers/image/ink.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zfxxgk::image {
+namespace {
+
+// Inches: smaller both ways is a speck; a speck this close to text may be
+// part of it (a decimal point); how close to an edge a rule remnant lies.
+constexpr double kSpeck = 0.035, kSpeckReach = 0.06, kNearEdge = 0.04;
+
+// A thin stroke against an edge of the area (x, y relative to it) that
+// spans most of it: what is left of a rule, not text (a digit 1 is far
+// shorter than its cell).
+bool IsRuleRemnant(int x, int y, int w, int h, const PixelRect& area, int near) {
+  const bool vertical = h > 3 * w && h >= 0.6 * area.height &&
+                        (x <= near || area.width - (x + w) <= near);
+  const bool horizontal = w > 3 * h && w >= 0.6 * area.width &&
+                          (y <= near || area.height - (y + h) <= near);
+  return vertical || horizontal;
+}
+
+BBox Union(const std::optional<BBox>& a, const BBox& b) {
+  if (!a) return b;
+  return {std::min(a->x0, b.x0), std::min(a->y0, b.y0), std::max(a->x1, b.x1),
+          std::max(a->y1, b.y1)};
+}
+
+// First and last inked x of row y in [x0, x1); -1 when none.
+std::pair<int, int> RowInk(const l_uint32* line, int x0, int x1) {
+  int first = -1, last = -1;
+  for (int x = x0; x < x1; ++x) {
+    if (GET_DATA_BIT(line, x) == 0) continue;
+    if (first < 0) first = x;
+    last = x;
+  }
+  return {first, last};
+}
+
+// Joins projection runs that are pieces of one line.
+std::vector<BBox> JoinPieces(const std::vector<BBox>& runs) {
+  double tallest = 0;
+  for (const BBox& b : runs) tallest = std::max(tallest, b.height());
+  std::vector<BBox> lines;
+  for (const BBox& b : runs) {
+    if (!lines.empty() && b.y1 - lines.back().y0 <= 1.1 * tallest) {
+      lines.back() = Union(lines.back(), b);
+    } else {
+      lines.push_back(b);
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+int Px(double inches, int dpi) { return std::max(1, static_cast<int>(std::lround(inches * dpi))); }
+
+PixelRect ToRect(const BBox& b) {
+  int x0 = static_cast<int>(std::floor(b.x0)), y0 = static_cast<int>(std::floor(b.y0));
+  int x1 = static_cast<int>(std::ceil(b.x1)), y1 = static_cast<int>(std::ceil(b.y1));
+  return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+BBox Grow(const BBox& b, double by, const BBox& limit) {
+  return {std::max(limit.x0, b.x0 - by), std::max(limit.y0, b.y0 - by),
+          std::min(limit.x1, b.x1 + by), std::min(limit.y1, b.y1 + by)};
+}
+
+std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi) {
+  PixelRect r = ToRect(area);
+  if (r.width <= 2 || r.height <= 2) return std::nullopt;
+  BOX* box = boxCreate(r.x, r.y, r.width, r.height);
+  PixPtr clip(pixClipRectangle(ink, box, nullptr));
+  boxDestroy(&box);
+  if (!clip) return std::nullopt;
+  BoxaPtr comps(pixConnCompBB(clip.get(), 8));
+  if (!comps) return std::nullopt;
+  const int speck = Px(kSpeck, dpi), near = Px(kNearEdge, dpi);
+  std::optional<BBox> out;
+  for (int i = 0; i < boxaGetCount(comps.get()); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
+    if ((w < speck && h < speck) || IsRuleRemnant(x, y, w, h, r, near)) continue;
+    out = Union(out, BBox{double(r.x + x), double(r.y + y), double(r.x + x + w),
+                          double(r.y + y + h)});
+  }
+  return out;
+}
+
+std::vector<BBox> InkLines(Pix* ink, const BBox& box) {
+  PixelRect r = ToRect(box);
+  r.width = std::min(r.width, static_cast<int>(pixGetWidth(ink)) - r.x);
+  r.height = std::min(r.height, static_cast<int>(pixGetHeight(ink)) - r.y);
+  const l_uint32* data = pixGetData(ink);
+  const int wpl = pixGetWpl(ink);
+  std::vector<BBox> runs;
+  bool in_run = false;
+  for (int y = r.y; y < r.y + r.height; ++y) {
+    auto [first, last] = RowInk(data + static_cast<size_t>(y) * wpl, r.x, r.x + r.width);
+    if (first >= 0) {
+      BBox row{double(first), double(y), double(last + 1), double(y + 1)};
+      if (in_run) runs.back() = Union(runs.back(), row);
+      else runs.push_back(row);
+    }
+    in_run = first >= 0;
+  }
+  return JoinPieces(runs);
+}
+
+void RemoveSpecks(Pix* ink, GreyImage& grey) {
+  const int speck = Px(kSpeck, grey.dpi), reach = Px(kSpeckReach, grey.dpi);
+  PixPtr big(pixSelectBySize(ink, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE,
+                             nullptr));
+  if (!big) return;
+  PixPtr small(pixSubtract(nullptr, ink, big.get()));
+  PixPtr zone(pixDilateBrick(nullptr, big.get(), 2 * reach + 1, reach + 1));
+  if (!small || !zone) return;
+  PixPtr lone(pixSubtract(nullptr, small.get(), zone.get()));
+  if (!lone) return;
+  pixSubtract(ink, ink, lone.get());
+  const l_uint32* data = pixGetData(lone.get());
+  const int wpl = pixGetWpl(lone.get());
+  for (int y = 0; y < grey.height; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < grey.width; ++x) {
+      if (GET_DATA_BIT(line, x)) grey.pixels[static_cast<size_t>(y) * grey.width + x] = 255;
+    }
+  }
+}
+
+Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, int line_height, int margin) {
+  double tallest = 0;
+  for (const BBox& b : lines) tallest = std::max(tallest, b.height());
+  const double f = tallest > 1.33 * line_height ? line_height / tallest : 1.0;
+  std::vector<PixPtr> parts;
+  int width = 0, height = 0;
+  for (const BBox& b : lines) {
+    PixelRect r = ToRect(b);
+    BOX* box = boxCreate(r.x, r.y, std::max(1, r.width), std::max(1, r.height));
+    PixPtr part(pixClipRectangle(grey, box, nullptr));
+    boxDestroy(&box);
+    if (part && f != 1.0) part.reset(pixScale(part.get(), float(f), float(f)));
+    if (!part) continue;
+    width += pixGetWidth(part.get());
+    height = std::max(height, int(pixGetHeight(part.get())));
+    parts.push_back(std::move(part));
+  }
+  const int gap = static_cast<int>(0.3 * height);
+  const int dpi = std::max(1, static_cast<int>(std::lround(pixGetXRes(grey) * f)));
+  width += 2 * margin + gap * std::max(0, static_cast<int>(parts.size()) - 1);
+  PixPtr strip(pixCreate(std::max(1, width), height + 2 * margin, 8));
+  if (!strip) return Strip();
+  pixSetAllGray(strip.get(), 255);
+  int x = margin;
+  for (const PixPtr& part : parts) {
+    const int w = pixGetWidth(part.get()), h = pixGetHeight(part.get());
+    pixRasterop(strip.get(), x, margin + (height - h) / 2, w, h, PIX_SRC, part.get(), 0, 0);
+    x += w + gap;
+  }
+  return Strip{GreyFromPix(strip.get(), dpi), f};
+}
+
+}  // namespace zfxxgk::image

@@ -1,0 +1,55 @@
+// Ink on a rule-free page: where the text of a cell or band is, its lines,
+// specks to drop, and the single-line strips handed to the recogniser.
+// Private to parsers/image/ (Leptonica types).
+#ifndef ZFXXGK_PARSERS_IMAGE_INK_H_
+#define ZFXXGK_PARSERS_IMAGE_INK_H_
+
+#include <optional>
+#include <vector>
+
+#include "parsers/image/pix.h"
+#include "pipeline/document.h"
+#include "pipeline/ocr_engine.h"
+
+namespace zfxxgk::image {
+
+// Pixels for a length in inches at `dpi` (at least 1).
+int Px(double inches, int dpi);
+
+PixelRect ToRect(const BBox& b);
+
+// `b` grown by `by` on every side, kept inside `limit`.
+BBox Grow(const BBox& b, double by, const BBox& limit);
+
+// The box of the ink inside `area`, or nothing when it holds none. Specks
+// (smaller than 0.035 inch both ways) do not count, nor do remnants of the
+// cell's rules: a thin stroke against an edge of `area` spanning most of
+// it (a rule the eraser missed, e.g. on a skewed phone photo).
+std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi);
+
+// Text lines inside `box` by the ink projection: rows with ink, split at
+// blank rows; pieces of one line (the strokes of 三 are separate rows of
+// ink) are joined while the result is no taller than the tallest piece.
+// Each line's box is tight around its ink.
+std::vector<BBox> InkLines(Pix* ink, const BBox& box);
+
+// Removes specks (scanner dust, fax noise) from `ink` and paints them white
+// in `grey`: components smaller than 0.035 inch both ways lying away from
+// any text. A decimal point sits next to digits and stays.
+void RemoveSpecks(Pix* ink, GreyImage& grey);
+
+// The lines of `grey` (boxes from InkLines) side by side on one white
+// strip, vertically centred, a character gap apart, with `margin` pixels of
+// white around, scaled so that no line is much taller than `line_height`
+// pixels (Tesseract misreads large bold titles: 舟 as 丹). A wrapped label
+// becomes the single text line the recogniser reads best, so a lone
+// last-line character (the 益 of 保护第三方合法权益) is read in context.
+struct Strip {
+  GreyImage image;
+  double scale = 1;  // strip pixels per page pixel
+};
+Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, int line_height, int margin);
+
+}  // namespace zfxxgk::image
+
+#endif  // ZFXXGK_PARSERS_IMAGE_INK_H_

@@ -1,0 +1,149 @@
+#include "parsers/image/page_image.h"
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "parsers/image/pix.h"
+
+namespace zfxxgk::image {
+namespace {
+
+struct FileCloser {
+  void operator()(FILE* f) const { fclose(f); }
+};
+
+const l_uint8* Data(std::string_view bytes) {
+  return reinterpret_cast<const l_uint8*>(bytes.data());
+}
+
+bool IsTiff(std::string_view bytes) {
+  l_int32 format = IFF_UNKNOWN;
+  if (bytes.size() < 12 || findFileFormatBuffer(Data(bytes), &format) != 0) return false;
+  return format == IFF_TIFF || format == IFF_TIFF_G3 || format == IFF_TIFF_G4 ||
+         format == IFF_TIFF_LZW || format == IFF_TIFF_ZIP || format == IFF_TIFF_PACKBITS ||
+         format == IFF_TIFF_RLE || format == IFF_TIFF_JPEG;
+}
+
+// A recorded resolution, or one guessed from the page shape.
+int ResolutionOf(int recorded, int width, int height) {
+  if (recorded >= 50 && recorded <= 1200) return recorded;
+  const double kA4Width = 8.27, kA4Ratio = 297.0 / 210.0;  // inches; height / width
+  double ratio = width > 0 ? double(height) / width : 0;
+  if (std::fabs(ratio - kA4Ratio) < 0.08) return static_cast<int>(std::lround(width / kA4Width));
+  return 300;
+}
+
+Status CheckSize(int w, int h, const std::string& where, const ImageOptions& options) {
+  if (w <= 0 || h <= 0) return Status(StatusCode::kUnreadable, where + ": empty image");
+  if (int64_t(w) * h > options.max_pixels) {
+    return Status(StatusCode::kInvalidArgument,
+                  where + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
+                      " pixels is larger than the limit of " +
+                      std::to_string(options.max_pixels) + " pixels");
+  }
+  return OkStatus();
+}
+
+// Any depth (1, 2, 4, 8, 16, 32 bpp, colormapped) to 8-bit grey.
+PixPtr ToGrey(Pix* pix) {
+  if (pixGetDepth(pix) == 32) return PixPtr(pixConvertRGBToLuminance(pix));
+  return PixPtr(pixConvertTo8(pix, 0));
+}
+
+constexpr int kWorkingDpi = 300, kMinWorkingDpi = 280;
+
+}  // namespace
+
+StatusOr<int> CountPages(std::string_view bytes, const std::string& path) {
+  if (!IsTiff(bytes)) {
+    l_int32 format = IFF_UNKNOWN;
+    if (bytes.size() < 12 || findFileFormatBuffer(Data(bytes), &format) != 0 ||
+        format == IFF_UNKNOWN) {
+      return Status(StatusCode::kUnsupportedFormat, path + ": image format not recognised");
+    }
+    return 1;
+  }
+  std::unique_ptr<FILE, FileCloser> f(fopenReadFromMemory(Data(bytes), bytes.size()));
+  l_int32 n = 0;
+  if (!f || tiffGetCount(f.get(), &n) != 0 || n <= 0) {
+    return Status(StatusCode::kUnreadable, path + ": damaged TIFF (no readable page)");
+  }
+  return static_cast<int>(n);
+}
+
+StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::string& path,
+                             const ImageOptions& options) {
+  const std::string where = path + ": page " + std::to_string(index + 1);
+  l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
+  PixPtr pix;
+  if (IsTiff(bytes)) {
+    if (readHeaderMemTiff(Data(bytes), bytes.size(), index, &w, &h, &bps, &spp, &res, &cmap,
+                          &format) != 0) {
+      return Status(StatusCode::kUnreadable, where + ": damaged TIFF directory");
+    }
+    RETURN_IF_ERROR(CheckSize(w, h, where, options));
+    pix.reset(pixReadMemTiff(Data(bytes), bytes.size(), index));
+  } else {
+    if (index != 0) return Status(StatusCode::kInvalidArgument, where + ": no such page");
+    if (pixReadHeaderMem(Data(bytes), bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0) {
+      return Status(StatusCode::kUnsupportedFormat, path + ": image format not recognised");
+    }
+    RETURN_IF_ERROR(CheckSize(w, h, where, options));
+    pix.reset(pixReadMem(Data(bytes), bytes.size()));
+  }
+  if (!pix) return Status(StatusCode::kUnreadable, where + ": damaged image data");
+  PixPtr grey = ToGrey(pix.get());
+  if (!grey) return Status(StatusCode::kInternal, where + ": conversion to grey failed");
+  int dpi = ResolutionOf(pixGetXRes(pix.get()), pixGetWidth(grey.get()),
+                         pixGetHeight(grey.get()));
+  return GreyFromPix(grey.get(), dpi);
+}
+
+PreparedPage PreparePage(const GreyImage& raw) {
+  PreparedPage out;
+  PixPtr pix = PixFromGrey(raw);
+  int dpi = raw.dpi > 0 ? raw.dpi : kWorkingDpi;
+  // Tesseract's LSTM drops one of two equal neighbours ("3117" -> "317") and
+  // breaks strokes when digits are about 15 pixels high: pages under 300
+  // dpi are brought to 300 by linear interpolation first.
+  if (pix && dpi < kMinWorkingDpi) {
+    const float factor = float(kWorkingDpi) / dpi;
+    PixPtr scaled(pixScaleGrayLI(pix.get(), factor, factor));
+    if (scaled) {
+      pix = std::move(scaled);
+      out.scale = factor;
+      dpi = kWorkingDpi;
+    }
+  }
+  // Paper to white: the background is estimated by a grey closing at 1/4
+  // scale (text strokes are far thinner than the structuring element), so
+  // uneven light and shaded header rows do not darken the page.
+  constexpr int kReduction = 4, kClosing = 5, kBackground = 200;
+  PixPtr norm(pix ? pixBackgroundNormMorph(pix.get(), nullptr, kReduction, kClosing,
+                                           kBackground)
+                  : nullptr);
+  if (norm) pixGammaTRC(norm.get(), norm.get(), 1.0, 0, kBackground);
+  Pix* base = norm ? norm.get() : pix.get();
+  if (base == nullptr) {
+    out.grey = raw;
+    out.scale = 1;
+    return out;
+  }
+  constexpr int kInkThreshold = 160;
+  constexpr float kMinConfidence = 3.0f, kMinAngle = 0.05f;  // confidence as Leptonica's
+  PixPtr binary(pixThresholdToBinary(base, kInkThreshold));
+  l_float32 angle = 0, conf = 0;
+  PixPtr rotated;
+  if (binary && pixFindSkew(binary.get(), &angle, &conf) == 0 && conf >= kMinConfidence &&
+      std::fabs(angle) >= kMinAngle) {
+    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+    rotated.reset(pixRotate(base, static_cast<l_float32>(angle * kDegToRad), L_ROTATE_AREA_MAP,
+                            L_BRING_IN_WHITE, 0, 0));
+    if (rotated) out.skew_degrees = angle;
+  }
+  out.grey = GreyFromPix(rotated ? rotated.get() : base, dpi);
+  return out;
+}
+
+}  // namespace zfxxgk::image

@@ -1,0 +1,261 @@
+#include "parsers/image/page_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "parsers/image/ink.h"
+#include "parsers/image/page_image.h"
+#include "parsers/image/pix.h"
+#include "pipeline/layout_lines.h"
+#include "pipeline/normalize.h"
+#include "pipeline/ocr_text.h"
+
+namespace zfxxgk::image {
+namespace {
+
+constexpr const char* kProducer = "ocr";
+// Grey level below which a pixel of the rule-free page is ink.
+constexpr int kTextInk = 170;
+// Inches: white kept around the ink handed to the recogniser; the height
+// text lines are brought down to (body text at 10.5 pt is about 0.15 inch).
+constexpr double kMargin = 0.04, kLineHeight = 0.15;
+
+struct PageContext {
+  Pix* grey;  // rules and specks painted out
+  Pix* ink;   // binarised `grey`
+  int dpi;
+  OcrEngine& engine;
+  int page;
+  const OcrReadOptions& options;
+};
+
+struct CellReading {
+  std::string text;
+  double confidence = 1.0;
+  std::vector<std::string> alternatives;  // other readings, when they disagree
+};
+
+Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines) {
+  return MakeStrip(ctx.grey, lines, Px(kLineHeight, ctx.dpi), Px(kMargin, ctx.dpi));
+}
+
+PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.height}; }
+
+// Whether a digits-only reading accounts for all the ink of a one-line
+// strip: a forced reading of text ("减4", "规章") leaves ink unexplained.
+bool Explains(const DigitReading& d, const GreyImage& strip, int margin) {
+  if (d.box.empty()) return false;
+  const double slack = 0.4 * (strip.height - 2 * margin);
+  return d.box.x0 - margin <= slack && (strip.width - margin) - d.box.x1 <= slack;
+}
+
+// Combines the text reading of a number cell with its digits-only reading:
+// agreeing readings raise the confidence; disagreeing ones are both kept,
+// the more confident first, and the cell keeps the lower confidence.
+CellReading Combine(CellReading text, const DigitReading& digits) {
+  if (!IsNumberText(digits.text)) return text;
+  if (!IsNumberText(text.text)) {
+    return CellReading{digits.text, std::min(digits.confidence, text.confidence), {}};
+  }
+  if (NormalizeNfkc(text.text) == digits.text) {
+    text.confidence = std::max(text.confidence, digits.confidence);
+    return text;
+  }
+  CellReading r;
+  const bool digits_first = digits.confidence >= text.confidence;
+  r.text = digits_first ? digits.text : text.text;
+  r.alternatives = {r.text, digits_first ? text.text : digits.text};
+  r.confidence = std::min(text.confidence, digits.confidence);
+  return r;
+}
+
+// A cell's lines are joined into one strip (MakeStrip). A one-line cell is
+// first read as a number by the digits-only recogniser (reliable on digits,
+// where the Chinese model drops or doubles digits and reads a lone 1 as
+// "|"); when that is not a confident number explaining all the ink, the
+// text recogniser reads it.
+StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
+  std::optional<BBox> ink = InkBox(ctx.ink, inner, ctx.dpi);
+  if (!ink) return CellReading();
+  const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
+  const Strip strip = StripOf(ctx, lines);
+  const int margin = Px(kMargin, ctx.dpi);
+  DigitReading digits;
+  const bool one_line = lines.size() == 1;
+  if (one_line) {
+    ASSIGN_OR_RETURN(digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image)));
+    if (IsNumberText(digits.text) && digits.confidence >= ctx.options.accept_digits &&
+        Explains(digits, strip.image, margin)) {
+      return CellReading{digits.text, digits.confidence, {}};
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<OcrWord> words,
+                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
+  CellReading reading;
+  reading.text = JoinCellWords(words);
+  reading.confidence = words.empty() ? 0.0 : LowestConfidence(words);
+  if (one_line && LooksLikeNumberCell(reading.text) && Explains(digits, strip.image, margin)) {
+    return Combine(std::move(reading), digits);
+  }
+  return reading;
+}
+
+// Labels are matched by the mapper, which reports what it cannot find; only
+// values are flagged here.
+void FlagCell(const PageContext& ctx, const Cell& cell, int table, Document& doc) {
+  if (cell.prov.confidence >= ctx.options.flag_below || !LooksLikeNumberCell(cell.text)) return;
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.2f", cell.prov.confidence);
+  std::string msg = "page " + std::to_string(ctx.page + 1) + ", table " +
+                    std::to_string(table + 1) + " row " + std::to_string(cell.row + 1) +
+                    " col " + std::to_string(cell.col + 1) + ": '" + cell.text +
+                    "' read with confidence " + conf;
+  for (size_t i = 1; i < cell.alternatives.size(); ++i) {
+    msg += "; also read as '" + cell.alternatives[i] + "'";
+  }
+  doc.issues.push_back({Severity::kWarning, "ocr_low_confidence", msg});
+}
+
+StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Document& doc) {
+  Table table;
+  table.n_rows = grid.n_rows();
+  table.n_cols = grid.n_cols();
+  table.prov.page = ctx.page;
+  table.prov.table = index;
+  table.prov.bbox = grid.box;
+  table.prov.produced_by = kProducer;
+  for (const GridCell& g : grid.cells) {
+    ASSIGN_OR_RETURN(CellReading r, ReadCell(ctx, g.inner));
+    Cell cell;
+    cell.row = g.row;
+    cell.col = g.col;
+    cell.row_span = g.row_span;
+    cell.col_span = g.col_span;
+    cell.text = std::move(r.text);
+    cell.alternatives = std::move(r.alternatives);
+    cell.prov = table.prov;
+    cell.prov.row = g.row;
+    cell.prov.col = g.col;
+    cell.prov.bbox = g.inner;
+    cell.prov.confidence = r.confidence;
+    FlagCell(ctx, cell, index, doc);
+    table.prov.confidence = std::min(table.prov.confidence, r.confidence);
+    table.cells.push_back(std::move(cell));
+  }
+  return table;
+}
+
+// Words of one line of ink, with boxes back in page pixels.
+StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& line) {
+  const Strip strip = StripOf(ctx, {line});
+  ASSIGN_OR_RETURN(std::vector<OcrWord> words,
+                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
+  const double margin = Px(kMargin, ctx.dpi);
+  std::vector<PositionedWord> out;
+  for (OcrWord& w : words) {
+    BBox box{line.x0 + (w.box.x0 - margin) / strip.scale, line.y0,
+             line.x0 + (w.box.x1 - margin) / strip.scale, line.y1};
+    out.push_back({std::move(w.text), box, ctx.page, w.confidence});
+  }
+  return out;
+}
+
+// Text lines of a band of the page outside tables, each line of ink read
+// on its own (read as one block, a large bold title among body lines comes
+// out garbled).
+StatusOr<std::vector<LayoutLine>> ReadBand(PageContext& ctx, const BBox& band) {
+  std::optional<BBox> ink = InkBox(ctx.ink, band, ctx.dpi);
+  if (!ink) return std::vector<LayoutLine>();
+  std::vector<PositionedWord> positioned;
+  for (const BBox& line : InkLines(ctx.ink, *ink)) {
+    ASSIGN_OR_RETURN(std::vector<PositionedWord> words, ReadLine(ctx, line));
+    for (PositionedWord& w : words) positioned.push_back(std::move(w));
+  }
+  return BuildLines(std::move(positioned));
+}
+
+// Vertical bands of the page that no table covers.
+std::vector<BBox> FreeBands(const std::vector<TableGrid>& tables, int width, int height) {
+  std::vector<BBox> bands;
+  double top = 0;
+  for (const TableGrid& t : tables) {
+    if (t.box.y0 > top) bands.push_back({0, top, double(width), t.box.y0});
+    top = std::max(top, t.box.y1);
+  }
+  if (top < height) bands.push_back({0, top, double(width), double(height)});
+  return bands;
+}
+
+// Page numbers are furniture only in the top and bottom margins.
+bool IsFurniture(const LayoutLine& line, int height) {
+  return IsPageNumberLine(line.text) &&
+         (line.box.y1 < 0.08 * height || line.box.y0 > 0.88 * height);
+}
+
+struct Placed {
+  double y;
+  Block block;
+};
+
+Status ReadTables(PageContext& ctx, const PageLayout& layout, Document& doc,
+                  std::vector<Placed>& placed) {
+  for (const TableGrid& grid : layout.tables) {
+    const int index = static_cast<int>(doc.tables.size());
+    ASSIGN_OR_RETURN(Table table, ReadTable(ctx, grid, index, doc));
+    Block block;
+    block.kind = BlockKind::kTable;
+    block.table_index = index;
+    block.prov = table.prov;
+    doc.tables.push_back(std::move(table));
+    placed.push_back({grid.box.y0, std::move(block)});
+  }
+  return OkStatus();
+}
+
+Status ReadText(PageContext& ctx, const PageLayout& layout, std::vector<Placed>& placed) {
+  const int width = layout.text_image.width, height = layout.text_image.height;
+  for (const BBox& band : FreeBands(layout.tables, width, height)) {
+    ASSIGN_OR_RETURN(std::vector<LayoutLine> lines, ReadBand(ctx, band));
+    for (LayoutLine& line : lines) {
+      if (IsFurniture(line, height)) continue;
+      Block block;
+      block.text = std::move(line.text);
+      block.prov.page = ctx.page;
+      block.prov.bbox = line.box;
+      block.prov.confidence = line.confidence;
+      block.prov.produced_by = kProducer;
+      placed.push_back({line.box.y0, std::move(block)});
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
+                     const OcrReadOptions& options) {
+  PreparedPage prepared = PreparePage(raw);
+  PageLayout layout = AnalyzePage(prepared.grey, options.grid);
+  PixPtr grey = PixFromGrey(layout.text_image);
+  PixPtr ink(grey ? pixThresholdToBinary(grey.get(), kTextInk) : nullptr);
+  if (!ink) {
+    return Status(StatusCode::kInternal, "out of memory preparing the page");
+  }
+  RemoveSpecks(ink.get(), layout.text_image);
+  grey = PixFromGrey(layout.text_image);
+  if (!grey) {
+    return Status(StatusCode::kInternal, "out of memory preparing the page");
+  }
+  PageContext ctx{grey.get(), ink.get(), layout.text_image.dpi, engine, page_index, options};
+  std::vector<Placed> placed;
+  RETURN_IF_ERROR(ReadTables(ctx, layout, doc, placed));
+  RETURN_IF_ERROR(ReadText(ctx, layout, placed));
+  std::stable_sort(placed.begin(), placed.end(),
+                   [](const Placed& a, const Placed& b) { return a.y < b.y; });
+  for (Placed& p : placed) doc.blocks.push_back(std::move(p.block));
+  return OkStatus();
+}
+
+}  // namespace zfxxgk::image

@@ -1,0 +1,50 @@
+// One page image → tables and text blocks of a Document, by OCR.
+//
+// The page is prepared (background, skew: page_image.h), its ruled tables
+// found (table_grid.h) and its rules painted out. Each non-empty cell is
+// recognised on its own, so a word can never fall into the wrong cell and
+// no rule is read as a digit: its
+// lines of ink are put side by side on one strip, scaled to body-text
+// height, and read as one line. A one-line cell is first read by the
+// digits-only recogniser; unless that gives a confident number explaining
+// all the ink, the text recogniser reads it too, and when both read a
+// number and disagree both are kept (Cell::alternatives) and the cell keeps
+// the lower confidence. Text outside tables (title, dates, prose) is read
+// line by line and grouped into lines (pipeline/layout_lines.h). Blocks
+// come in reading order, top to bottom; a table that runs over a page
+// break is the next table in the Document.
+//
+// Every block and cell gets Provenance{page, bbox in pixels of the prepared
+// page, confidence, produced_by "ocr"}.
+// Thread-safe if each thread passes its own engine.
+#ifndef ZFXXGK_PARSERS_IMAGE_PAGE_READER_H_
+#define ZFXXGK_PARSERS_IMAGE_PAGE_READER_H_
+
+#include "parsers/image/table_grid.h"
+#include "pipeline/document.h"
+#include "pipeline/ocr_engine.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk::image {
+
+struct OcrReadOptions {
+  GridOptions grid;
+  // A one-line cell whose digits-only reading is a number with at least
+  // this confidence is taken as that number; otherwise the text recogniser
+  // reads it too.
+  double accept_digits = 0.90;
+  // A cell whose final confidence is below this is reported in `issues`
+  // (code "ocr_low_confidence"); its confidence also appears in the JSON.
+  double flag_below = 0.80;
+};
+
+// Reads `raw` as page `page_index` (0-based) and appends its blocks and
+// tables to `doc`. Errors: those of the engine, or out of memory
+// (kInternal); then `doc` may hold part of the page's tables and issues, and
+// the caller decides whether to drop them, record an issue and go on.
+Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
+                     const OcrReadOptions& options = OcrReadOptions());
+
+}  // namespace zfxxgk::image
+
+#endif  // ZFXXGK_PARSERS_IMAGE_PAGE_READER_H_

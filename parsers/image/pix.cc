@@ -1,0 +1,37 @@
+#include "parsers/image/pix.h"
+
+#include <cstring>
+
+namespace zfxxgk::image {
+
+PixPtr PixFromGrey(const GreyImage& image) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return pix;
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uint8_t* src = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  pixSetResolution(pix.get(), image.dpi, image.dpi);
+  return pix;
+}
+
+GreyImage GreyFromPix(Pix* pix, int dpi) {
+  GreyImage image;
+  image.width = pixGetWidth(pix);
+  image.height = pixGetHeight(pix);
+  image.dpi = dpi;
+  image.pixels.resize(static_cast<size_t>(image.width) * image.height);
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < image.height; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    uint8_t* dst = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) dst[x] = GET_DATA_BYTE(line, x);
+  }
+  return image;
+}
+
+}  // namespace zfxxgk::image

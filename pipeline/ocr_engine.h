@@ -1,0 +1,106 @@
+// The OCR engine interface: what the image parser asks of a text recogniser.
+//
+// A page image is a plain 8-bit grey raster (no Leptonica or Tesseract type
+// crosses this header). An engine recognises a rectangular region of it in
+// one of a few layouts and returns words with pixel boxes and confidences;
+// it can also re-read a small crop as a number only. The Tesseract adapter
+// (pipeline/tesseract_engine.h) implements it; tests inject fakes.
+//
+//   ASSIGN_OR_RETURN(std::unique_ptr<TesseractEngine> engine,
+//                    TesseractEngine::Create(OcrOptions()));
+//   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
+//                    engine->Recognize(page, PixelRect{0, 0, page.width, page.height},
+//                                      OcrLayout::kBlock));
+//
+// Thread-safety: an engine holds recogniser state and is NOT thread-safe;
+// use one engine per thread (ThreadOcrEngine gives each thread its own).
+#ifndef ZFXXGK_PIPELINE_OCR_ENGINE_H_
+#define ZFXXGK_PIPELINE_OCR_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk {
+
+// An 8-bit grey raster, row-major without padding: 0 = black, 255 = white.
+struct GreyImage {
+  int width = 0;
+  int height = 0;
+  int dpi = 300;                 // resolution the page was scanned or rendered at
+  std::vector<uint8_t> pixels;   // width * height bytes
+
+  bool empty() const { return width <= 0 || height <= 0; }
+  uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
+};
+
+// A pixel rectangle, top-left origin; clipped to the image by engines.
+struct PixelRect {
+  int x = 0;
+  int y = 0;
+  int width = 0;
+  int height = 0;
+};
+
+// How the recogniser segments the region.
+enum class OcrLayout {
+  kAuto,   // find blocks, columns and lines (Tesseract psm 3)
+  kBlock,  // one uniform block of text lines (psm 6)
+  kLine,   // a single text line (psm 7)
+};
+
+struct OcrWord {
+  std::string text;         // UTF-8 as recognised
+  BBox box;                 // pixels in the page image
+  double confidence = 0;    // 0-1
+  int line = 0;             // index of the text line within one Recognize call
+};
+
+// A crop re-read with a digits-only configuration.
+struct DigitReading {
+  std::string text;         // digits, '.' and '-' only; empty when nothing was read
+  double confidence = 0;    // 0-1, the lowest character confidence
+  BBox box;                 // pixels in the page image covered by the characters read
+};
+
+struct OcrOptions {
+  // Folder holding <lang>.traineddata. Empty: $TESSDATA_PREFIX if set, else
+  // Debian's /usr/share/tesseract-ocr/5/tessdata.
+  std::string tessdata_dir;
+  // Languages for text, "+"-separated ("chi_sim", "chi_sim+eng").
+  std::string languages = "chi_sim";
+  // Language of the digits-only re-read.
+  std::string digit_language = "eng";
+};
+
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+
+  // Words in `region` of `image`, in the recogniser's reading order, boxes
+  // in page pixels. An empty region or one without text gives no words.
+  // Errors: kInternal when the recogniser fails on the region.
+  virtual StatusOr<std::vector<OcrWord>> Recognize(const GreyImage& image,
+                                                   const PixelRect& region,
+                                                   OcrLayout layout) = 0;
+
+  // Re-reads `region` (one cell's content) as a single line of digits, '.'
+  // and '-'. Errors: kInternal.
+  virtual StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region) = 0;
+
+  // "tesseract 5.3.0 chi_sim", for provenance and messages.
+  virtual std::string Describe() const = 0;
+};
+
+// This thread's engine, created with default OcrOptions on first use and
+// kept for the thread's lifetime (Tesseract's Init costs ~0.3 s). Errors:
+// those of TesseractEngine::Create, returned again on later calls.
+StatusOr<OcrEngine*> ThreadOcrEngine();
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_OCR_ENGINE_H_

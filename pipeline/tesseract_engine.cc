@@ -1,0 +1,218 @@
+#include "pipeline/tesseract_engine.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace zfxxgk {
+namespace {
+
+constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
+constexpr const char* kDigitWhitelist = "0123456789.-";
+
+struct TextDeleter {
+  void operator()(char* p) const { delete[] p; }
+};
+using TessText = std::unique_ptr<char, TextDeleter>;
+using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI>;
+using IteratorPtr = std::unique_ptr<tesseract::ResultIterator>;
+
+std::vector<std::string> SplitLanguages(const std::string& langs) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= langs.size()) {
+    size_t plus = langs.find('+', start);
+    std::string one = langs.substr(start, plus == std::string::npos ? plus : plus - start);
+    if (!one.empty()) out.push_back(one);
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  return out;
+}
+
+// Tesseract prints the reason for a failed Init only to stderr: check the
+// files first and say which one is missing.
+Status CheckTraineddata(const std::string& dir, const std::string& langs) {
+  std::vector<std::string> list = SplitLanguages(langs);
+  if (list.empty()) return Status(StatusCode::kInvalidArgument, "OCR: no language configured");
+  for (const std::string& lang : list) {
+    std::filesystem::path file = std::filesystem::path(dir) / (lang + ".traineddata");
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      std::string package = "tesseract-ocr-" + lang;
+      std::replace(package.begin(), package.end(), '_', '-');
+      return Status(StatusCode::kNotFound,
+                    "OCR: " + file.string() + " not found (install " + package +
+                        ", or set TESSDATA_PREFIX to the folder holding " + lang +
+                        ".traineddata)");
+    }
+  }
+  return OkStatus();
+}
+
+StatusOr<ApiPtr> InitApi(const std::string& dir, const std::string& langs,
+                         tesseract::PageSegMode psm) {
+  RETURN_IF_ERROR(CheckTraineddata(dir, langs));
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  // Only debug_file must be set before Init so that Init's own messages go
+  // there too; the rest are ordinary variables.
+  std::vector<std::string> names = {"debug_file"};
+  std::vector<std::string> values = {"/dev/null"};
+  if (api->Init(dir.c_str(), langs.c_str(), tesseract::OEM_DEFAULT, nullptr, 0, &names, &values,
+                false) != 0) {
+    return Status(StatusCode::kInternal,
+                  "OCR: Tesseract could not load '" + langs + "' from " + dir);
+  }
+  api->SetPageSegMode(psm);
+  api->SetVariable("preserve_interword_spaces", "1");
+  return api;
+}
+
+// The part of `r` inside the image.
+PixelRect Clip(const GreyImage& image, const PixelRect& r) {
+  int x0 = std::clamp(r.x, 0, image.width), y0 = std::clamp(r.y, 0, image.height);
+  int x1 = std::clamp(r.x + r.width, 0, image.width);
+  int y1 = std::clamp(r.y + r.height, 0, image.height);
+  return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+// Hands the region to `api` without copying the page: Tesseract reads the
+// rows through the page's stride.
+void SetRegion(tesseract::TessBaseAPI& api, const GreyImage& image, const PixelRect& r) {
+  const unsigned char* origin =
+      image.pixels.data() + static_cast<size_t>(r.y) * image.width + r.x;
+  api.SetImage(origin, r.width, r.height, 1, image.width);
+  api.SetSourceResolution(image.dpi > 0 ? image.dpi : 300);
+}
+
+tesseract::PageSegMode ModeOf(OcrLayout layout) {
+  switch (layout) {
+    case OcrLayout::kAuto: return tesseract::PSM_AUTO;
+    case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
+    case OcrLayout::kLine: return tesseract::PSM_SINGLE_LINE;
+  }
+  return tesseract::PSM_SINGLE_BLOCK;
+}
+
+std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api, const PixelRect& r) {
+  std::vector<OcrWord> words;
+  IteratorPtr it(api.GetIterator());
+  if (!it) return words;
+  int line = -1;
+  do {
+    if (it->Empty(tesseract::RIL_WORD)) continue;
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+    TessText text(it->GetUTF8Text(tesseract::RIL_WORD));
+    if (!text || text.get()[0] == '\0') continue;
+    int left, top, right, bottom;
+    if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
+    OcrWord w;
+    w.text = text.get();
+    w.box = BBox{double(left + r.x), double(top + r.y), double(right + r.x),
+                 double(bottom + r.y)};
+    w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
+    w.line = std::max(line, 0);
+    words.push_back(std::move(w));
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
+}  // namespace
+
+struct TesseractEngine::Apis {
+  ApiPtr text;
+  ApiPtr digits;
+  std::string description;
+};
+
+TesseractEngine::TesseractEngine(std::unique_ptr<Apis> apis) : apis_(std::move(apis)) {}
+TesseractEngine::~TesseractEngine() = default;
+
+std::string TesseractEngine::TessdataDir(const OcrOptions& options) {
+  if (!options.tessdata_dir.empty()) return options.tessdata_dir;
+  const char* env = std::getenv("TESSDATA_PREFIX");
+  if (env != nullptr && env[0] != '\0') return env;
+  return kDebianTessdata;
+}
+
+StatusOr<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const OcrOptions& options) {
+  const std::string dir = TessdataDir(options);
+  auto apis = std::make_unique<Apis>();
+  ASSIGN_OR_RETURN(apis->text, InitApi(dir, options.languages, tesseract::PSM_SINGLE_BLOCK));
+  ASSIGN_OR_RETURN(apis->digits,
+                   InitApi(dir, options.digit_language, tesseract::PSM_SINGLE_LINE));
+  if (!apis->digits->SetVariable("tessedit_char_whitelist", kDigitWhitelist)) {
+    return Status(StatusCode::kInternal, "OCR: Tesseract rejected the digit whitelist");
+  }
+  apis->description = std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " " +
+                      options.languages;
+  return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(apis)));
+}
+
+StatusOr<std::vector<OcrWord>> TesseractEngine::Recognize(const GreyImage& image,
+                                                          const PixelRect& region,
+                                                          OcrLayout layout) {
+  PixelRect r = Clip(image, region);
+  if (r.width < 4 || r.height < 4) return std::vector<OcrWord>();
+  tesseract::TessBaseAPI& api = *apis_->text;
+  api.SetPageSegMode(ModeOf(layout));
+  SetRegion(api, image, r);
+  if (api.Recognize(nullptr) != 0) {
+    return Status(StatusCode::kInternal, "OCR: Tesseract failed on a region at (" +
+                                             std::to_string(r.x) + "," + std::to_string(r.y) +
+                                             ")");
+  }
+  std::vector<OcrWord> words = CollectWords(api, r);
+  api.Clear();
+  return words;
+}
+
+StatusOr<DigitReading> TesseractEngine::ReadDigits(const GreyImage& image,
+                                                   const PixelRect& region) {
+  DigitReading reading;
+  PixelRect r = Clip(image, region);
+  if (r.width < 4 || r.height < 4) return reading;
+  tesseract::TessBaseAPI& api = *apis_->digits;
+  SetRegion(api, image, r);
+  if (api.Recognize(nullptr) != 0) {
+    return Status(StatusCode::kInternal, "OCR: Tesseract failed to re-read digits at (" +
+                                             std::to_string(r.x) + "," + std::to_string(r.y) +
+                                             ")");
+  }
+  IteratorPtr it(api.GetIterator());
+  double lowest = 1.0;
+  if (it) {
+    do {
+      if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+      TessText text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!text) continue;
+      reading.text += text.get();
+      lowest = std::min(lowest, it->Confidence(tesseract::RIL_SYMBOL) / 100.0);
+      int left, top, right, bottom;
+      if (it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) {
+        BBox b{double(left + r.x), double(top + r.y), double(right + r.x), double(bottom + r.y)};
+        reading.box = reading.box.empty()
+                          ? b
+                          : BBox{std::min(reading.box.x0, b.x0), std::min(reading.box.y0, b.y0),
+                                 std::max(reading.box.x1, b.x1), std::max(reading.box.y1, b.y1)};
+      }
+    } while (it->Next(tesseract::RIL_SYMBOL));
+  }
+  reading.confidence = reading.text.empty() ? 0.0 : std::clamp(lowest, 0.0, 1.0);
+  api.Clear();
+  return reading;
+}
+
+std::string TesseractEngine::Describe() const { return apis_->description; }
+
+StatusOr<OcrEngine*> ThreadOcrEngine() {
+  thread_local StatusOr<std::unique_ptr<TesseractEngine>> engine =
+      TesseractEngine::Create(OcrOptions());
+  if (!engine.ok()) return engine.status();
+  return static_cast<OcrEngine*>(engine->get());
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,53 @@
+// The Tesseract adapter behind OcrEngine (pipeline/ocr_engine.h).
+//
+// Create() checks that every needed <tessdata>/<lang>.traineddata exists
+// before calling Tesseract's Init (which would only print the cause to
+// stderr), then initialises two recognisers once: one for text (the
+// configured languages, LSTM, preserve_interword_spaces=1) and one for
+// digits-only re-reads (digit_language, single line, whitelist
+// "0123456789.-"). Tesseract's own messages go to /dev/null; failures come
+// back as Status. All Tesseract variables are set here and nowhere else.
+//
+// Speed: Tesseract parallelises with OpenMP; run with OMP_THREAD_LIMIT=1 when
+// several engines work side by side (tools/bench-ocr does).
+//
+// Errors from Create: kNotFound (a traineddata file is missing; the message
+// names the file and the Debian package), kInternal (Init failed).
+// Thread-safety: not thread-safe; one engine per thread.
+#ifndef ZFXXGK_PIPELINE_TESSERACT_ENGINE_H_
+#define ZFXXGK_PIPELINE_TESSERACT_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/ocr_engine.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk {
+
+class TesseractEngine final : public OcrEngine {
+ public:
+  static StatusOr<std::unique_ptr<TesseractEngine>> Create(const OcrOptions& options);
+  ~TesseractEngine() override;
+
+  TesseractEngine(const TesseractEngine&) = delete;
+  TesseractEngine& operator=(const TesseractEngine&) = delete;
+
+  StatusOr<std::vector<OcrWord>> Recognize(const GreyImage& image, const PixelRect& region,
+                                           OcrLayout layout) override;
+  StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region) override;
+  std::string Describe() const override;
+
+  // The tessdata folder that `options` resolves to (see OcrOptions).
+  static std::string TessdataDir(const OcrOptions& options);
+
+ private:
+  struct Apis;  // the two TessBaseAPI instances
+  explicit TesseractEngine(std::unique_ptr<Apis> apis);
+  std::unique_ptr<Apis> apis_;
+};
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_TESSERACT_ENGINE_H_

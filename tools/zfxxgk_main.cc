@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "tools/cli_batch.h"
 #include "tools/cli_check.h"
 
 namespace {
@@ -129,6 +130,8 @@ int main(int argc, char** argv) {
       ->required();
   check->add_flag("--json", check_json, "print one JSON document instead of the text report");
   check->footer(zfxxgk::kCheckHelp);
+  zfxxgk::BatchCliOptions batch_options;
+  CLI::App* batch = zfxxgk::AddBatchCommand(app, batch_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -137,5 +140,6 @@ int main(int argc, char** argv) {
   }
   if (extract->parsed()) return RunExtract(input, output, pretty);
   if (check->parsed()) return RunCheck(check_paths, check_json);
+  if (batch->parsed()) return zfxxgk::RunBatchCommand(batch_options);
   return kExitUsage;
 }

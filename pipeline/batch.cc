@@ -1,0 +1,223 @@
+// RunBatch: worker threads, the journal, in-order sinks, the set analysis.
+//
+// Workers take input indices from one counter, so the oldest unfinished
+// input is always being worked on and the reorder window below cannot
+// deadlock. The calling thread is the collector: it appends journal lines as
+// results arrive (one fdatasync per group: group commit), then hands records
+// to the sinks in input order, so every output is deterministic whatever
+// `jobs` is.
+#include "pipeline/batch.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "pipeline/batch_collector.h"
+#include "pipeline/batch_worker.h"
+
+namespace zfxxgk {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class DefaultExtractor : public BatchExtractor {
+ public:
+  explicit DefaultExtractor(const ExtractOptions& options) : options_(options) {}
+  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path) override {
+    return ExtractBytes(bytes, path, options_);
+  }
+
+ private:
+  ExtractOptions options_;
+};
+
+// State shared by the workers and the collector.
+struct Shared {
+  const std::vector<std::string>* inputs = nullptr;
+  BatchWorkerContext context;
+  size_t window = 0;
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::atomic<uint64_t> temp_counter{0};
+  std::mutex mu;
+  std::condition_variable results_cv;  // a result or a fatal error arrived
+  std::condition_variable window_cv;   // `emitted` advanced, or stop
+  std::deque<BatchRecord> results;     // guarded by mu
+  size_t emitted = 0;                  // guarded by mu
+  Status fatal;                        // guarded by mu
+  int workers_running = 0;             // guarded by mu
+
+  void Fail(Status status) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (fatal.ok()) fatal = std::move(status);
+    stop = true;
+    results_cv.notify_all();
+    window_cv.notify_all();
+  }
+};
+
+void Worker(Shared& shared, const BatchExtractorFactory& factory) {
+  StatusOr<std::unique_ptr<BatchExtractor>> extractor = factory();
+  if (!extractor.ok()) {
+    shared.Fail(extractor.status());
+  } else {
+    const std::vector<std::string>& inputs = *shared.inputs;
+    for (;;) {
+      const size_t i = shared.next.fetch_add(1);
+      if (i >= inputs.size() || shared.stop) break;
+      {
+        std::unique_lock<std::mutex> lock(shared.mu);
+        shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
+        if (shared.stop) break;
+      }
+      StatusOr<BatchRecord> record = ProcessBatchInput(i, inputs[i], **extractor, shared.context);
+      if (!record.ok()) {
+        shared.Fail(record.status());
+        break;
+      }
+      std::lock_guard<std::mutex> lock(shared.mu);
+      shared.results.push_back(std::move(record).value());
+      shared.results_cv.notify_one();
+    }
+  }
+  std::lock_guard<std::mutex> lock(shared.mu);
+  --shared.workers_running;
+  shared.results_cv.notify_all();
+}
+
+// Collects results until every input has been given to the sinks, or a
+// fatal error. Returns the fatal error, if any.
+Status Collect(Shared& shared, BatchCollector& collector, const BatchOptions& options,
+               BatchSummary& summary) {
+  const size_t total = shared.inputs->size();
+  std::map<size_t, BatchRecord> pending;  // completed, waiting for their turn
+  BatchProgress progress;
+  progress.total = total;
+  const Clock::time_point start = Clock::now();
+  Clock::time_point last_progress = start;
+  size_t emitted = 0;
+  while (emitted < total) {
+    std::vector<BatchRecord> arrived;
+    {
+      std::unique_lock<std::mutex> lock(shared.mu);
+      shared.results_cv.wait_for(lock, options.progress_interval, [&] {
+        return !shared.results.empty() || !shared.fatal.ok() || shared.workers_running == 0;
+      });
+      if (!shared.fatal.ok()) return shared.fatal;
+      if (shared.results.empty() && shared.workers_running == 0) {
+        return Status(StatusCode::kInternal, "batch workers stopped early");
+      }
+      for (BatchRecord& r : shared.results) arrived.push_back(std::move(r));
+      shared.results.clear();
+    }
+    RETURN_IF_ERROR(collector.Journal(arrived));
+    for (BatchRecord& r : arrived) {
+      ++progress.done;
+      progress.skipped += r.skipped;
+      progress.failed += r.entry.status == BatchItemStatusName(BatchItemStatus::kFailed);
+      const size_t index = r.index;
+      pending.emplace(index, std::move(r));
+    }
+    for (auto it = pending.begin(); it != pending.end() && it->first == emitted;
+         it = pending.erase(it)) {
+      RETURN_IF_ERROR(collector.Emit(it->second));
+      ++emitted;
+    }
+    {
+      std::lock_guard<std::mutex> lock(shared.mu);
+      shared.emitted = emitted;
+    }
+    shared.window_cv.notify_all();
+    const Clock::time_point now = Clock::now();
+    if (options.on_progress && now - last_progress >= options.progress_interval) {
+      last_progress = now;
+      progress.seconds = std::chrono::duration<double>(now - start).count();
+      options.on_progress(progress);
+    }
+  }
+  if (options.on_progress) {
+    progress.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    options.on_progress(progress);
+  }
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return OkStatus();
+}
+
+}  // namespace
+
+const char* BatchItemStatusName(BatchItemStatus status) {
+  switch (status) {
+    case BatchItemStatus::kOk: return "ok";
+    case BatchItemStatus::kPartial: return "partial";
+    case BatchItemStatus::kFailed: return "failed";
+  }
+  return "failed";
+}
+
+std::unique_ptr<BatchExtractor> NewDefaultBatchExtractor(const ExtractOptions& options) {
+  return std::make_unique<DefaultExtractor>(options);
+}
+
+StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
+                                const BatchOptions& options,
+                                const std::vector<BatchSink*>& sinks) {
+  BatchSummary summary;
+  summary.inputs = inputs.size();
+  summary.jobs = options.jobs > 0 ? options.jobs
+                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::unique_ptr<BatchState> state;
+  std::unique_ptr<BatchSpillFile> spill;
+  if (!options.out_dir.empty()) {
+    ASSIGN_OR_RETURN(state, BatchState::Open(options.out_dir));
+    RemoveStaleTemporaries(options.out_dir);
+    summary.journal_lines_skipped = state->lines_skipped();
+  } else {
+    spill = std::make_unique<BatchSpillFile>();
+    RETURN_IF_ERROR(spill->Open(options.spill_dir));
+  }
+  Shared shared;
+  shared.inputs = &inputs;
+  shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
+  shared.context.options = &options;
+  shared.context.state = options.resume ? state.get() : nullptr;
+  for (const BatchSink* sink : sinks) {
+    shared.context.want_report |= sink->wants_report();
+    shared.context.want_json |= sink->wants_json();
+  }
+  shared.context.want_json |= spill != nullptr;
+  shared.context.temp_counter = &shared.temp_counter;
+  BatchExtractorFactory factory = options.extractor;
+  if (!factory) {
+    const ExtractOptions extract = options.extract;
+    factory = [extract]() -> StatusOr<std::unique_ptr<BatchExtractor>> {
+      return NewDefaultBatchExtractor(extract);
+    };
+  }
+  BatchCollector collector(options, state.get(), sinks, spill.get(), summary);
+  std::vector<std::thread> workers;
+  shared.workers_running = summary.jobs;
+  for (int w = 0; w < summary.jobs; ++w) {
+    workers.emplace_back([&shared, &factory] { Worker(shared, factory); });
+  }
+  Status status;
+  try {
+    status = Collect(shared, collector, options, summary);
+  } catch (const std::exception& e) {  // a sink's std::bad_alloc, for example
+    status = Status(StatusCode::kInternal, std::string("batch: ") + e.what());
+  }
+  if (!status.ok()) shared.Fail(status);
+  for (std::thread& t : workers) t.join();
+  RETURN_IF_ERROR(status);
+  try {
+    ASSIGN_OR_RETURN(summary.set, collector.Analyze());
+    for (BatchSink* sink : sinks) RETURN_IF_ERROR(sink->Finish(summary.set));
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string("batch: ") + e.what());
+  }
+  return summary;
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,128 @@
+// The collecting side of a batch: journal, counts, sinks, spill.
+#include "pipeline/batch_collector.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "pipeline/batch_inputs.h"
+#include "pipeline/batch_report_json.h"
+#include "pipeline/batch_worker.h"
+
+namespace zfxxgk {
+namespace {
+
+Status SpillError() { return Status(StatusCode::kUnreadable, "spill file I/O error"); }
+
+bool Failed(const BatchStateEntry& e) {
+  return e.status == BatchItemStatusName(BatchItemStatus::kFailed);
+}
+
+}  // namespace
+
+BatchSpillFile::~BatchSpillFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+Status BatchSpillFile::Open(const std::string& dir_option) {
+  std::string dir = dir_option;
+  if (dir.empty()) dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+  std::string name = dir + "/zfxxgk-batch-XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return Status(StatusCode::kUnreadable, name + ": cannot create a spill file");
+  ::unlink(name.c_str());  // gone when the process ends, however it ends
+  file_ = ::fdopen(fd, "w+b");
+  return file_ ? OkStatus() : SpillError();
+}
+
+StatusOr<uint64_t> BatchSpillFile::Append(const std::string& json) {
+  if (std::fseek(file_, 0, SEEK_END) != 0) return SpillError();
+  const long offset = std::ftell(file_);
+  if (offset < 0 || std::fwrite(json.data(), 1, json.size(), file_) != json.size()) {
+    return SpillError();
+  }
+  spans_.push_back({static_cast<uint64_t>(offset), json.size()});
+  return spans_.size() - 1;
+}
+
+StatusOr<std::string> BatchSpillFile::Read(uint64_t handle) {
+  if (handle >= spans_.size()) return SpillError();
+  const auto [offset, length] = spans_[handle];
+  std::string text(length, '\0');
+  if (std::fflush(file_) != 0 || std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0 ||
+      std::fread(text.data(), 1, length, file_) != length) {
+    return SpillError();
+  }
+  return text;
+}
+
+void CountBatchRecord(const BatchRecord& r, BatchSummary& s) {
+  const BatchStateEntry& e = r.entry;
+  ++s.by_format[e.format.empty() ? "unknown" : e.format];
+  ++s.by_status[e.status];
+  if (Failed(e)) {
+    ++s.failed;
+    ++s.by_error[e.error_code];
+    s.failures.emplace_back(e.path, e.error_code + ": " + e.error);
+  } else {
+    ++s.by_template[e.template_name.empty() ? "unknown" : e.template_name];
+  }
+  if (r.skipped) {
+    ++s.skipped;
+  } else if (!Failed(e)) {
+    ++s.extracted;
+  }
+  if (!e.failing_checks.empty()) ++s.reports_with_failing_identity;
+  for (const std::string& id : e.failing_checks) {
+    ++s.failing_identities[id];
+    std::vector<std::string>& examples = s.failing_examples[id];
+    if (examples.size() < BatchSummary::kMaxExamples) examples.push_back(e.path);
+  }
+}
+
+Status BatchCollector::Journal(const std::vector<BatchRecord>& records) {
+  if (state_ == nullptr) return OkStatus();
+  std::vector<BatchStateEntry> entries;
+  for (const BatchRecord& r : records) {
+    if (!r.skipped) entries.push_back(r.entry);
+  }
+  if (entries.empty()) return OkStatus();
+  if (options_.durable) {  // the renames of the reports before the lines naming them
+    const int fd = ::open(options_.out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+  }
+  return state_->Append(entries);
+}
+
+Status BatchCollector::Emit(const BatchRecord& record) {
+  CountBatchRecord(record, summary_);
+  if (!Failed(record.entry)) {
+    BatchSetEntry entry{record.entry.path, record.entry.organ, record.entry.year, 0};
+    if (spill_ != nullptr) {
+      ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.json));
+    }
+    analysis_.Add(std::move(entry));
+  }
+  for (BatchSink* sink : sinks_) RETURN_IF_ERROR(sink->Add(record));
+  return OkStatus();
+}
+
+StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
+  const std::string out_dir = options_.out_dir;
+  BatchSpillFile* spill = spill_;
+  return analysis_.Run([out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
+    std::string text;
+    if (spill != nullptr) {
+      ASSIGN_OR_RETURN(text, spill->Read(e.handle));
+    } else {
+      ASSIGN_OR_RETURN(text, ReadInputBounded(out_dir + "/" + BatchOutputName(e.path), 1u << 30));
+    }
+    return ReportFromJson(text);
+  });
+}
+
+}  // namespace zfxxgk

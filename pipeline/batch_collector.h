@@ -1,0 +1,75 @@
+// The collecting side of a batch (pipeline/batch.h), shared by RunBatch and
+// RunBatchOnReports: journal appends, summary counts, the sinks in input
+// order, and the reports kept for the set analysis.
+//
+// Not thread-safe: one collector thread owns a BatchCollector.
+#ifndef ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_
+#define ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/batch.h"
+#include "pipeline/batch_findings.h"
+#include "pipeline/batch_state.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk {
+
+// Reports kept for the set analysis when there is no OUTDIR: an unlinked
+// temporary file of JSON texts, addressed by handle.
+class BatchSpillFile {
+ public:
+  BatchSpillFile() = default;
+  ~BatchSpillFile();
+  BatchSpillFile(const BatchSpillFile&) = delete;
+  BatchSpillFile& operator=(const BatchSpillFile&) = delete;
+
+  // Creates the file in `dir` ($TMPDIR or /tmp when empty). kUnreadable.
+  Status Open(const std::string& dir);
+  // Appends one report's JSON; the handle addresses it for Read.
+  StatusOr<uint64_t> Append(const std::string& json);
+  StatusOr<std::string> Read(uint64_t handle);
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::vector<std::pair<uint64_t, size_t>> spans_;  // offset, length per handle
+};
+
+// Adds one record to the summary's counts.
+void CountBatchRecord(const BatchRecord& record, BatchSummary& summary);
+
+class BatchCollector {
+ public:
+  // `state` null: no journal. `spill` null: full reports are read back from
+  // options.out_dir. All must outlive the collector.
+  BatchCollector(const BatchOptions& options, BatchState* state,
+                 const std::vector<BatchSink*>& sinks, BatchSpillFile* spill,
+                 BatchSummary& summary)
+      : options_(options), state_(state), sinks_(sinks), spill_(spill), summary_(summary) {}
+
+  // Journal lines for the records completed in this run (not skipped), with
+  // one fdatasync; with options.durable the directory is synced first.
+  Status Journal(const std::vector<BatchRecord>& records);
+
+  // Counts the record, keeps it for the set analysis, hands it to the sinks.
+  Status Emit(const BatchRecord& record);
+
+  // The set findings over every emitted report.
+  StatusOr<BatchSetFindings> Analyze() const;
+
+ private:
+  const BatchOptions& options_;
+  BatchState* state_;
+  const std::vector<BatchSink*>& sinks_;
+  BatchSpillFile* spill_;
+  BatchSummary& summary_;
+  BatchSetAnalysis analysis_;
+};
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_

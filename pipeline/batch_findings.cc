@@ -1,0 +1,190 @@
+// Set findings over a batch, body by body.
+#include "pipeline/batch_findings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace zfxxgk {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Indices of a body's reports in the subset passed to AnalyzeReportSet are
+// mapped back to batch indices.
+void Remap(BodyFindings& body, const std::vector<size_t>& global) {
+  for (size_t& i : body.reports) i = global[i];
+  for (SameReportComparison& cmp : body.same_report) {
+    cmp.first = global[cmp.first];
+    cmp.second = global[cmp.second];
+  }
+  for (YearLink& link : body.years) {
+    for (size_t& i : link.reports) i = global[i];
+  }
+}
+
+ReportV1 Stub(const BatchSetEntry& e) {
+  ReportV1 r;
+  r.source.path = e.path;
+  r.report.organ = e.organ;
+  r.report.year = e.year;
+  return r;
+}
+
+Json Number(const std::optional<double>& v) {
+  if (!v) return Json(nullptr);
+  if (std::floor(*v) == *v && std::fabs(*v) < 9e15) {
+    return Json(static_cast<int64_t>(std::llround(*v)));
+  }
+  return Json(*v);
+}
+
+Json CheckJson(const CheckOut& c) {
+  Json j{{"id", c.id}, {"where", c.where}, {"status", c.status},
+         {"lhs", Number(c.lhs)}, {"rhs", Number(c.rhs)}};
+  if (c.lhs && c.rhs) j["difference"] = Number(*c.lhs - *c.rhs);
+  if (!c.note.empty()) j["note"] = c.note;
+  return j;
+}
+
+Json CellJson(const CellOut& c) {
+  Json j{{"value", Number(c.value)}, {"raw", c.raw}, {"status", CellStatusName(c.status)}};
+  if (c.status == CellStatus::kAmbiguous) {
+    Json candidates = Json::array();
+    if (c.candidate_absent) candidates.push_back(nullptr);
+    for (const std::string& v : c.candidates) candidates.push_back(v);
+    j["candidates"] = candidates;
+  }
+  return j;
+}
+
+Json PairsJson(const std::vector<CellPair>& pairs) {
+  Json j = Json::array();
+  for (const CellPair& p : pairs) {
+    j.push_back({{"path", p.path}, {"first", CellJson(p.first)}, {"second", CellJson(p.second)}});
+  }
+  return j;
+}
+
+Json SameReportJson(const BatchSetFindings& set, const SameReportComparison& cmp) {
+  Json resolved = Json::array();
+  for (const CellResolution& r : cmp.resolved) {
+    resolved.push_back({{"path", r.path}, {"ambiguous_in", r.ambiguous_in},
+                        {"resolved_by", r.resolved_by}, {"ambiguous", CellJson(r.ambiguous)},
+                        {"determined", CellJson(r.determined)},
+                        {"among_candidates", r.among_candidates}});
+  }
+  return {{"first", set.paths[cmp.first]},
+          {"second", set.paths[cmp.second]},
+          {"agreeing", cmp.agreeing},
+          {"disagreeing", PairsJson(cmp.disagreeing)},
+          {"resolved", resolved},
+          {"ambiguous_in_both", PairsJson(cmp.ambiguous_in_both)},
+          {"one_sided", PairsJson(cmp.one_sided)},
+          {"metadata_differences", cmp.metadata_differences}};
+}
+
+Json PathsJson(const BatchSetFindings& set, const std::vector<size_t>& indices) {
+  Json j = Json::array();
+  for (size_t i : indices) j.push_back(set.paths[i]);
+  return j;
+}
+
+Json YearJson(const BatchSetFindings& set, const YearLink& link) {
+  Json j{{"year", link.year},
+         {"inputs", PathsJson(set, link.reports)},
+         {"previous_year", link.previous_year ? Json(*link.previous_year) : Json(nullptr)},
+         {"status", YearLinkStatusName(link.status)}};
+  if (!link.note.empty()) j["note"] = link.note;
+  j["x1"] = Json::array();
+  for (const CheckOut& c : link.x1) j["x1"].push_back(CheckJson(c));
+  j["in_force"] = Json::array();
+  for (const CheckOut& c : link.in_force) j["in_force"].push_back(CheckJson(c));
+  return j;
+}
+
+}  // namespace
+
+YearLinkCounts CountYearLinks(const SetFindings& findings) {
+  YearLinkCounts n;
+  n.bodies = findings.bodies.size();
+  n.unplaced = findings.unplaced.size();
+  for (const BodyFindings& body : findings.bodies) {
+    n.same_report_pairs += body.same_report.size();
+    for (const YearLink& link : body.years) {
+      for (const CheckOut& c : link.x1) n.x1_checks_failed += c.status == "fail";
+      switch (link.status) {
+        case YearLink::Status::kPass: ++n.pass; ++n.links; break;
+        case YearLink::Status::kFail: ++n.fail; ++n.links; break;
+        case YearLink::Status::kNotCheckable: ++n.not_checkable; ++n.links; break;
+        case YearLink::Status::kNoPreviousYear: ++n.no_previous_year; break;
+      }
+    }
+  }
+  return n;
+}
+
+StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load) const {
+  BatchSetFindings out;
+  out.paths.reserve(entries_.size());
+  std::map<std::string, size_t> group_of_key;
+  std::vector<std::vector<size_t>> groups;  // batch indices per body, first appearance order
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    out.paths.push_back(entries_[i].path);
+    std::string key = NormalizeOrgan(entries_[i].organ);
+    if (key.empty() || !entries_[i].year) {
+      out.findings.unplaced.push_back(i);
+      continue;
+    }
+    auto [it, inserted] = group_of_key.emplace(std::move(key), groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  for (const std::vector<size_t>& group : groups) {
+    std::vector<ReportV1> subset;
+    subset.reserve(group.size());
+    for (size_t i : group) {
+      if (group.size() == 1) {  // no pair and no previous year: metadata is enough
+        subset.push_back(Stub(entries_[i]));
+        continue;
+      }
+      StatusOr<ReportV1> report = load(entries_[i]);
+      if (!report.ok()) return report.status();
+      report->source.path = entries_[i].path;
+      subset.push_back(std::move(report).value());
+    }
+    SetFindings part = AnalyzeReportSet(subset);
+    for (BodyFindings& body : part.bodies) {
+      Remap(body, group);
+      out.findings.bodies.push_back(std::move(body));
+    }
+    for (size_t i : part.unplaced) out.findings.unplaced.push_back(group[i]);
+  }
+  return out;
+}
+
+std::string BatchSetFindingsJson(const BatchSetFindings& set) {
+  Json bodies = Json::array();
+  for (const BodyFindings& body : set.findings.bodies) {
+    Json same = Json::array();
+    for (const SameReportComparison& cmp : body.same_report) same.push_back(SameReportJson(set, cmp));
+    Json years = Json::array();
+    for (const YearLink& link : body.years) years.push_back(YearJson(set, link));
+    bodies.push_back({{"organ", body.organ}, {"key", body.key},
+                      {"inputs", PathsJson(set, body.reports)},
+                      {"same_report", same}, {"years", years}});
+  }
+  const YearLinkCounts n = CountYearLinks(set.findings);
+  Json counts{{"reports", set.paths.size()}, {"bodies", n.bodies}, {"links", n.links},
+              {"pass", n.pass}, {"fail", n.fail}, {"not_checkable", n.not_checkable},
+              {"no_previous_year", n.no_previous_year},
+              {"x1_checks_failed", n.x1_checks_failed},
+              {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced}};
+  Json j{{"bodies", bodies}, {"unplaced", PathsJson(set, set.findings.unplaced)},
+         {"counts", counts}};
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,167 @@
+// The batch journal: JSON lines, flock, torn-line repair, fdatasync.
+#include "pipeline/batch_state.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+namespace zfxxgk {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Status IoError(const std::string& what) {
+  return Status(StatusCode::kUnreadable, what + ": " + std::strerror(errno));
+}
+
+std::string StringField(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// write(2) until done; EINTR is retried.
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string StateEntryLine(const BatchStateEntry& e) {
+  Json j;
+  j["path"] = e.path;
+  j["sha256"] = e.sha256;
+  j["version"] = e.version;
+  j["status"] = e.status;
+  if (!e.output.empty()) j["output"] = e.output;
+  j["format"] = e.format;
+  j["template"] = e.template_name;
+  j["organ"] = e.organ;
+  j["year"] = e.year ? Json(*e.year) : Json(nullptr);
+  j["published"] = e.published;
+  j["failing_checks"] = e.failing_checks;
+  if (!e.error_code.empty()) j["error_code"] = e.error_code;
+  if (!e.error.empty()) j["error"] = e.error;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {
+  Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("path") || !j["path"].is_string() ||
+      !j.contains("status")) {
+    return Status(StatusCode::kInvalidArgument, "not a batch journal entry");
+  }
+  BatchStateEntry e;
+  e.path = StringField(j, "path");
+  e.sha256 = StringField(j, "sha256");
+  e.version = StringField(j, "version");
+  e.status = StringField(j, "status");
+  e.output = StringField(j, "output");
+  e.format = StringField(j, "format");
+  e.template_name = StringField(j, "template");
+  e.organ = StringField(j, "organ");
+  if (j.contains("year") && j["year"].is_number_integer()) e.year = j["year"].get<int>();
+  e.published = StringField(j, "published");
+  if (j.contains("failing_checks") && j["failing_checks"].is_array()) {
+    for (const Json& id : j["failing_checks"]) {
+      if (id.is_string()) e.failing_checks.push_back(id.get<std::string>());
+    }
+  }
+  e.error_code = StringField(j, "error_code");
+  e.error = StringField(j, "error");
+  return e;
+}
+
+StatusOr<std::unique_ptr<BatchState>> BatchState::Open(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status(StatusCode::kUnreadable, dir + ": cannot create: " + ec.message());
+  const std::string path = dir + "/" + kBatchStateFile;
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return IoError(path);
+  std::unique_ptr<BatchState> state(new BatchState(fd, path));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    return Status(StatusCode::kInvalidArgument,
+                  dir + ": another zfxxgk batch is writing to this directory");
+  }
+  RETURN_IF_ERROR(state->Load());
+  return state;
+}
+
+BatchState::~BatchState() {
+  if (fd_ >= 0) ::close(fd_);  // releases the lock
+}
+
+Status BatchState::Load() {
+  std::string data;
+  char buf[1 << 16];
+  off_t offset = 0;
+  for (;;) {
+    const ssize_t n = ::pread(fd_, buf, sizeof buf, offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return IoError(path_);
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+    offset += n;
+  }
+  const size_t complete = data.rfind('\n') == std::string::npos ? 0 : data.rfind('\n') + 1;
+  if (complete < data.size()) {
+    // The last append was cut short by a kill: its input is not done.
+    if (::ftruncate(fd_, static_cast<off_t>(complete)) != 0) return IoError(path_);
+    torn_line_cut_ = true;
+  }
+  size_t begin = 0;
+  while (begin < complete) {
+    const size_t end = data.find('\n', begin);
+    std::string_view line(data.data() + begin, end - begin);
+    begin = end + 1;
+    if (line.empty()) continue;
+    StatusOr<BatchStateEntry> entry = ParseStateEntry(line);
+    if (!entry.ok()) {
+      ++lines_skipped_;
+      continue;
+    }
+    ++entries_read_;
+    std::string key = entry->path;
+    latest_[key] = std::move(entry).value();
+  }
+  return OkStatus();
+}
+
+const BatchStateEntry* BatchState::Find(const std::string& path) const {
+  auto it = latest_.find(path);
+  return it == latest_.end() ? nullptr : &it->second;
+}
+
+std::vector<const BatchStateEntry*> BatchState::Entries() const {
+  std::vector<const BatchStateEntry*> out;
+  out.reserve(latest_.size());
+  for (const auto& [path, entry] : latest_) out.push_back(&entry);
+  std::sort(out.begin(), out.end(),
+            [](const BatchStateEntry* a, const BatchStateEntry* b) { return a->path < b->path; });
+  return out;
+}
+
+Status BatchState::Append(const std::vector<BatchStateEntry>& entries) {
+  if (entries.empty()) return OkStatus();
+  std::string lines;
+  for (const BatchStateEntry& e : entries) lines += StateEntryLine(e);
+  if (!WriteAll(fd_, lines)) return IoError(path_);
+  if (::fdatasync(fd_) != 0) return IoError(path_);
+  return OkStatus();
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,96 @@
+// The journal that makes a batch resumable: OUTDIR/.zfxxgk-batch.jsonl, one
+// JSON line per completed input, appended after the input's output file is
+// in place and made durable with fdatasync before the batch goes on.
+//
+//   StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open("out");
+//   const BatchStateEntry* done = (*state)->Find("a/input.html");
+//   if (done && done->sha256 == sha && done->version == kVersion) { /* skip */ }
+//   RETURN_IF_ERROR((*state)->Append({entry}));
+//
+// A line torn by a kill (no final newline) is cut off when the journal is
+// opened; complete lines that do not parse are skipped and counted. The file
+// is locked (flock) while open: a second batch on the same OUTDIR fails
+// instead of interleaving. Find is safe from any thread; Append must be
+// called from one thread at a time and does not change what Find returns.
+#ifndef ZFXXGK_PIPELINE_BATCH_STATE_H_
+#define ZFXXGK_PIPELINE_BATCH_STATE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace zfxxgk {
+
+// The journal's file name inside OUTDIR.
+inline constexpr const char* kBatchStateFile = ".zfxxgk-batch.jsonl";
+
+// What the batch knows about one completed input; enough for the summary
+// without reading the report again.
+struct BatchStateEntry {
+  std::string path;        // the input path, as in the input list
+  std::string sha256;      // of the input bytes; empty when they could not be read
+  std::string version;     // tool version that produced the outcome
+  std::string status;      // ok | partial | failed (see BatchItemStatusName)
+  std::string output;      // file name in OUTDIR; empty when failed
+  std::string format;      // html | text | pdf | image | unknown
+  std::string template_name;
+  std::string organ;
+  std::optional<int> year;
+  std::string published;
+  std::vector<std::string> failing_checks;  // ids of hard identity checks that fail
+  std::string error_code;  // StatusCodeName when failed
+  std::string error;       // the error message when failed
+};
+
+// One journal line (compact JSON, ending in "\n").
+std::string StateEntryLine(const BatchStateEntry& entry);
+
+// Parses one journal line (without the newline). kInvalidArgument when it
+// is not a journal entry.
+StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line);
+
+class BatchState {
+ public:
+  // Creates `dir` when needed, opens or creates its journal, locks it and
+  // reads it. kInvalidArgument when another process holds the lock;
+  // kUnreadable on I/O errors.
+  static StatusOr<std::unique_ptr<BatchState>> Open(const std::string& dir);
+  ~BatchState();
+  BatchState(const BatchState&) = delete;
+  BatchState& operator=(const BatchState&) = delete;
+
+  // The latest entry for `path` read at Open, or nullptr.
+  const BatchStateEntry* Find(const std::string& path) const;
+
+  // Every latest entry read at Open, sorted by path.
+  std::vector<const BatchStateEntry*> Entries() const;
+
+  // Appends the entries with one write and one fdatasync. kUnreadable on
+  // I/O errors (the batch must stop: its journal is no longer reliable).
+  Status Append(const std::vector<BatchStateEntry>& entries);
+
+  size_t entries_read() const { return entries_read_; }
+  size_t lines_skipped() const { return lines_skipped_; }  // complete but unparsable
+  bool torn_line_cut() const { return torn_line_cut_; }
+
+ private:
+  BatchState(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  Status Load();
+
+  int fd_ = -1;
+  std::string path_;
+  std::unordered_map<std::string, BatchStateEntry> latest_;
+  size_t entries_read_ = 0;
+  size_t lines_skipped_ = 0;
+  bool torn_line_cut_ = false;
+};
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_BATCH_STATE_H_

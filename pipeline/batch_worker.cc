@@ -1,0 +1,229 @@
+// One batch input: read, journal lookup, extract, atomic report file.
+#include "pipeline/batch_worker.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "pipeline/batch_inputs.h"
+#include "pipeline/batch_report_json.h"
+#include "pipeline/sha256.h"
+#include "pipeline/sniff.h"
+
+namespace zfxxgk {
+namespace {
+
+constexpr const char* kTempPrefix = ".zfxxgk-tmp-";
+
+Status IoError(const std::string& what) {
+  return Status(StatusCode::kUnreadable, what + ": " + std::strerror(errno));
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+void RecordFailure(const Status& error, BatchRecord& record) {
+  record.entry.status = BatchItemStatusName(BatchItemStatus::kFailed);
+  record.entry.error_code = StatusCodeName(error.code());
+  record.entry.error = error.message();
+}
+
+// A journal entry that says the input is done: same bytes, same version, and
+// for a report its file is complete. The report file is read back when a
+// sink needs it; a file that does not parse means "not done".
+bool TrySkip(const BatchStateEntry& prior, const std::string& sha, const BatchWorkerContext& ctx,
+             BatchRecord& record) {
+  if (prior.version != ctx.options->tool_version || prior.sha256 != sha) return false;
+  record.entry = prior;
+  record.skipped = true;
+  if (prior.status == BatchItemStatusName(BatchItemStatus::kFailed)) return true;
+  const std::string file = ctx.options->out_dir + "/" + prior.output;
+  if (prior.output.empty() || !ReportFileComplete(file)) return false;
+  if (!ctx.want_json && !ctx.want_report) return true;
+  StatusOr<std::string> text = ReadInputBounded(file, size_t{1} << 30);
+  if (!text.ok()) return false;
+  while (!text->empty() && text->back() == '\n') text->pop_back();
+  if (ctx.want_report) {
+    StatusOr<ReportV1> report = ReportFromJson(*text);
+    if (!report.ok()) return false;
+    record.report = std::move(report).value();
+  }
+  if (ctx.want_json) record.json = std::move(text).value();
+  return true;
+}
+
+// An exception from the extractor is this input's failure, recorded with the
+// input's hash like any other, so a resumed batch does not retry it.
+StatusOr<ReportV1> Extract(BatchExtractor& extractor, std::string_view bytes,
+                           const std::string& path) {
+  try {
+    return extractor.Extract(bytes, path);
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, path + ": " + e.what());
+  }
+}
+
+StatusOr<BatchRecord> Process(size_t index, const std::string& path, BatchExtractor& extractor,
+                              const BatchWorkerContext& ctx) {
+  const BatchOptions& options = *ctx.options;
+  BatchRecord record;
+  record.index = index;
+  record.entry.path = path;
+  record.entry.version = options.tool_version;
+  StatusOr<std::string> bytes = ReadInputBounded(path, options.extract.max_input_bytes);
+  if (!bytes.ok()) {
+    record.entry.format = InputFormatName(InputFormat::kUnknown);
+    RecordFailure(bytes.status(), record);
+    return record;
+  }
+  std::string sha;
+  const BatchStateEntry* prior = ctx.state ? ctx.state->Find(path) : nullptr;
+  if (prior != nullptr) {
+    sha = Sha256Hex(*bytes);
+    BatchRecord skipped = record;
+    if (TrySkip(*prior, sha, ctx, skipped)) return skipped;
+  }
+  StatusOr<ReportV1> report = Extract(extractor, *bytes, path);
+  if (!report.ok()) {
+    record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
+    record.entry.format = InputFormatName(SniffFormat(*bytes));
+    RecordFailure(report.status(), record);
+    return record;
+  }
+  FillEntryFromReport(*report, record.entry);
+  if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
+  std::string json = ToJson(*report, /*pretty=*/false);
+  if (!options.out_dir.empty()) {
+    record.entry.output = BatchOutputName(path);
+    json.push_back('\n');
+    RETURN_IF_ERROR(WriteFileAtomically(options.out_dir, record.entry.output, json,
+                                        options.durable, *ctx.temp_counter));
+    json.pop_back();
+  }
+  if (ctx.want_json) record.json = std::move(json);
+  if (ctx.want_report) record.report = std::move(report).value();
+  return record;
+}
+
+}  // namespace
+
+StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
+                                        BatchExtractor& extractor,
+                                        const BatchWorkerContext& context) {
+  try {
+    return Process(index, path, extractor, context);
+  } catch (const std::exception& e) {  // e.g. std::bad_alloc on one huge input
+    BatchRecord record;
+    record.index = index;
+    record.entry.path = path;
+    record.entry.version = context.options->tool_version;
+    record.entry.format = InputFormatName(InputFormat::kUnknown);
+    RecordFailure(Status(StatusCode::kInternal, path + ": " + e.what()), record);
+    return record;
+  }
+}
+
+StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const StatusCode code = errno == ENOENT ? StatusCode::kNotFound : StatusCode::kUnreadable;
+    return Status(code, path + ": cannot open: " + std::strerror(errno));
+  }
+  std::string data;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    data.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), limit) + 1);
+  } else if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Status(StatusCode::kUnreadable, path + ": is a directory");
+  }
+  char buf[1 << 16];
+  while (data.size() <= limit) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      Status error = IoError(path + ": read error");
+      ::close(fd);
+      return error;
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  if (data.size() > limit + 1) data.resize(limit + 1);
+  return data;
+}
+
+Status WriteFileAtomically(const std::string& dir, const std::string& name,
+                           std::string_view data, bool durable,
+                           std::atomic<uint64_t>& counter) {
+  const std::string temp = dir + "/" + kTempPrefix + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter.fetch_add(1));
+  const std::string final_path = dir + "/" + name;
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return IoError("cannot create " + temp);
+  bool ok = WriteAll(fd, data);
+  if (ok && durable) ok = ::fsync(fd) == 0;
+  Status error = ok ? OkStatus() : IoError("cannot write " + temp);
+  if (::close(fd) != 0 && error.ok()) error = IoError("cannot write " + temp);
+  if (error.ok() && ::rename(temp.c_str(), final_path.c_str()) != 0) {
+    error = IoError("cannot rename " + temp + " to " + final_path);
+  }
+  if (!error.ok()) ::unlink(temp.c_str());
+  return error;
+}
+
+void RemoveStaleTemporaries(const std::string& dir) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().filename().string().rfind(kTempPrefix, 0) == 0) {
+      std::error_code rm;
+      std::filesystem::remove(it->path(), rm);
+    }
+  }
+}
+
+bool ReportFileComplete(const std::string& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  char tail[2] = {0, 0};
+  const bool ok = ::fstat(fd, &st) == 0 && st.st_size >= 3 &&
+                  ::pread(fd, tail, 2, st.st_size - 2) == 2 && tail[0] == '}' && tail[1] == '\n';
+  ::close(fd);
+  return ok;
+}
+
+void FillEntryFromReport(const ReportV1& report, BatchStateEntry& entry) {
+  entry.status = BatchItemStatusName(report.issues.empty() ? BatchItemStatus::kOk
+                                                           : BatchItemStatus::kPartial);
+  entry.sha256 = report.source.sha256;
+  entry.format = InputFormatName(report.source.format);
+  entry.template_name = report.report.template_name;
+  entry.organ = report.report.organ;
+  entry.year = report.report.year;
+  entry.published = report.report.published;
+  std::set<std::string> failing;
+  for (const CheckOut& check : report.checks) {
+    // Hard identities are the table identities; the prose check P.* is soft.
+    if (check.status == "fail" && check.id.rfind("P.", 0) != 0) failing.insert(check.id);
+  }
+  entry.failing_checks.assign(failing.begin(), failing.end());
+}
+
+}  // namespace zfxxgk

@@ -1,0 +1,59 @@
+// One input of a batch, as a worker handles it: read the bytes, consult the
+// journal, extract, write the report file atomically. Used by RunBatch
+// (pipeline/batch.cc); exposed for tests.
+//
+// Thread-safe: any number of workers may call these concurrently (each with
+// its own extractor). No exceptions escape ProcessBatchInput.
+#ifndef ZFXXGK_PIPELINE_BATCH_WORKER_H_
+#define ZFXXGK_PIPELINE_BATCH_WORKER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pipeline/batch.h"
+#include "pipeline/batch_state.h"
+#include "pipeline/status.h"
+
+namespace zfxxgk {
+
+struct BatchWorkerContext {
+  const BatchOptions* options = nullptr;
+  const BatchState* state = nullptr;  // null: nothing is skipped
+  bool want_report = false;           // keep BatchRecord::report
+  bool want_json = false;             // keep BatchRecord::json
+  std::atomic<uint64_t>* temp_counter = nullptr;  // unique temporary names
+};
+
+// The record of input `index` at `path`. A failure of the input itself is a
+// kFailed record; a non-OK return means the report file could not be
+// written (the batch must stop).
+StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
+                                        BatchExtractor& extractor,
+                                        const BatchWorkerContext& context);
+
+// Reads at most `limit` + 1 bytes of `path` (a larger input is left to the
+// extractor's own size check). kNotFound or kUnreadable.
+StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit);
+
+// Writes `data` to dir/name through a temporary file (".zfxxgk-tmp-<pid>-<n>"
+// in `dir`) and rename(2). `durable` fsyncs the file before the rename.
+Status WriteFileAtomically(const std::string& dir, const std::string& name,
+                           std::string_view data, bool durable,
+                           std::atomic<uint64_t>& counter);
+
+// Removes temporaries left in `dir` by a killed run. REQUIRES: the journal
+// lock is held, so no other batch writes to `dir`.
+void RemoveStaleTemporaries(const std::string& dir);
+
+// Whether dir/name is a complete report file: it ends with "}\n".
+bool ReportFileComplete(const std::string& file);
+
+// The summary facts of a report (status, format, template, organ, year,
+// published, failing hard identity ids), for the journal.
+void FillEntryFromReport(const ReportV1& report, BatchStateEntry& entry);
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_BATCH_WORKER_H_

@@ -1,0 +1,115 @@
+// Tests for pipeline/batch_state.h: the resumable journal.
+#include "pipeline/batch_state.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace zfxxgk {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string MakeTempDir() {
+  std::string t = (fs::temp_directory_path() / "zfxxgk-state-XXXXXX").string();
+  return mkdtemp(t.data());
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+BatchStateEntry Entry(const std::string& path, const std::string& sha) {
+  BatchStateEntry e;
+  e.path = path;
+  e.sha256 = sha;
+  e.version = "9.9";
+  e.status = "partial";
+  e.output = path + ".json";
+  e.format = "html";
+  e.template_name = "gov_2021";
+  e.organ = "平潭综合实验区";
+  e.year = 2021;
+  e.published = "2022-01-20";
+  e.failing_checks = {"T3.1", "T4.2"};
+  return e;
+}
+
+TEST(BatchStateTest, LineRoundTrips) {
+  BatchStateEntry e = Entry("a/平潭.html", "abc");
+  e.status = "failed";
+  e.error_code = "not_a_report";
+  e.error = "a: no table \"三\"\n";
+  std::string line = StateEntryLine(e);
+  ASSERT_EQ(line.back(), '\n');
+  EXPECT_EQ(line.find('\n'), line.size() - 1);
+  line.pop_back();
+  StatusOr<BatchStateEntry> back = ParseStateEntry(line);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(StateEntryLine(*back), StateEntryLine(e));
+}
+
+TEST(BatchStateTest, NotAnEntryIsRejected) {
+  EXPECT_FALSE(ParseStateEntry("{\"path\": 3}").ok());
+  EXPECT_FALSE(ParseStateEntry("garbage").ok());
+  EXPECT_FALSE(ParseStateEntry("[1,2]").ok());
+}
+
+TEST(BatchStateTest, AppendedEntriesAreFoundAfterReopening) {
+  const std::string dir = MakeTempDir() + "/new/out";  // created by Open
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok()) << state.status().ToString();
+    EXPECT_EQ((*state)->Find("a"), nullptr);
+    ASSERT_TRUE((*state)->Append({Entry("a", "1"), Entry("b", "2")}).ok());
+    ASSERT_TRUE((*state)->Append({Entry("a", "3")}).ok());
+    EXPECT_EQ((*state)->Find("a"), nullptr);  // Find sees what Open read
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ((*state)->entries_read(), 3u);
+  ASSERT_NE((*state)->Find("a"), nullptr);
+  EXPECT_EQ((*state)->Find("a")->sha256, "3");  // the latest line wins
+  EXPECT_EQ((*state)->Find("b")->failing_checks, (std::vector<std::string>{"T3.1", "T4.2"}));
+  fs::remove_all(fs::path(dir).parent_path().parent_path());
+}
+
+TEST(BatchStateTest, TornLastLineIsCutAndUnparsableLinesSkipped) {
+  const std::string dir = MakeTempDir();
+  const std::string file = dir + "/" + kBatchStateFile;
+  std::string good = StateEntryLine(Entry("a", "1"));
+  std::ofstream(file, std::ios::binary) << good << "not json\n" << good.substr(0, 20);
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    EXPECT_TRUE((*state)->torn_line_cut());
+    EXPECT_EQ((*state)->lines_skipped(), 1u);
+    EXPECT_EQ((*state)->entries_read(), 1u);
+    ASSERT_TRUE((*state)->Append({Entry("b", "2")}).ok());
+  }
+  // The next line starts on a line of its own.
+  EXPECT_EQ(ReadAll(file), good + "not json\n" + StateEntryLine(Entry("b", "2")));
+  fs::remove_all(dir);
+}
+
+TEST(BatchStateTest, SecondBatchOnTheSameDirectoryIsRefused) {
+  const std::string dir = MakeTempDir();
+  StatusOr<std::unique_ptr<BatchState>> first = BatchState::Open(dir);
+  ASSERT_TRUE(first.ok());
+  StatusOr<std::unique_ptr<BatchState>> second = BatchState::Open(dir);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(second.status().message().find("another zfxxgk batch"), std::string::npos);
+  first->reset();
+  EXPECT_TRUE(BatchState::Open(dir).ok());  // the lock went with the first
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace zfxxgk

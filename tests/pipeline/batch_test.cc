@@ -1,0 +1,248 @@
+// Tests for pipeline/batch.h: isolation, resume, order, workers, findings.
+#include "pipeline/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "pipeline/batch_inputs.h"
+#include "pipeline/batch_state.h"
+#include "tests/pipeline/batch_test_util.h"
+
+namespace zfxxgk {
+namespace {
+
+namespace fs = std::filesystem;
+using batch_test::FakeFactory;
+using batch_test::Lines;
+using batch_test::ReadFile;
+using batch_test::RecordingSink;
+using batch_test::TempDir;
+
+BatchOptions Options(const std::string& out_dir, std::atomic<int>* calls = nullptr) {
+  BatchOptions o;
+  o.out_dir = out_dir;
+  o.jobs = 2;
+  o.tool_version = "test-1";
+  o.extractor = FakeFactory(calls);
+  return o;
+}
+
+// Inputs: three reports, one not a report, one that throws, one missing file.
+std::vector<std::string> MixedInputs(const TempDir& dir) {
+  return {dir.Write("in/a.txt", "organ=甲\nyear=2020\ncell=applications.new_received.total=5\n"),
+          dir.Write("in/b.txt", "organ=甲\nyear=2021\nissue=odd\nfail=T3.1\nfail=P.1\n"),
+          dir.Write("in/c.txt", "BAD\n"),
+          dir.Write("in/d.txt", "THROW\n"),
+          dir.path() + "/in/missing.txt",
+          dir.Write("in/e.txt", "organ=乙\nyear=2019\n")};
+}
+
+TEST(BatchTest, BadInputsAreRecordedAndTheBatchGoesOn) {
+  TempDir dir;
+  const std::vector<std::string> inputs = MixedInputs(dir);
+  const std::string out = dir.path() + "/out";
+  RecordingSink sink;
+  StatusOr<BatchSummary> s = RunBatch(inputs, Options(out), {&sink});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->inputs, 6u);
+  EXPECT_EQ(s->extracted, 3u);
+  EXPECT_EQ(s->failed, 3u);
+  EXPECT_EQ(s->by_error, (std::map<std::string, size_t>{
+                             {"not_a_report", 1}, {"internal", 1}, {"not_found", 1}}));
+  EXPECT_EQ(s->by_status, (std::map<std::string, size_t>{{"ok", 2}, {"partial", 1}, {"failed", 3}}));
+  ASSERT_EQ(s->failures.size(), 3u);
+  EXPECT_EQ(s->failures[1].first, inputs[3]);
+  EXPECT_NE(s->failures[1].second.find("fake extractor threw"), std::string::npos);
+  // Only the table identity counts as failing; P.1 is soft.
+  EXPECT_EQ(s->failing_identities, (std::map<std::string, size_t>{{"T3.1", 1}}));
+  for (size_t i : {0, 1, 5}) {
+    EXPECT_TRUE(fs::exists(out + "/" + BatchOutputName(inputs[i]))) << inputs[i];
+  }
+  for (size_t i : {2, 3, 4}) {
+    EXPECT_FALSE(fs::exists(out + "/" + BatchOutputName(inputs[i]))) << inputs[i];
+  }
+  EXPECT_EQ(Lines(ReadFile(out + "/" + kBatchStateFile)).size(), 6u);
+  ASSERT_EQ(sink.records.size(), 6u);
+  EXPECT_TRUE(sink.finished);
+}
+
+TEST(BatchTest, ReportFileIsTheExtractorsJsonAndNoTemporaryIsLeft) {
+  TempDir dir;
+  const std::string in = dir.Write("x.txt", "organ=甲\nyear=2020\n");
+  ASSERT_TRUE(RunBatch({in}, Options(dir.path() + "/out"), {}).ok());
+  StatusOr<ReportV1> report = batch_test::FakeExtract(ReadFile(in), in);
+  EXPECT_EQ(ReadFile(dir.path() + "/out/" + BatchOutputName(in)), ToJson(*report, false) + "\n");
+  for (const auto& f : fs::directory_iterator(dir.path() + "/out")) {
+    EXPECT_EQ(f.path().filename().string().find(".zfxxgk-tmp-"), std::string::npos);
+  }
+}
+
+TEST(BatchTest, ResumeSkipsDoneInputsAndRedoesChangedOnes) {
+  TempDir dir;
+  const std::vector<std::string> inputs = MixedInputs(dir);
+  const std::string out = dir.path() + "/out";
+  std::atomic<int> calls{0};
+  ASSERT_TRUE(RunBatch(inputs, Options(out, &calls), {}).ok());
+  EXPECT_EQ(calls, 5);  // the missing file is never extracted
+  calls = 0;
+  RecordingSink sink;
+  StatusOr<BatchSummary> again = RunBatch(inputs, Options(out, &calls), {&sink});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(again->skipped, 5u);  // failed inputs with the same bytes are done too
+  EXPECT_EQ(again->failed, 3u);
+  // Skipped reports are read back for the sinks.
+  ASSERT_EQ(sink.records.size(), 6u);
+  ASSERT_TRUE(sink.records[0].report.has_value());
+  EXPECT_EQ(sink.records[0].report->report.organ, "甲");
+  EXPECT_FALSE(sink.records[0].json.empty());
+  // A changed input and a changed tool version are redone.
+  dir.Write("in/a.txt", "organ=甲\nyear=2020\ncell=applications.new_received.total=6\n");
+  calls = 0;
+  ASSERT_TRUE(RunBatch(inputs, Options(out, &calls), {}).ok());
+  EXPECT_EQ(calls, 1);
+  BatchOptions v2 = Options(out, &calls);
+  v2.tool_version = "test-2";
+  calls = 0;
+  ASSERT_TRUE(RunBatch(inputs, v2, {}).ok());
+  EXPECT_EQ(calls, 5);
+  // One journal line per (path, sha256, version); unreadable inputs are
+  // recorded by every run.
+  std::set<std::string> keys;
+  for (const std::string& line : Lines(ReadFile(out + "/" + kBatchStateFile))) {
+    StatusOr<BatchStateEntry> e = ParseStateEntry(line);
+    ASSERT_TRUE(e.ok());
+    if (e->sha256.empty()) continue;
+    EXPECT_TRUE(keys.insert(e->path + " " + e->sha256 + " " + e->version).second) << line;
+  }
+  EXPECT_EQ(keys.size(), 5u + 1u + 5u);
+}
+
+TEST(BatchTest, MissingOrTruncatedReportFileIsRedone) {
+  TempDir dir;
+  const std::string a = dir.Write("a.txt", "organ=甲\nyear=2020\n");
+  const std::string b = dir.Write("b.txt", "organ=甲\nyear=2021\n");
+  const std::string out = dir.path() + "/out";
+  std::atomic<int> calls{0};
+  ASSERT_TRUE(RunBatch({a, b}, Options(out, &calls), {}).ok());
+  fs::remove(out + "/" + BatchOutputName(a));
+  std::ofstream(out + "/" + BatchOutputName(b), std::ios::trunc) << "{\"schema_ver";
+  calls = 0;
+  ASSERT_TRUE(RunBatch({a, b}, Options(out, &calls), {}).ok());
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(ReadFile(out + "/" + BatchOutputName(b)).back(), '\n');
+}
+
+TEST(BatchTest, NoResumeRedoesEverything) {
+  TempDir dir;
+  const std::string a = dir.Write("a.txt", "organ=甲\nyear=2020\n");
+  std::atomic<int> calls{0};
+  BatchOptions o = Options(dir.path() + "/out", &calls);
+  ASSERT_TRUE(RunBatch({a}, o, {}).ok());
+  o.resume = false;
+  ASSERT_TRUE(RunBatch({a}, o, {}).ok());
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(BatchTest, SinksSeeInputOrderWhateverTheWorkers) {
+  TempDir dir;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 60; ++i) {
+    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
+                               std::string(i % 3 == 0 ? "SLOW\n" : "") + "organ=o" +
+                                   std::to_string(i) + "\nyear=2020\n"));
+  }
+  BatchOptions o = Options("");
+  o.jobs = 4;
+  o.window = 3;
+  std::atomic<int> created{0};
+  o.extractor = FakeFactory(nullptr, &created);
+  RecordingSink sink;
+  StatusOr<BatchSummary> s = RunBatch(inputs, o, {&sink});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(created, 4);  // one extractor per worker
+  ASSERT_EQ(sink.records.size(), inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    EXPECT_EQ(sink.records[i].index, i);
+    EXPECT_EQ(sink.records[i].entry.path, inputs[i]);
+  }
+}
+
+TEST(BatchTest, ExtractorFactoryFailureStopsTheBatch) {
+  TempDir dir;
+  BatchOptions o = Options(dir.path() + "/out");
+  o.extractor = []() -> StatusOr<std::unique_ptr<BatchExtractor>> {
+    return Status(StatusCode::kInternal, "no engine");
+  };
+  StatusOr<BatchSummary> s = RunBatch({dir.Write("a.txt", "organ=甲\n")}, o, {});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "no engine");
+}
+
+TEST(BatchTest, UnwritableOutputDirectoryStopsTheBatch) {
+  TempDir dir;
+  dir.Write("file", "x");
+  StatusOr<BatchSummary> s =
+      RunBatch({dir.Write("a.txt", "organ=甲\n")}, Options(dir.path() + "/file/out"), {});
+  EXPECT_FALSE(s.ok());
+}
+
+TEST(BatchTest, ProgressIsReportedAndEndsComplete) {
+  TempDir dir;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 5; ++i) inputs.push_back(dir.Write(std::to_string(i), "BAD\n"));
+  BatchOptions o = Options("");
+  std::vector<BatchProgress> seen;
+  o.on_progress = [&seen](const BatchProgress& p) { seen.push_back(p); };
+  RecordingSink sink;
+  ASSERT_TRUE(RunBatch(inputs, o, {&sink}).ok());
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back().done, 5u);
+  EXPECT_EQ(seen.back().failed, 5u);
+  EXPECT_EQ(seen.back().total, 5u);
+}
+
+// The set analysis over the batch (spilled reports without OUTDIR, report
+// files with it) equals AnalyzeReportSet over every report at once.
+TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
+  TempDir dir;
+  const std::vector<std::string> inputs = {
+      dir.Write("1.txt", "organ=平潭综合实验区\nyear=2020\nx1=7\n"),
+      dir.Write("2.txt", "organ=乙\nyear=2020\n"),
+      dir.Write("3.txt", "organ=平潭 综合实验区（）\nyear=2021\nx1=7\n"),
+      dir.Write("4.txt", "organ=平潭综合实验区\nyear=2022\nx1=9\n"),
+      dir.Write("5.txt", "year=2022\n"),
+      dir.Write("6.txt", "organ=平潭综合实验区\nyear=2021\nx1=7\n")};
+  std::vector<ReportV1> all;
+  for (const std::string& p : inputs) all.push_back(*batch_test::FakeExtract(ReadFile(p), p));
+  const SetFindings expected = AnalyzeReportSet(all);
+  for (const std::string& out : {std::string(), dir.path() + "/out"}) {
+    RecordingSink sink;
+    StatusOr<BatchSummary> s = RunBatch(inputs, Options(out), {&sink});
+    ASSERT_TRUE(s.ok());
+    const SetFindings& got = s->set.findings;
+    EXPECT_EQ(s->set.paths, inputs);
+    EXPECT_EQ(got.unplaced, expected.unplaced);
+    ASSERT_EQ(got.bodies.size(), expected.bodies.size());
+    for (size_t b = 0; b < got.bodies.size(); ++b) {
+      EXPECT_EQ(got.bodies[b].key, expected.bodies[b].key);
+      EXPECT_EQ(got.bodies[b].reports, expected.bodies[b].reports);
+      EXPECT_EQ(got.bodies[b].same_report.size(), expected.bodies[b].same_report.size());
+      ASSERT_EQ(got.bodies[b].years.size(), expected.bodies[b].years.size());
+      for (size_t y = 0; y < got.bodies[b].years.size(); ++y) {
+        EXPECT_EQ(got.bodies[b].years[y].status, expected.bodies[b].years[y].status);
+        EXPECT_EQ(got.bodies[b].years[y].reports, expected.bodies[b].years[y].reports);
+      }
+    }
+    const YearLinkCounts n = CountYearLinks(got);
+    EXPECT_EQ(n.pass, 1u);  // 2021 <- 2020
+    EXPECT_EQ(n.fail, 1u);  // 2022 <- 2021: 9 vs 7
+    EXPECT_EQ(n.same_report_pairs, 1u);
+    EXPECT_EQ(sink.findings.paths, inputs);
+  }
+}
+
+}  // namespace
+}  // namespace zfxxgk

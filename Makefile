@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test test-sanitize clean
 
 all: build
 
@@ -25,5 +25,17 @@ run: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 
+# The whole ctest suite built with ASan + UBSan (-DZF_SANITIZE=ON) in build-asan/. Any
+# sanitizer report fails the test that triggered it. SANITIZE_CTEST_ARGS narrows the run
+# (e.g. SANITIZE_CTEST_ARGS='-R Golden').
+ASAN_DIR ?= build-asan
+SANITIZE_CTEST_ARGS ?=
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+test-sanitize: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZF_SANITIZE=ON $(CMAKE_FLAGS)
+	$(SANITIZER_ENV) cmake --build $(ASAN_DIR) -j$(JOBS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j2 $(SANITIZE_CTEST_ARGS)
+
 clean:
-	rm -rf $(BUILD_DIR) out
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz out

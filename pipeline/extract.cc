@@ -1,5 +1,7 @@
 #include "pipeline/extract.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,27 +20,76 @@
 namespace zfxxgk {
 namespace {
 
-StatusOr<std::string> ReadAll(const std::string& path, size_t limit) {
+Status InputTooLarge(const std::string& path, size_t limit) {
+  return Status(StatusCode::kResourceLimit,
+                path + ": input larger than the limit of " + std::to_string(limit) +
+                    " bytes (--max-input-bytes)");
+}
+
+// Reads at most limit + 1 bytes of `in`: a larger input is rejected without
+// being held in memory.
+StatusOr<std::string> ReadBounded(std::istream& in, const std::string& path, size_t limit) {
   std::string data;
-  if (path == "-") {
-    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::ifstream probe(path);
-      return Status(probe ? StatusCode::kUnreadable : StatusCode::kNotFound,
-                    path + ": cannot open");
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Status(StatusCode::kUnreadable, path + ": read error");
-    data = ss.str();
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    data.append(buf, static_cast<size_t>(in.gcount()));
+    if (data.size() > limit) return InputTooLarge(path, limit);
   }
-  if (data.size() > limit) {
-    return Status(StatusCode::kInvalidArgument,
-                  path + ": input larger than the limit of " + std::to_string(limit) + " bytes");
-  }
+  if (in.bad()) return Status(StatusCode::kUnreadable, path + ": read error");
   return data;
+}
+
+StatusOr<std::string> ReadAll(const std::string& path, size_t limit) {
+  if (path == "-") return ReadBounded(std::cin, path, limit);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::ifstream probe(path);
+    return Status(probe ? StatusCode::kUnreadable : StatusCode::kNotFound,
+                  path + ": cannot open");
+  }
+  return ReadBounded(in, path, limit);
+}
+
+// Tags that never hold content or whose end tag may be omitted: they do not
+// deepen the tree of a real page, so EstimateHtmlDepth does not count them.
+bool IsUncountedTag(std::string_view name) {
+  static constexpr std::string_view kTags[] = {
+      "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr",
+      "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody",
+      "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html",
+      "head", "body", "!doctype"};
+  return std::find(std::begin(kTags), std::end(kTags), name) != std::end(kTags);
+}
+
+// Elements whose content is raw text: tags inside them are not tags.
+bool IsRawTextTag(std::string_view name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
+}
+
+Status CheckHtmlDepth(std::string_view utf8, const ExtractOptions& options,
+                      const std::string& path) {
+  const int depth = EstimateHtmlDepth(utf8, options.max_html_depth);
+  if (depth <= options.max_html_depth) return OkStatus();
+  return Status(StatusCode::kResourceLimit,
+                path + ": HTML elements nested deeper than the limit of " +
+                    std::to_string(options.max_html_depth) + " (--max-html-depth)");
+}
+
+Status CheckTableCells(const Document& doc, const ExtractOptions& options,
+                       const std::string& path) {
+  size_t total = 0;
+  for (const Table& t : doc.tables) {
+    total += static_cast<size_t>(std::max(t.n_rows, 0)) * static_cast<size_t>(std::max(t.n_cols, 0));
+    if (total > options.max_table_cells) {
+      return Status(StatusCode::kResourceLimit,
+                    path + ": tables with more grid cells (rows x columns) than the limit of " +
+                        std::to_string(options.max_table_cells) + " (--max-table-cells)");
+    }
+  }
+  return OkStatus();
 }
 
 StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std::string& path) {
@@ -56,10 +107,65 @@ StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std:
 
 }  // namespace
 
+int EstimateHtmlDepth(std::string_view s, int stop_at) {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  int depth = 0, max_depth = 0;
+  size_t i = 0;
+  while (max_depth <= stop_at) {
+    const size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos) break;
+    i = lt + 1;
+    if (s.substr(lt, 4) == "<!--") {
+      const size_t end = s.find("-->", lt + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool closing = i < s.size() && s[i] == '/';
+    if (closing) ++i;
+    std::string name;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '!')) {
+      if (name.size() < 16) name.push_back(lower(s[i]));
+      ++i;
+    }
+    if (name.empty() || (!std::isalpha(static_cast<unsigned char>(name[0])) &&
+                         name != "!doctype")) {
+      continue;  // "< 5", "<?xml", "<![CDATA[": not an element tag
+    }
+    const size_t gt = s.find('>', i);
+    if (gt == std::string_view::npos) break;
+    const bool self_closing = s[gt - 1] == '/';
+    i = gt + 1;
+    if (IsUncountedTag(name)) continue;
+    if (closing) {
+      depth = std::max(depth - 1, 0);
+      continue;
+    }
+    if (IsRawTextTag(name)) {  // skip to "</name" (any case)
+      size_t k = i;
+      for (;;) {
+        k = s.find("</", k);
+        if (k == std::string_view::npos) return max_depth;
+        k += 2;
+        size_t m = 0;
+        while (m < name.size() && k + m < s.size() && lower(s[k + m]) == name[m]) ++m;
+        if (m == name.size()) break;
+      }
+      i = k;
+      continue;
+    }
+    if (self_closing) continue;
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
 StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,
                                 const ExtractOptions& options) {
   if (bytes.size() > options.max_input_bytes) {
-    return Status(StatusCode::kInvalidArgument, display_path + ": input too large");
+    return InputTooLarge(display_path, options.max_input_bytes);
   }
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Status(StatusCode::kEmptyInput, display_path + ": empty input");
@@ -88,7 +194,11 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
     return Parse(format, "", display_path).status();
   }
   ASSIGN_OR_RETURN(DecodedText text, DecodeToUtf8(bytes));
+  if (format == InputFormat::kHtml) {
+    RETURN_IF_ERROR(CheckHtmlDepth(text.utf8, options, display_path));
+  }
   ASSIGN_OR_RETURN(Document doc, Parse(format, text.utf8, display_path));
+  RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
   doc.source.path = display_path;
   doc.source.sha256 = Sha256Hex(bytes);
   doc.source.encoding = text.encoding;

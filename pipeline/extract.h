@@ -4,7 +4,9 @@
 //   template -> ReportV1
 //
 // Errors: kEmptyInput, kUnsupportedFormat (binary, or PDF/images until their
-// parsers exist), kNotAReport, kNotFound/kUnreadable (ExtractFile).
+// parsers exist), kNotAReport, kNotFound/kUnreadable (ExtractFile),
+// kResourceLimit (an ExtractOptions limit is exceeded; the message names the
+// limit and its CLI flag).
 // Thread-safe: no shared mutable state.
 #ifndef ZFXXGK_PIPELINE_EXTRACT_H_
 #define ZFXXGK_PIPELINE_EXTRACT_H_
@@ -17,10 +19,27 @@
 
 namespace zfxxgk {
 
+// Resource limits: hostile or broken inputs fail with kResourceLimit instead
+// of exhausting time or memory. The defaults are far above real reports (a
+// report page is < 1 MB, nests < 100 deep, and its tables hold < 1000 cells).
 struct ExtractOptions {
-  // Largest input accepted, in bytes; larger inputs are rejected, not read.
+  // Largest input accepted, in bytes; larger inputs are rejected, not read
+  // (ExtractFile stops reading at max_input_bytes + 1).
   size_t max_input_bytes = 64u << 20;
+  // Deepest element nesting of an HTML page, estimated from its tags before
+  // parsing (void elements and elements whose end tag may be omitted, such
+  // as <p>, <li>, <td>, <tr>, are not counted). The HTML parser library
+  // needs time quadratic in the depth of nested <div>s (20000 deep: 5 s).
+  int max_html_depth = 4096;
+  // Grid slots (rows x columns, summed over every table of the document)
+  // accepted from a parser; later stages expand each table to its grid, so
+  // a 2 MB page of 500000 empty rows under one wide row would need 4 GB.
+  size_t max_table_cells = 2'000'000;
 };
+
+// Estimated element nesting depth of the HTML page `utf8` (see
+// ExtractOptions::max_html_depth); stops counting once `stop_at` is exceeded.
+int EstimateHtmlDepth(std::string_view utf8, int stop_at);
 
 // `display_path` is recorded in source.path and used in messages.
 StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,

@@ -11,6 +11,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kEmptyInput: return "empty_input";
     case StatusCode::kUnsupportedFormat: return "unsupported_format";
     case StatusCode::kNotAReport: return "not_a_report";
+    case StatusCode::kResourceLimit: return "resource_limit";
     case StatusCode::kInternal: return "internal";
   }
   return "unknown";

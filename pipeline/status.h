@@ -24,6 +24,7 @@ enum class StatusCode {
   kEmptyInput,         // the input has no bytes (or only white space)
   kUnsupportedFormat,  // binary or a format this build cannot read
   kNotAReport,         // readable, but no annual-report table was found
+  kResourceLimit,      // the input exceeds a resource limit (size, nesting, cells)
   kInternal,           // a bug or a library failure
 };
 

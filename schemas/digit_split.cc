@@ -33,6 +33,9 @@ using Int128 = __int128;
 
 constexpr size_t kMaxIntDigits = 18;  // 10^18 - 1 fits in int64
 constexpr size_t kMaxSumSearchSteps = size_t{1} << 20;
+// Longest run (after normalisation) that is enumerated: the cutter's tables
+// grow with the square of the length (a 20000-digit run needed 3 GB).
+constexpr size_t kMaxRunChars = 512;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -115,6 +118,7 @@ std::optional<Cutter> BuildCutter(std::string_view run, int n_parts,
   if (!s || n_parts <= 0 || s->size() < static_cast<size_t>(n_parts)) {
     return std::nullopt;
   }
+  if (s->size() > kMaxRunChars) return std::nullopt;
   Cutter cut;
   cut.s = std::move(*s);
   const size_t len = cut.s.size();
@@ -256,9 +260,16 @@ bool ShorterPartsFirst(const Split& a, const Split& b) {
 
 }  // namespace
 
+// A run the cutter refuses for its length: no split, reported as truncated.
+static bool RunTooLong(std::string_view run, const SplitOptions& options) {
+  const std::optional<std::string> s = NormalizeRun(run, options.allow_decimal);
+  return s && s->size() > kMaxRunChars;
+}
+
 SplitList EnumerateSplits(std::string_view run, int n_parts,
                           const SplitOptions& options) {
   SplitList list;
+  list.truncated = RunTooLong(run, options);
   const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
   if (!cut) return list;
   Search search{*cut, cut->reach.size() - 1, 0, options.max_splits, list};
@@ -274,6 +285,7 @@ SplitList EnumerateSumSplits(std::string_view run, int n_parts,
   if (group_size <= 0 || n_parts <= 0 || n_parts % group_size != 0) {
     return list;
   }
+  list.truncated = RunTooLong(run, options);
   const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
   if (!cut) return list;
   Search search{*cut, cut->reach.size() - 1, static_cast<size_t>(group_size),

@@ -38,7 +38,9 @@ struct SplitList {
   std::vector<Split> splits;
   // max_splits was reached: more splits exist than `splits` holds (a run
   // with exactly max_splits splits is not truncated). EnumerateSumSplits
-  // also sets it when its internal search budget runs out.
+  // also sets it when its internal search budget runs out. Both set it, with
+  // no split, for a run longer than 512 characters (white space excluded):
+  // the search tables grow with the square of the run's length.
   bool truncated = false;
 };
 

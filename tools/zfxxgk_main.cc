@@ -23,6 +23,7 @@ constexpr int kExitUnreadable = 3;
 constexpr int kExitEmpty = 4;
 constexpr int kExitUnsupported = 5;
 constexpr int kExitNotAReport = 6;
+constexpr int kExitResourceLimit = 7;
 
 int ExitCodeFor(zfxxgk::StatusCode code) {
   using zfxxgk::StatusCode;
@@ -33,6 +34,7 @@ int ExitCodeFor(zfxxgk::StatusCode code) {
     case StatusCode::kEmptyInput: return kExitEmpty;
     case StatusCode::kUnsupportedFormat: return kExitUnsupported;
     case StatusCode::kNotAReport: return kExitNotAReport;
+    case StatusCode::kResourceLimit: return kExitResourceLimit;
     case StatusCode::kInvalidArgument: return kExitUsage;
     case StatusCode::kInternal: break;
   }
@@ -62,17 +64,26 @@ bool WriteAtomically(const std::string& path, const std::string& data, std::stri
 }
 
 constexpr const char* kExitHelp =
-    "Exit status: 0 success; 1 internal error; 2 usage error (or input over the size "
-    "limit); 3 file not found or unreadable; 4 empty input; 5 unsupported format (binary, "
-    "PDF and images are not supported yet); 6 not an annual report (no report table found).";
+    "Exit status: 0 success; 1 internal error; 2 usage error; 3 file not found or "
+    "unreadable; 4 empty input; 5 unsupported format (binary, "
+    "PDF and images are not supported yet); 6 not an annual report (no report table found); "
+    "7 input over a resource limit (--max-input-bytes, --max-html-depth, --max-table-cells; "
+    "the message names the limit).";
 
-int RunExtract(const std::string& input, const std::string& output, bool pretty) {
-  zfxxgk::StatusOr<zfxxgk::ReportV1> report = zfxxgk::ExtractFile(input);
-  if (!report.ok()) {
-    std::cerr << "zfxxgk: " << report.status().ToString() << "\n";
-    return ExitCodeFor(report.status().code());
+int RunExtract(const std::string& input, const std::string& output, bool pretty,
+               const zfxxgk::ExtractOptions& options) {
+  std::string json;
+  try {
+    zfxxgk::StatusOr<zfxxgk::ReportV1> report = zfxxgk::ExtractFile(input, options);
+    if (!report.ok()) {
+      std::cerr << "zfxxgk: " << report.status().ToString() << "\n";
+      return ExitCodeFor(report.status().code());
+    }
+    json = zfxxgk::ToJson(*report, pretty) + "\n";
+  } catch (const std::exception& e) {  // e.g. std::bad_alloc: the CLI is the catch site
+    std::cerr << "zfxxgk: internal: " << input << ": " << e.what() << "\n";
+    return kExitInternal;
   }
-  std::string json = zfxxgk::ToJson(*report, pretty) + "\n";
   if (output.empty() || output == "-") {
     std::cout << json;
     std::cout.flush();
@@ -119,6 +130,24 @@ int main(int argc, char** argv) {
   extract->add_option("-o,--output", output,
                       "write the JSON to this file (atomically: temp file + rename)");
   extract->add_flag("--pretty", pretty, "indent the JSON by two spaces");
+  zfxxgk::ExtractOptions limits;
+  extract
+      ->add_option("--max-input-bytes", limits.max_input_bytes,
+                   "reject inputs larger than this many bytes (exit 7)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  extract
+      ->add_option("--max-html-depth", limits.max_html_depth,
+                   "reject HTML pages whose elements nest deeper than this, estimated from "
+                   "the tags before parsing (exit 7)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  extract
+      ->add_option("--max-table-cells", limits.max_table_cells,
+                   "reject documents whose tables span more grid cells (rows x columns, "
+                   "summed over the tables) than this (exit 7)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   extract->footer(kExitHelp);
   std::vector<std::string> check_paths;
   bool check_json = false;
@@ -138,7 +167,7 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  if (extract->parsed()) return RunExtract(input, output, pretty);
+  if (extract->parsed()) return RunExtract(input, output, pretty, limits);
   if (check->parsed()) return RunCheck(check_paths, check_json);
   if (batch->parsed()) return zfxxgk::RunBatchCommand(batch_options);
   return kExitUsage;

@@ -452,5 +452,21 @@ TEST(DigitSplitSolve, PingtanTableThreeIsDeterminedQuickly) {
   EXPECT_EQ(solution.values[3][6], (std::vector<std::string>{"5"}));
 }
 
+// A run of 20000 digits (a glued row in a hostile dump) needed 3 GB before the
+// bound: runs over 512 characters are refused at once, reported as truncated.
+TEST(DigitSplitBounds, OverLongRunIsRefusedQuickly) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string run(20000, '1');
+  const SplitList plain = EnumerateSplits(run, 7);
+  EXPECT_TRUE(plain.splits.empty());
+  EXPECT_TRUE(plain.truncated);
+  const SplitList sums = EnumerateSumSplits(run, 15, SplitOptions(), 5);
+  EXPECT_TRUE(sums.splits.empty());
+  EXPECT_TRUE(sums.truncated);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  // 512 characters are still enumerated.
+  EXPECT_FALSE(EnumerateSplits(std::string(512, '1'), 2).splits.empty());
+}
+
 }  // namespace
 }  // namespace zfxxgk

@@ -1,0 +1,143 @@
+// Bad inputs: tests/bad-inputs/<file> through the CLI, each with the exit code and
+// message fragment listed in tests/bad-inputs/EXPECTED (written by hand; the files by
+// tools/make-bad-inputs). Every run must end within kTimeoutSeconds and without a
+// signal (no crash, no sanitizer abort, no OOM kill), with the documented exit code,
+// and its output (stderr and stdout together) must contain the fragment. The CLI runs
+// in the project root (ctest's working directory) as `zfxxgk extract tests/bad-inputs/
+// <file> [ARGS]`.
+//
+// EXPECTED: one line per file, tab-separated: name, exit code, message fragment, and
+// optionally extra CLI arguments; blank lines and lines starting with '#' are ignored.
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kTimeoutSeconds = 20;
+// Peak resident memory allowed to one CLI run (sanitizer builds included).
+constexpr long kMaxRssKb = 2L * 1024 * 1024;
+
+const char kDir[] = "tests/bad-inputs";
+
+struct BadInput {
+  std::string name;
+  int exit_code = 0;
+  std::string fragment;
+  std::string args;
+};
+
+void PrintTo(const BadInput& b, std::ostream* os) { *os << b.name; }
+
+std::vector<BadInput> ReadExpected() {
+  std::vector<BadInput> out;
+  std::ifstream in(fs::path(ZF_SOURCE_DIR) / kDir / "EXPECTED");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, '\t')) fields.push_back(field);
+    if (fields.size() < 3) continue;  // ExpectedIsWellFormed reports it
+    BadInput b;
+    b.name = fields[0];
+    b.exit_code = std::stoi(fields[1]);
+    b.fragment = fields[2];
+    if (fields.size() > 3) b.args = fields[3];
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+struct RunResult {
+  int exit_code = -1;   // 124: timed out; 128 + n: killed by signal n
+  std::string output;   // stderr and stdout
+};
+
+RunResult RunCli(const BadInput& b) {
+  const std::string cmd = "timeout -k 5 " + std::to_string(kTimeoutSeconds) + " '" +
+                          std::string(ZF_CLI_PATH) + "' extract '" + kDir + "/" + b.name +
+                          "' " + b.args + " 2>&1";
+  RunResult r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
+  const int status = pclose(pipe);
+  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (status != -1 && WIFSIGNALED(status)) r.exit_code = 128 + WTERMSIG(status);
+  return r;
+}
+
+class BadInputTest : public testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputTest, DocumentedErrorInBoundedTimeAndMemory) {
+  const BadInput& b = GetParam();
+  ASSERT_TRUE(fs::exists(fs::path(ZF_SOURCE_DIR) / kDir / b.name)) << b.name;
+  const RunResult r = RunCli(b);
+  ASSERT_NE(r.exit_code, 124) << b.name << ": no answer within " << kTimeoutSeconds << " s";
+  ASSERT_LT(r.exit_code, 128) << b.name << ": killed by signal " << r.exit_code - 128
+                              << "\n" << r.output.substr(0, 4000);
+  EXPECT_EQ(r.exit_code, b.exit_code) << b.name << "\n" << r.output.substr(0, 2000);
+  EXPECT_NE(r.output.find(b.fragment), std::string::npos)
+      << b.name << ": output lacks \"" << b.fragment << "\"\n" << r.output.substr(0, 2000);
+  EXPECT_EQ(r.output.find("Sanitizer"), std::string::npos) << r.output.substr(0, 4000);
+  EXPECT_EQ(r.output.find("runtime error"), std::string::npos) << r.output.substr(0, 4000);
+  rusage usage{};
+  ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &usage), 0);
+  EXPECT_LT(usage.ru_maxrss, kMaxRssKb) << b.name << ": peak RSS " << usage.ru_maxrss << " KB";
+}
+
+std::string TestName(const testing::TestParamInfo<BadInput>& info) {
+  std::string name;
+  for (char c : info.param.name) name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, BadInputTest, testing::ValuesIn(ReadExpected()), TestName);
+
+// Every file in the directory has one EXPECTED line, and every line names a file.
+TEST(BadInputsCorpus, ExpectedIsWellFormed) {
+  const fs::path dir = fs::path(ZF_SOURCE_DIR) / kDir;
+  std::ifstream in(dir / "EXPECTED");
+  ASSERT_TRUE(in) << "missing " << (dir / "EXPECTED");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    EXPECT_GE(std::count(line.begin(), line.end(), '\t'), 2)
+        << "EXPECTED:" << number << ": want name<TAB>code<TAB>fragment[<TAB>args]";
+  }
+  std::set<std::string> listed;
+  for (const BadInput& b : ReadExpected()) {
+    EXPECT_TRUE(listed.insert(b.name).second) << b.name << " listed twice";
+    EXPECT_FALSE(b.fragment.empty()) << b.name;
+  }
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string file = entry.path().filename().string();
+    if (file == "EXPECTED" || file == "README.md") continue;
+    present.insert(file);
+    EXPECT_TRUE(listed.count(file)) << file << " has no EXPECTED line";
+  }
+  for (const std::string& name : listed) EXPECT_TRUE(present.count(name)) << name << " missing";
+}
+
+}  // namespace

@@ -15,6 +15,15 @@ std::vector<std::vector<int>> Table::Grid() const {
   return grid;
 }
 
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "info";
+}
+
 const char* InputFormatName(InputFormat format) {
   switch (format) {
     case InputFormat::kHtml: return "html";

@@ -84,6 +84,9 @@ struct Block {
 
 enum class Severity { kError, kWarning, kInfo };
 
+// "error", "warning" or "info": the contract's issue severity names.
+const char* SeverityName(Severity severity);
+
 struct Issue {
   Severity severity = Severity::kWarning;
   std::string code;     // stable machine name: "ambiguous_split"

@@ -91,15 +91,6 @@ Json ChecksJson(const std::vector<CheckOut>& checks) {
   return j;
 }
 
-const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
-  }
-  return "info";
-}
-
 }  // namespace
 
 std::string ToJson(const ReportV1& r, bool pretty) {

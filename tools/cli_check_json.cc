@@ -21,15 +21,6 @@ Json Number(const std::optional<double>& v) {
   return Json(*v);
 }
 
-const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
-  }
-  return "info";
-}
-
 Json CheckJson(const CheckOut& c) {
   Json j{{"id", c.id}, {"where", c.where}, {"status", c.status},
          {"lhs", Number(c.lhs)}, {"rhs", Number(c.rhs)}};

@@ -9,15 +9,6 @@
 namespace zfxxgk {
 namespace {
 
-const char* SeverityWord(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
-  }
-  return "info";
-}
-
 std::string Candidates(const CellOut& c) {
   std::string out;
   if (c.candidate_absent) out = "none";
@@ -71,7 +62,7 @@ void WriteIssues(const ReportV1& r, std::ostringstream& out) {
       others += i.code != "identity_failed";
       continue;
     }
-    out << "   " << i.code << " (" << SeverityWord(i.severity) << "): " << i.message << "\n";
+    out << "   " << i.code << " (" << SeverityName(i.severity) << "): " << i.message << "\n";
   }
   if (others > 0) out << "   (" << others << " other issue(s); see --json or extract)\n";
 }

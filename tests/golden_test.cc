@@ -33,9 +33,16 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tests/cli_runner.h"
 #include <nlohmann/json.hpp>
 
 namespace {
+
+using zfxxgk::testing_util::CommandResult;
+using zfxxgk::testing_util::ExitMeaning;
+using zfxxgk::testing_util::RunInRoot;
+using zfxxgk::testing_util::ShellQuote;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
@@ -55,47 +62,6 @@ void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.input; }
 bool UpdateMode() {
   const char* v = std::getenv("UPDATE_GOLDEN");
   return v != nullptr && std::string(v) == "1";
-}
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-struct CommandResult {
-  int exit_code = -1;  // -1 when the command did not exit normally
-  std::string out;     // stdout only; stderr goes to the test log
-};
-
-// Runs `command` with /bin/sh in the project root.
-CommandResult RunInRoot(const std::string& command) {
-  const std::string full = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && " + command;
-  CommandResult result;
-  FILE* pipe = popen(full.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
-  const int status = pclose(pipe);
-  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  return result;
-}
-
-std::string ExitMeaning(int code) {
-  switch (code) {
-    case 0: return "ok";
-    case 1: return "internal error";
-    case 2: return "usage error";
-    case 3: return "not found/unreadable";
-    case 4: return "empty input";
-    case 5: return "unsupported/binary format";
-    case 6: return "not a report";
-    case 124: return "timed out";
-    case 127: return "CLI not found";
-    default:
-      return code > 128 ? "killed by signal " + std::to_string(code - 128) : "abnormal exit";
-  }
 }
 
 CommandResult RunExtract(const std::string& input_rel) {

@@ -21,9 +21,16 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tests/cli_runner.h"
 #include <nlohmann/json.hpp>
 
 namespace {
+
+using zfxxgk::testing_util::CommandResult;
+using zfxxgk::testing_util::ExitMeaning;
+using zfxxgk::testing_util::RunInRoot;
+using zfxxgk::testing_util::ShellQuote;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -41,46 +48,6 @@ struct SharedCase {
 };
 
 void PrintTo(const SharedCase& c, std::ostream* os) { *os << c.input; }
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-struct CommandResult {
-  int exit_code = -1;  // -1 when the command did not exit normally
-  std::string out;     // stdout only; stderr goes to the test log
-};
-
-CommandResult RunInRoot(const std::string& command) {
-  const std::string full = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && " + command;
-  CommandResult result;
-  FILE* pipe = popen(full.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
-  const int status = pclose(pipe);
-  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  return result;
-}
-
-std::string ExitMeaning(int code) {
-  switch (code) {
-    case 0: return "ok";
-    case 1: return "internal error";
-    case 2: return "usage error";
-    case 3: return "not found/unreadable";
-    case 4: return "empty input";
-    case 5: return "unsupported/binary format";
-    case 6: return "not a report";
-    case 124: return "timed out";
-    case 127: return "CLI not found";
-    default:
-      return code > 128 ? "killed by signal " + std::to_string(code - 128) : "abnormal exit";
-  }
-}
 
 fs::path SharedCorpusDir() { return fs::path(ZF_SOURCE_DIR) / kSharedCorpus; }
 

@@ -8,9 +8,15 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "tests/cli_runner.h"
 #include <nlohmann/json.hpp>
 
 namespace {
+
+using zfxxgk::testing_util::CommandResult;
+using zfxxgk::testing_util::RunInRoot;
+using zfxxgk::testing_util::ShellQuote;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -18,30 +24,9 @@ using Json = nlohmann::json;
 constexpr const char* kPingtanText = "../shared/corpus/pingtan-2023/input.txt";
 constexpr const char* kPingtanPage = "../shared/corpus/pingtan-2023-html/input.html";
 
-struct CommandResult {
-  int exit_code = -1;  // -1 when the command did not exit normally
-  std::string out;     // stdout only
-};
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 // Runs `zfxxgk <args>` in the project root; stderr is discarded.
 CommandResult RunCli(const std::string& args) {
-  const std::string full = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && timeout 300 " +
-                           ShellQuote(ZF_CLI_PATH) + " " + args + " 2>/dev/null";
-  CommandResult result;
-  FILE* pipe = popen(full.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
-  const int status = pclose(pipe);
-  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  return result;
+  return RunInRoot("timeout 300 " + ShellQuote(ZF_CLI_PATH) + " " + args + " 2>/dev/null");
 }
 
 bool SharedCorpusPresent() {

@@ -60,15 +60,18 @@ bool IsNumberText(std::string_view text) {
   return digits > 0 && t.back() != '.';
 }
 
-bool LooksLikeNumberCell(std::string_view text) {
-  bool digit = false;
+bool HasIdeograph(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    if (std::isdigit(c)) digit = true;
-    if (c >= 0x80 && IsIdeograph(CodePointAt(text, i))) return false;
+    if (c >= 0xC0 && IsIdeograph(CodePointAt(text, i))) return true;
   }
-  return digit;
+  return false;
+}
+
+bool LooksLikeNumberCell(std::string_view text) {
+  return !HasIdeograph(text) &&
+         std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 double LowestConfidence(const std::vector<OcrWord>& words) {

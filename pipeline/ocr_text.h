@@ -25,6 +25,9 @@ std::string JoinCellWords(std::vector<OcrWord> words);
 // "189538647.5"). Full-width digits count (NFKC).
 bool IsNumberText(std::string_view text);
 
+// Whether `text` holds a CJK ideograph (a label, or text such as "减4").
+bool HasIdeograph(std::string_view text);
+
 // Whether `text` reads like the content of a value cell rather than a label:
 // it has digits and no CJK ideograph.
 bool LooksLikeNumberCell(std::string_view text);

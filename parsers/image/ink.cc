@@ -79,13 +79,16 @@ std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi) {
   if (!comps) return std::nullopt;
   const int speck = Px(kSpeck, dpi), near = Px(kNearEdge, dpi);
   std::optional<BBox> out;
+  bool significant = false;
   for (int i = 0; i < boxaGetCount(comps.get()); ++i) {
     l_int32 x, y, w, h;
     boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
-    if ((w < speck && h < speck) || IsRuleRemnant(x, y, w, h, r, near)) continue;
+    if (IsRuleRemnant(x, y, w, h, r, near)) continue;
+    significant = significant || w >= speck || h >= speck;
     out = Union(out, BBox{double(r.x + x), double(r.y + y), double(r.x + x + w),
                           double(r.y + y + h)});
   }
+  if (!significant) return std::nullopt;
   return out;
 }
 
@@ -130,14 +133,29 @@ void RemoveSpecks(Pix* ink, GreyImage& grey) {
   }
 }
 
-Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, int line_height, int margin) {
+std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size) {
+  std::vector<BBox> out;
+  PixPtr grey = PixFromGrey(image);
+  PixPtr ink(grey ? pixThresholdToBinary(grey.get(), threshold) : nullptr);
+  BoxaPtr comps(ink ? pixConnCompBB(ink.get(), 8) : nullptr);
+  if (!comps) return out;
+  for (int i = 0; i < boxaGetCount(comps.get()); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
+    if (w >= min_size || h >= min_size) out.push_back({double(x), double(y), double(x + w), double(y + h)});
+  }
+  return out;
+}
+
+Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
+                int line_height, int margin) {
   double tallest = 0;
   for (const BBox& b : lines) tallest = std::max(tallest, b.height());
   const double f = tallest > 1.33 * line_height ? line_height / tallest : 1.0;
   std::vector<PixPtr> parts;
   int width = 0, height = 0;
   for (const BBox& b : lines) {
-    PixelRect r = ToRect(b);
+    PixelRect r = ToRect(Grow(b, pad, limit));
     BOX* box = boxCreate(r.x, r.y, std::max(1, r.width), std::max(1, r.height));
     PixPtr part(pixClipRectangle(grey, box, nullptr));
     boxDestroy(&box);

@@ -21,10 +21,12 @@ PixelRect ToRect(const BBox& b);
 // `b` grown by `by` on every side, kept inside `limit`.
 BBox Grow(const BBox& b, double by, const BBox& limit);
 
-// The box of the ink inside `area`, or nothing when it holds none. Specks
-// (smaller than 0.035 inch both ways) do not count, nor do remnants of the
-// cell's rules: a thin stroke against an edge of `area` spanning most of
-// it (a rule the eraser missed, e.g. on a skewed phone photo).
+// The box of the ink inside `area` (small marks such as a minus sign or a
+// decimal point included), or nothing when it holds only specks (smaller
+// than 0.035 inch both ways). Remnants of the cell's rules do not count: a
+// thin stroke against an edge of `area` spanning most of it (a rule the
+// eraser missed, e.g. on a skewed phone photo). REQUIRES: lone specks were
+// removed (RemoveSpecks).
 std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi);
 
 // Text lines inside `box` by the ink projection: rows with ink, split at
@@ -38,17 +40,23 @@ std::vector<BBox> InkLines(Pix* ink, const BBox& box);
 // any text. A decimal point sits next to digits and stays.
 void RemoveSpecks(Pix* ink, GreyImage& grey);
 
-// The lines of `grey` (boxes from InkLines) side by side on one white
-// strip, vertically centred, a character gap apart, with `margin` pixels of
-// white around, scaled so that no line is much taller than `line_height`
+// The lines of `grey` (boxes from InkLines, each taken with `pad` pixels of
+// the page around it, within `limit`, so that faint edges of blurred glyphs
+// are kept) side by side on one white strip, vertically centred, a
+// character gap apart, with `margin` pixels of white around, scaled so that no line is much taller than `line_height`
 // pixels (Tesseract misreads large bold titles: 舟 as 丹). A wrapped label
 // becomes the single text line the recogniser reads best, so a lone
 // last-line character (the 益 of 保护第三方合法权益) is read in context.
+// Boxes of the ink components of `image` (grey below `threshold`) at least
+// `min_size` pixels in one direction.
+std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size);
+
 struct Strip {
   GreyImage image;
   double scale = 1;  // strip pixels per page pixel
 };
-Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, int line_height, int margin);
+Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
+                int line_height, int margin);
 
 }  // namespace zfxxgk::image
 

@@ -21,6 +21,13 @@ constexpr int kTextInk = 170;
 // Inches: white kept around the ink handed to the recogniser; the height
 // text lines are brought down to (body text at 10.5 pt is about 0.15 inch).
 constexpr double kMargin = 0.04, kLineHeight = 0.15;
+// Inches of the page taken around each line of ink (faint, blurred edges
+// fall outside the binarised ink).
+constexpr double kPad = 0.015;
+// Inches: an ink component smaller both ways is a speck.
+constexpr double kSpeckSize = 0.035;
+// Confidence of a number the two recognisers read differently.
+constexpr double kDisagreement = 0.5;
 
 struct PageContext {
   Pix* grey;  // rules and specks painted out
@@ -37,75 +44,82 @@ struct CellReading {
   std::vector<std::string> alternatives;  // other readings, when they disagree
 };
 
-Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines) {
-  return MakeStrip(ctx.grey, lines, Px(kLineHeight, ctx.dpi), Px(kMargin, ctx.dpi));
+// Lines of ink within `limit` (a cell, a band) on one strip; the margin
+// drawn around is white, the pad taken around each line is the page's own.
+Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines, const BBox& limit) {
+  return MakeStrip(ctx.grey, lines, limit, Px(kPad, ctx.dpi), Px(kLineHeight, ctx.dpi),
+                   Px(kMargin, ctx.dpi));
 }
 
 PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.height}; }
 
 // Whether a digits-only reading accounts for all the ink of a one-line
-// strip: a forced reading of text ("减4", "规章") leaves ink unexplained.
-bool Explains(const DigitReading& d, const GreyImage& strip, int margin) {
+// strip: every ink component lies within the characters read. A forced
+// reading of text ("减4", "规章") or a reading that dropped a minus sign
+// leaves ink outside.
+bool Explains(const DigitReading& d, const Strip& strip, int dpi) {
   if (d.box.empty()) return false;
-  const double slack = 0.4 * (strip.height - 2 * margin);
-  return d.box.x0 - margin <= slack && (strip.width - margin) - d.box.x1 <= slack;
+  const double tol = std::max(2.0, 0.01 * dpi * strip.scale);
+  const int min_size = std::max(2, static_cast<int>(kSpeckSize * dpi * strip.scale));
+  for (const BBox& c : InkComponents(strip.image, kTextInk, min_size)) {
+    if (c.x0 < d.box.x0 - tol || c.x1 > d.box.x1 + tol) return false;
+  }
+  return true;
 }
 
-// Combines the text reading of a number cell with its digits-only reading:
-// agreeing readings raise the confidence; disagreeing ones are both kept,
-// the more confident first, and the cell keeps the lower confidence.
+// Combines the two readings of a one-line cell whose digits-only reading
+// is a number explaining all its ink. The text recogniser verifies it:
+// agreeing readings raise the confidence; a disagreeing number keeps both
+// readings, the more confident first, and the cell's confidence drops to
+// at most kDisagreement; a text reading that is no number (a lone 1 read
+// as "|") leaves the digits unverified.
 CellReading Combine(CellReading text, const DigitReading& digits) {
-  if (!IsNumberText(digits.text)) return text;
-  if (!IsNumberText(text.text)) {
-    return CellReading{digits.text, std::min(digits.confidence, text.confidence), {}};
-  }
+  if (!IsNumberText(text.text)) return CellReading{digits.text, digits.confidence, {}};
   if (NormalizeNfkc(text.text) == digits.text) {
-    text.confidence = std::max(text.confidence, digits.confidence);
-    return text;
+    return CellReading{digits.text, std::max(text.confidence, digits.confidence), {}};
   }
   CellReading r;
   const bool digits_first = digits.confidence >= text.confidence;
   r.text = digits_first ? digits.text : text.text;
   r.alternatives = {r.text, digits_first ? text.text : digits.text};
-  r.confidence = std::min(text.confidence, digits.confidence);
+  r.confidence = std::min({text.confidence, digits.confidence, kDisagreement});
   return r;
 }
 
-// A cell's lines are joined into one strip (MakeStrip). A one-line cell is
-// first read as a number by the digits-only recogniser (reliable on digits,
-// where the Chinese model drops or doubles digits and reads a lone 1 as
-// "|"); when that is not a confident number explaining all the ink, the
-// text recogniser reads it.
+// A cell's lines are joined into one strip (MakeStrip) and read by the
+// text recogniser. A one-line cell is also read by the digits-only
+// recogniser (reliable on digits, where the Chinese model drops or doubles
+// digits and reads a lone 1 as "|", a lone 4 as 四). A number from the
+// digits reader that explains all the ink is the value, verified by the
+// text reading (Combine); against a text reading with ideographs (a label,
+// "减4") it needs a confidence of at least trust_digits.
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   std::optional<BBox> ink = InkBox(ctx.ink, inner, ctx.dpi);
   if (!ink) return CellReading();
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
-  const Strip strip = StripOf(ctx, lines);
-  const int margin = Px(kMargin, ctx.dpi);
-  DigitReading digits;
-  const bool one_line = lines.size() == 1;
-  if (one_line) {
-    ASSIGN_OR_RETURN(digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image)));
-    if (IsNumberText(digits.text) && digits.confidence >= ctx.options.accept_digits &&
-        Explains(digits, strip.image, margin)) {
-      return CellReading{digits.text, digits.confidence, {}};
-    }
-  }
+  const Strip strip = StripOf(ctx, lines, inner);
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
                    ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
   CellReading reading;
   reading.text = JoinCellWords(words);
   reading.confidence = words.empty() ? 0.0 : LowestConfidence(words);
-  if (one_line && LooksLikeNumberCell(reading.text) && Explains(digits, strip.image, margin)) {
-    return Combine(std::move(reading), digits);
+  if (lines.size() != 1) return reading;
+  ASSIGN_OR_RETURN(DigitReading digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image)));
+  if (!IsNumberText(digits.text) || !Explains(digits, strip, ctx.dpi)) return reading;
+  if (HasIdeograph(reading.text)) {  // "减4", or a lone 4 taken for 四
+    if (digits.confidence < ctx.options.trust_digits) return reading;
+    return CellReading{digits.text, digits.confidence, {}};
   }
-  return reading;
+  return Combine(std::move(reading), digits);
 }
 
 // Labels are matched by the mapper, which reports what it cannot find; only
-// values are flagged here.
+// cells without ideographs (numbers, dashes, unreadable marks) are flagged.
 void FlagCell(const PageContext& ctx, const Cell& cell, int table, Document& doc) {
-  if (cell.prov.confidence >= ctx.options.flag_below || !LooksLikeNumberCell(cell.text)) return;
+  if (cell.prov.confidence >= ctx.options.flag_below || cell.text.empty() ||
+      HasIdeograph(cell.text)) {
+    return;
+  }
   char conf[16];
   std::snprintf(conf, sizeof conf, "%.2f", cell.prov.confidence);
   std::string msg = "page " + std::to_string(ctx.page + 1) + ", table " +
@@ -148,15 +162,17 @@ StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Do
 }
 
 // Words of one line of ink, with boxes back in page pixels.
-StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& line) {
-  const Strip strip = StripOf(ctx, {line});
+StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& line,
+                                               const BBox& band) {
+  const Strip strip = StripOf(ctx, {line}, band);
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
                    ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
   const double margin = Px(kMargin, ctx.dpi);
+  const double origin = ToRect(Grow(line, Px(kPad, ctx.dpi), band)).x;  // page x at the strip's margin
   std::vector<PositionedWord> out;
   for (OcrWord& w : words) {
-    BBox box{line.x0 + (w.box.x0 - margin) / strip.scale, line.y0,
-             line.x0 + (w.box.x1 - margin) / strip.scale, line.y1};
+    BBox box{origin + (w.box.x0 - margin) / strip.scale, line.y0,
+             origin + (w.box.x1 - margin) / strip.scale, line.y1};
     out.push_back({std::move(w.text), box, ctx.page, w.confidence});
   }
   return out;
@@ -170,7 +186,7 @@ StatusOr<std::vector<LayoutLine>> ReadBand(PageContext& ctx, const BBox& band) {
   if (!ink) return std::vector<LayoutLine>();
   std::vector<PositionedWord> positioned;
   for (const BBox& line : InkLines(ctx.ink, *ink)) {
-    ASSIGN_OR_RETURN(std::vector<PositionedWord> words, ReadLine(ctx, line));
+    ASSIGN_OR_RETURN(std::vector<PositionedWord> words, ReadLine(ctx, line, band));
     for (PositionedWord& w : words) positioned.push_back(std::move(w));
   }
   return BuildLines(std::move(positioned));

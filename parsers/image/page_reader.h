@@ -29,10 +29,10 @@ namespace zfxxgk::image {
 
 struct OcrReadOptions {
   GridOptions grid;
-  // A one-line cell whose digits-only reading is a number with at least
-  // this confidence is taken as that number; otherwise the text recogniser
-  // reads it too.
-  double accept_digits = 0.90;
+  // A one-line cell whose text reading holds ideographs is still taken as a
+  // number when the digits-only reading explains all its ink with at least
+  // this confidence (the Chinese model reads a lone 4 as 四).
+  double trust_digits = 0.90;
   // A cell whose final confidence is below this is reported in `issues`
   // (code "ocr_low_confidence"); its confidence also appears in the JSON.
   double flag_below = 0.80;

@@ -42,20 +42,21 @@ class Bits {
   int wpl_, w_, h_;
 };
 
-// The mask of long thin runs in one direction: gaps of a few pixels (JPEG,
-// fax dropouts) bridged, one pixel of tilt tolerated, then opened with a
-// structuring element longer than any text stroke.
-PixPtr RuleMask(Pix* binary, bool horizontal, const GridOptions& o, int dpi) {
-  const int len = Px(horizontal ? o.min_horizontal_rule : o.min_vertical_rule, dpi);
-  const int bridge = std::max(2, dpi / 100);
-  PixPtr m(horizontal ? pixCloseBrick(nullptr, binary, bridge, 1)
-                      : pixCloseBrick(nullptr, binary, 1, bridge));
+// The mask of long thin dark runs in one direction, from the grey page: a
+// min filter across bridges gaps of a few pixels (JPEG, fax dropouts) and
+// tolerates a pixel of tilt, then a grey closing along the direction with
+// a structuring element longer than any text stroke erases everything
+// shorter; what stays darker than rule_threshold is rule. Working on grey
+// keeps faint grey rules (a sans style prints them at about 180 after
+// blur and JPEG) that a binarisation for text would lose.
+PixPtr RuleMask(Pix* grey, bool horizontal, const GridOptions& o, int dpi) {
+  const int len = Px(horizontal ? o.min_horizontal_rule : o.min_vertical_rule, dpi) | 1;
+  const int bridge = std::max(3, dpi / 100) | 1;
+  PixPtr m(horizontal ? pixErodeGray(grey, bridge, 3) : pixErodeGray(grey, 3, bridge));
   if (!m) return m;
-  m.reset(horizontal ? pixDilateBrick(nullptr, m.get(), 1, 3)
-                     : pixDilateBrick(nullptr, m.get(), 3, 1));
+  m.reset(horizontal ? pixCloseGray(m.get(), len, 1) : pixCloseGray(m.get(), 1, len));
   if (!m) return m;
-  return PixPtr(horizontal ? pixOpenBrick(nullptr, m.get(), len, 1)
-                           : pixOpenBrick(nullptr, m.get(), 1, len));
+  return PixPtr(pixThresholdToBinary(m.get(), o.rule_threshold));
 }
 
 void AddSegments(Pix* mask, bool horizontal, const GridOptions& o, int dpi,
@@ -136,7 +137,7 @@ bool HorizontalPresent(const Bits& ink, const RuleLine& row, int x0, int x1, dou
   return hit >= need * (x1 - x0 + 1);
 }
 
-Boundaries Measure(const Bits& ink, const TableGrid& t, double need) {
+Boundaries Measure(const Bits& hrules, const Bits& vrules, const TableGrid& t, double need) {
   Boundaries b;
   const int nr = t.n_rows(), nc = t.n_cols();
   b.vertical.assign(nr, std::vector<bool>(nc + 1, true));
@@ -144,13 +145,13 @@ Boundaries Measure(const Bits& ink, const TableGrid& t, double need) {
   for (int r = 0; r < nr; ++r) {
     for (int k = 1; k < nc; ++k) {
       b.vertical[r][k] =
-          VerticalPresent(ink, t.cols[k], t.rows[r].end + 1, t.rows[r + 1].start - 1, need);
+          VerticalPresent(vrules, t.cols[k], t.rows[r].end + 1, t.rows[r + 1].start - 1, need);
     }
   }
   for (int k = 1; k < nr; ++k) {
     for (int c = 0; c < nc; ++c) {
       b.horizontal[k][c] =
-          HorizontalPresent(ink, t.rows[k], t.cols[c].end + 1, t.cols[c + 1].start - 1, need);
+          HorizontalPresent(hrules, t.rows[k], t.cols[c].end + 1, t.cols[c + 1].start - 1, need);
     }
   }
   return b;
@@ -158,14 +159,14 @@ Boundaries Measure(const Bits& ink, const TableGrid& t, double need) {
 
 // Drops inner rule positions printed nowhere (a text stroke that touched a
 // rule, a short stub): they are not grid lines.
-void DropUnprintedRules(const Bits& ink, TableGrid& t, double need) {
-  Boundaries b = Measure(ink, t, need);
+void DropUnprintedRules(const Bits& hrules, const Bits& vrules, TableGrid& t, double need) {
+  Boundaries b = Measure(hrules, vrules, t, need);
   for (int k = t.n_cols() - 1; k >= 1; --k) {
     bool any = false;
     for (int r = 0; r < t.n_rows(); ++r) any = any || b.vertical[r][k];
     if (!any) t.cols.erase(t.cols.begin() + k);
   }
-  b = Measure(ink, t, need);
+  b = Measure(hrules, vrules, t, need);
   for (int k = t.n_rows() - 1; k >= 1; --k) {
     bool any = false;
     for (int c = 0; c < t.n_cols(); ++c) any = any || b.horizontal[k][c];
@@ -173,10 +174,37 @@ void DropUnprintedRules(const Bits& ink, TableGrid& t, double need) {
   }
 }
 
+// Where the rule `rule` (a cluster's extent across it) actually is along
+// [a0, a1]: its last (far = true) or first inked position across, from the
+// rule mask. On a photographed page rules are not quite straight, and a
+// cell must end at its own stretch of the rule, not at the cluster's
+// extent over the whole table. Falls back to the extent when nothing is
+// inked there.
+int LocalEdge(const Bits& mask, const RuleLine& rule, int a0, int a1, bool vertical, bool far) {
+  for (int k = 0; k <= rule.end - rule.start; ++k) {
+    const int p = far ? rule.end - k : rule.start + k;
+    for (int a = a0; a <= a1; ++a) {
+      if (vertical ? mask.At(p, a) : mask.At(a, p)) return p;
+    }
+  }
+  return far ? rule.end : rule.start;
+}
+
+BBox InnerBox(const Bits& hrules, const Bits& vrules, const TableGrid& t, int r, int c, int rs,
+              int cs) {
+  const int y0 = t.rows[r].end, y1 = t.rows[r + rs].start;
+  const int x0 = t.cols[c].end, x1 = t.cols[c + cs].start;
+  const int left = LocalEdge(vrules, t.cols[c], y0, y1, true, true);
+  const int right = LocalEdge(vrules, t.cols[c + cs], y0, y1, true, false);
+  const int top = LocalEdge(hrules, t.rows[r], x0, x1, false, true);
+  const int bottom = LocalEdge(hrules, t.rows[r + rs], x0, x1, false, false);
+  return BBox{double(left + 1), double(top + 1), double(right), double(bottom)};
+}
+
 // Physical cells from the elementary grid: from each free top-left
 // position, extend right while the rule between is absent, then down while
 // the rule below is absent along the whole width.
-void BuildCells(const Boundaries& b, TableGrid& t) {
+void BuildCells(const Boundaries& b, const Bits& hrules, const Bits& vrules, TableGrid& t) {
   const int nr = t.n_rows(), nc = t.n_cols();
   std::vector<std::vector<bool>> used(nr, std::vector<bool>(nc, false));
   for (int r = 0; r < nr; ++r) {
@@ -189,17 +217,27 @@ void BuildCells(const Boundaries& b, TableGrid& t) {
         for (int k = c; k < c + cs && open; ++k) open = !b.horizontal[r + rs][k] && !used[r + rs][k];
       }
       for (int i = r; i < r + rs; ++i) std::fill(used[i].begin() + c, used[i].begin() + c + cs, true);
-      GridCell cell{r, c, rs, cs, {}};
-      cell.inner = BBox{double(t.cols[c].end + 1), double(t.rows[r].end + 1),
-                        double(t.cols[c + cs].start), double(t.rows[r + rs].start)};
-      t.cells.push_back(cell);
+      t.cells.push_back(GridCell{r, c, rs, cs, InnerBox(hrules, vrules, t, r, c, rs, cs)});
     }
   }
 }
 
+// The pixels of `mask` inside the group's segments of one direction: the
+// table's own rules, without the text strokes elsewhere on the page.
+PixPtr GroupMask(Pix* mask, const std::vector<Segment>& group, bool horizontal) {
+  PixPtr out(pixCreate(pixGetWidth(mask), pixGetHeight(mask), 1));
+  if (!out) return out;
+  for (const Segment& s : group) {
+    if (s.horizontal != horizontal) continue;
+    pixRasterop(out.get(), s.x0, s.y0, s.x1 - s.x0 + 1, s.y1 - s.y0 + 1, PIX_SRC | PIX_DST, mask,
+                s.x0, s.y0);
+  }
+  return out;
+}
+
 // A table from one group of touching segments, or an empty grid when the
 // group is not a table (a lone rule, text strokes).
-TableGrid GridFromGroup(const std::vector<Segment>& group, const Bits& ink,
+TableGrid GridFromGroup(const std::vector<Segment>& group, Pix* hmask, Pix* vmask,
                         const GridOptions& o, int dpi, int page_width) {
   TableGrid t;
   std::vector<RuleLine> ys, xs;
@@ -213,10 +251,12 @@ TableGrid GridFromGroup(const std::vector<Segment>& group, const Bits& ink,
   const int tol = std::max(2, dpi / 100), gap = Px(o.min_row_gap, dpi);
   t.rows = Cluster(ys, tol, gap);
   t.cols = Cluster(xs, tol, gap);
-  if (t.rows.size() < 2 || t.cols.size() < 2) return TableGrid();
+  PixPtr own_h = GroupMask(hmask, group, true), own_v = GroupMask(vmask, group, false);
+  if (t.rows.size() < 2 || t.cols.size() < 2 || !own_h || !own_v) return TableGrid();
+  const Bits hrules(own_h.get()), vrules(own_v.get());
   t.box = box;
-  DropUnprintedRules(ink, t, o.boundary_coverage);
-  BuildCells(Measure(ink, t, o.boundary_coverage), t);
+  DropUnprintedRules(hrules, vrules, t, o.boundary_coverage);
+  BuildCells(Measure(hrules, vrules, t, o.boundary_coverage), hrules, vrules, t);
   return t;
 }
 
@@ -241,18 +281,17 @@ PageLayout AnalyzePage(const GreyImage& page, const GridOptions& options) {
   PageLayout layout;
   layout.text_image = page;
   PixPtr grey = PixFromGrey(page);
-  PixPtr binary(grey ? pixThresholdToBinary(grey.get(), options.ink_threshold) : nullptr);
-  if (!binary) return layout;
+  if (!grey) return layout;
   const int dpi = page.dpi > 0 ? page.dpi : 300;
-  PixPtr hmask = RuleMask(binary.get(), true, options, dpi);
-  PixPtr vmask = RuleMask(binary.get(), false, options, dpi);
+  PixPtr hmask = RuleMask(grey.get(), true, options, dpi);
+  PixPtr vmask = RuleMask(grey.get(), false, options, dpi);
+  if (!hmask || !vmask) return layout;
   std::vector<Segment> segs;
   AddSegments(hmask.get(), true, options, dpi, segs);
   AddSegments(vmask.get(), false, options, dpi, segs);
-  const Bits ink(binary.get());
   std::vector<Segment> accepted;
   for (const std::vector<Segment>& group : GroupSegments(segs, std::max(3, dpi / 60))) {
-    TableGrid t = GridFromGroup(group, ink, options, dpi, page.width);
+    TableGrid t = GridFromGroup(group, hmask.get(), vmask.get(), options, dpi, page.width);
     if (t.cells.empty()) continue;
     layout.tables.push_back(std::move(t));
     accepted.insert(accepted.end(), group.begin(), group.end());

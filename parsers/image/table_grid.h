@@ -1,8 +1,8 @@
 // Ruled tables on a page image: rules, grid and merged cells.
 //
-// Rules are found by morphology on the binarised page: an opening with a
-// long horizontal (vertical) structuring element keeps only long thin runs,
-// which text strokes are not. Rules that touch each other form a table;
+// Rules are found by grey morphology: a closing with a long horizontal
+// (vertical) structuring element keeps only long dark runs, which text
+// strokes are not, and what stays dark enough is rule. Rules that touch each other form a table;
 // within it, rule positions (clustered, double rules joined) give the
 // elementary grid. A boundary between two neighbouring grid cells exists
 // where the rule segment between them is actually printed (measured as ink
@@ -48,14 +48,15 @@ struct TableGrid {
 };
 
 struct GridOptions {
-  // Grey level below which a pixel is ink for rule finding (grey rules of
-  // about 150 on white count; light shading of about 240 does not).
-  int ink_threshold = 190;
+  // Grey level (on the background-normalised page, paper at 255) below
+  // which what survives the rule filter is a rule: faint grey rules of
+  // about 180 count, JPEG ripples of about 240 do not.
+  int rule_threshold = 225;
   // Shortest horizontal rule segment, inches (longer than any text stroke).
   double min_horizontal_rule = 0.4;
-  // Shortest vertical rule segment, inches; shorter than one table row, so
-  // text strokes that survive are rejected because they touch no rule.
-  double min_vertical_rule = 0.12;
+  // Shortest vertical rule segment, inches: longer than a 10.5 pt character
+  // (0.15 inch), shorter than a one-line table row with its rules.
+  double min_vertical_rule = 0.17;
   // Thickest rule, inches (a thicker run is a filled area, not a rule).
   double max_rule_thickness = 0.06;
   // Rules closer than this, inches, are one rule (a double outer border).

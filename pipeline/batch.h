@@ -81,15 +81,23 @@ struct BatchRecord {
 };
 
 // A consumer of the batch's records (pipeline/batch_sinks.h). Called from
-// one thread: Add for every input in input order, then Finish once.
+// one thread: Add for every input in input order, then AddBody for each body
+// of the set findings, then Finish once.
 class BatchSink {
  public:
   virtual ~BatchSink() = default;
   virtual bool wants_report() const = 0;
   virtual bool wants_json() const = 0;
   virtual Status Add(const BatchRecord& record) = 0;
-  // After the last Add: the set findings, then commit (e.g. rename into place).
-  virtual Status Finish(const BatchSetFindings& findings) = 0;
+  // One body of the set findings (BodyFindings' indices are input indices;
+  // `path_of` names them). Default: ignored.
+  virtual Status AddBody(const BodyFindings& body, const BatchPathOf& path_of) {
+    (void)body;
+    (void)path_of;
+    return OkStatus();
+  }
+  // After the last body: the totals, then commit (e.g. rename into place).
+  virtual Status Finish(const BatchSetFindings& totals) = 0;
 };
 
 struct BatchProgress {
@@ -148,7 +156,7 @@ struct BatchSummary {
   std::map<std::string, size_t> failing_identities;
   std::map<std::string, std::vector<std::string>> failing_examples;
   size_t reports_with_failing_identity = 0;
-  BatchSetFindings set;
+  BatchSetFindings set;  // totals; the bodies went to the sinks' AddBody
   double seconds = 0;
   int jobs = 0;
   size_t journal_lines_skipped = 0;  // unreadable journal lines (not counted as done)

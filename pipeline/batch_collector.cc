@@ -114,7 +114,7 @@ Status BatchCollector::Emit(const BatchRecord& record) {
 StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
   const std::string out_dir = options_.out_dir;
   BatchSpillFile* spill = spill_;
-  return analysis_.Run([out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
+  auto load = [out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
     std::string text;
     if (spill != nullptr) {
       ASSIGN_OR_RETURN(text, spill->Read(e.handle));
@@ -122,6 +122,11 @@ StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
       ASSIGN_OR_RETURN(text, ReadInputBounded(out_dir + "/" + BatchOutputName(e.path), 1u << 30));
     }
     return ReportFromJson(text);
+  };
+  const std::vector<BatchSink*>& sinks = sinks_;
+  return analysis_.Run(load, [&sinks](const BodyFindings& body, const BatchPathOf& path_of) {
+    for (BatchSink* sink : sinks) RETURN_IF_ERROR(sink->AddBody(body, path_of));
+    return OkStatus();
   });
 }
 

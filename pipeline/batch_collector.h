@@ -58,7 +58,8 @@ class BatchCollector {
   // Counts the record, keeps it for the set analysis, hands it to the sinks.
   Status Emit(const BatchRecord& record);
 
-  // The set findings over every emitted report.
+  // The set findings over every emitted report: each body to every sink's
+  // AddBody, then the totals.
   StatusOr<BatchSetFindings> Analyze() const;
 
  private:

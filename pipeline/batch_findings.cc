@@ -68,7 +68,7 @@ Json PairsJson(const std::vector<CellPair>& pairs) {
   return j;
 }
 
-Json SameReportJson(const BatchSetFindings& set, const SameReportComparison& cmp) {
+Json SameReportJson(const BatchPathOf& path_of, const SameReportComparison& cmp) {
   Json resolved = Json::array();
   for (const CellResolution& r : cmp.resolved) {
     resolved.push_back({{"path", r.path}, {"ambiguous_in", r.ambiguous_in},
@@ -76,8 +76,8 @@ Json SameReportJson(const BatchSetFindings& set, const SameReportComparison& cmp
                         {"determined", CellJson(r.determined)},
                         {"among_candidates", r.among_candidates}});
   }
-  return {{"first", set.paths[cmp.first]},
-          {"second", set.paths[cmp.second]},
+  return {{"first", path_of(cmp.first)},
+          {"second", path_of(cmp.second)},
           {"agreeing", cmp.agreeing},
           {"disagreeing", PairsJson(cmp.disagreeing)},
           {"resolved", resolved},
@@ -86,15 +86,15 @@ Json SameReportJson(const BatchSetFindings& set, const SameReportComparison& cmp
           {"metadata_differences", cmp.metadata_differences}};
 }
 
-Json PathsJson(const BatchSetFindings& set, const std::vector<size_t>& indices) {
+Json PathsJson(const BatchPathOf& path_of, const std::vector<size_t>& indices) {
   Json j = Json::array();
-  for (size_t i : indices) j.push_back(set.paths[i]);
+  for (size_t i : indices) j.push_back(path_of(i));
   return j;
 }
 
-Json YearJson(const BatchSetFindings& set, const YearLink& link) {
+Json YearJson(const BatchPathOf& path_of, const YearLink& link) {
   Json j{{"year", link.year},
-         {"inputs", PathsJson(set, link.reports)},
+         {"inputs", PathsJson(path_of, link.reports)},
          {"previous_year", link.previous_year ? Json(*link.previous_year) : Json(nullptr)},
          {"status", YearLinkStatusName(link.status)}};
   if (!link.note.empty()) j["note"] = link.note;
@@ -105,43 +105,70 @@ Json YearJson(const BatchSetFindings& set, const YearLink& link) {
   return j;
 }
 
-}  // namespace
-
-YearLinkCounts CountYearLinks(const SetFindings& findings) {
-  YearLinkCounts n;
-  n.bodies = findings.bodies.size();
-  n.unplaced = findings.unplaced.size();
-  for (const BodyFindings& body : findings.bodies) {
-    n.same_report_pairs += body.same_report.size();
-    for (const YearLink& link : body.years) {
-      for (const CheckOut& c : link.x1) n.x1_checks_failed += c.status == "fail";
-      switch (link.status) {
-        case YearLink::Status::kPass: ++n.pass; ++n.links; break;
-        case YearLink::Status::kFail: ++n.fail; ++n.links; break;
-        case YearLink::Status::kNotCheckable: ++n.not_checkable; ++n.links; break;
-        case YearLink::Status::kNoPreviousYear: ++n.no_previous_year; break;
-      }
-    }
-  }
-  return n;
+std::string Num(const std::optional<double>& v) {
+  if (!v) return "null";
+  if (std::floor(*v) == *v && std::fabs(*v) < 1e15) return std::to_string(std::llround(*v));
+  return std::to_string(*v);
 }
 
-StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load) const {
+void ListFailingX1(const BodyFindings& body, std::vector<std::string>& out) {
+  for (const YearLink& link : body.years) {
+    for (const CheckOut& c : link.x1) {
+      if (c.status != "fail" || out.size() >= BatchSetFindings::kMaxListed) continue;
+      out.push_back(body.organ + " " + std::to_string(link.year) + " (" + c.id +
+                    "): carried over " + Num(c.lhs) + " vs carried forward of " +
+                    std::to_string(link.year - 1) + " " + Num(c.rhs));
+    }
+  }
+}
+
+}  // namespace
+
+void CountBody(const BodyFindings& body, YearLinkCounts& n) {
+  ++n.bodies;
+  n.same_report_pairs += body.same_report.size();
+  for (const YearLink& link : body.years) {
+    for (const CheckOut& c : link.x1) n.x1_checks_failed += c.status == "fail";
+    switch (link.status) {
+      case YearLink::Status::kPass: ++n.pass; ++n.links; break;
+      case YearLink::Status::kFail: ++n.fail; ++n.links; break;
+      case YearLink::Status::kNotCheckable: ++n.not_checkable; ++n.links; break;
+      case YearLink::Status::kNoPreviousYear: ++n.no_previous_year; break;
+    }
+  }
+}
+
+StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
+                                                  const BodyCallback& on_body) const {
   BatchSetFindings out;
-  out.paths.reserve(entries_.size());
+  const BatchPathOf path_of = [this](size_t i) -> const std::string& { return entries_[i].path; };
   std::map<std::string, size_t> group_of_key;
   std::vector<std::vector<size_t>> groups;  // batch indices per body, first appearance order
   for (size_t i = 0; i < entries_.size(); ++i) {
-    out.paths.push_back(entries_[i].path);
     std::string key = NormalizeOrgan(entries_[i].organ);
     if (key.empty() || !entries_[i].year) {
-      out.findings.unplaced.push_back(i);
+      out.unplaced.push_back(entries_[i].path);
       continue;
     }
     auto [it, inserted] = group_of_key.emplace(std::move(key), groups.size());
     if (inserted) groups.emplace_back();
     groups[it->second].push_back(i);
   }
+  group_of_key.clear();
+  for (std::vector<size_t>& group : groups) {
+    std::map<int, size_t> per_year;
+    std::vector<size_t> kept;
+    for (size_t i : group) {
+      if (++per_year[*entries_[i].year] <= max_inputs_per_year_) {
+        kept.push_back(i);
+      } else {
+        out.not_compared.push_back(entries_[i].path);
+      }
+    }
+    group.swap(kept);
+  }
+  out.counts.unplaced = out.unplaced.size();
+  out.counts.not_compared = out.not_compared.size();
   for (const std::vector<size_t>& group : groups) {
     std::vector<ReportV1> subset;
     subset.reserve(group.size());
@@ -156,35 +183,53 @@ StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load) const {
       subset.push_back(std::move(report).value());
     }
     SetFindings part = AnalyzeReportSet(subset);
+    subset.clear();
     for (BodyFindings& body : part.bodies) {
       Remap(body, group);
-      out.findings.bodies.push_back(std::move(body));
+      CountBody(body, out.counts);
+      ListFailingX1(body, out.failing_x1);
+      RETURN_IF_ERROR(on_body(body, path_of));
     }
-    for (size_t i : part.unplaced) out.findings.unplaced.push_back(group[i]);
+    for (size_t i : part.unplaced) {
+      out.unplaced.push_back(entries_[group[i]].path);
+      ++out.counts.unplaced;
+    }
   }
   return out;
 }
 
-std::string BatchSetFindingsJson(const BatchSetFindings& set) {
-  Json bodies = Json::array();
-  for (const BodyFindings& body : set.findings.bodies) {
-    Json same = Json::array();
-    for (const SameReportComparison& cmp : body.same_report) same.push_back(SameReportJson(set, cmp));
-    Json years = Json::array();
-    for (const YearLink& link : body.years) years.push_back(YearJson(set, link));
-    bodies.push_back({{"organ", body.organ}, {"key", body.key},
-                      {"inputs", PathsJson(set, body.reports)},
-                      {"same_report", same}, {"years", years}});
+std::string BatchSetFindingsJsonWriter::Body(const BodyFindings& body,
+                                             const BatchPathOf& path_of) {
+  Json same = Json::array();
+  for (const SameReportComparison& cmp : body.same_report) {
+    same.push_back(SameReportJson(path_of, cmp));
   }
-  const YearLinkCounts n = CountYearLinks(set.findings);
-  Json counts{{"reports", set.paths.size()}, {"bodies", n.bodies}, {"links", n.links},
-              {"pass", n.pass}, {"fail", n.fail}, {"not_checkable", n.not_checkable},
-              {"no_previous_year", n.no_previous_year},
+  Json years = Json::array();
+  for (const YearLink& link : body.years) years.push_back(YearJson(path_of, link));
+  Json j{{"organ", body.organ}, {"key", body.key}, {"inputs", PathsJson(path_of, body.reports)},
+         {"same_report", same}, {"years", years}};
+  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string indented = first_ ? "\n    " : ",\n    ";
+  first_ = false;
+  for (char c : text) {
+    indented.push_back(c);
+    if (c == '\n') indented += "    ";
+  }
+  return indented;
+}
+
+std::string BatchSetFindingsJsonWriter::End(const BatchSetFindings& totals) const {
+  const YearLinkCounts& n = totals.counts;
+  Json counts{{"bodies", n.bodies}, {"links", n.links}, {"pass", n.pass}, {"fail", n.fail},
+              {"not_checkable", n.not_checkable}, {"no_previous_year", n.no_previous_year},
               {"x1_checks_failed", n.x1_checks_failed},
-              {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced}};
-  Json j{{"bodies", bodies}, {"unplaced", PathsJson(set, set.findings.unplaced)},
-         {"counts", counts}};
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+              {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced},
+              {"not_compared", n.not_compared}};
+  Json rest{{"unplaced", totals.unplaced}, {"not_compared", totals.not_compared},
+            {"counts", counts}};
+  std::string text = rest.dump(2, ' ', false, Json::error_handler_t::replace);
+  // `rest` is "{\n  ...\n}": its members follow the bodies array.
+  return std::string(first_ ? "]," : "\n  ],") + text.substr(1) + "\n";
 }
 
 }  // namespace zfxxgk

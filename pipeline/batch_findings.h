@@ -35,12 +35,6 @@ struct BatchSetEntry {
   uint64_t handle = 0;       // for the loader: where the full report is kept
 };
 
-// The findings over a batch. SetFindings' indices point into `paths`.
-struct BatchSetFindings {
-  std::vector<std::string> paths;  // every analysed report, in batch order
-  SetFindings findings;
-};
-
 // Counts over the year links of every body.
 struct YearLinkCounts {
   size_t bodies = 0;
@@ -50,9 +44,29 @@ struct YearLinkCounts {
   size_t x1_checks_failed = 0;  // X.1 column checks with status fail
   size_t same_report_pairs = 0;
   size_t unplaced = 0;
+  size_t not_compared = 0;      // see BatchSetFindings::not_compared
 };
 
-YearLinkCounts CountYearLinks(const SetFindings& findings);
+// Adds one body's year links and pairs to `counts` (bodies += 1).
+void CountBody(const BodyFindings& body, YearLinkCounts& counts);
+
+// What remains of the set findings once every body has been handed on:
+// counts and short lists. Bodies themselves go to BatchSetAnalysis::Run's
+// callback one at a time, so memory does not grow with the bodies.
+struct BatchSetFindings {
+  YearLinkCounts counts;
+  std::vector<std::string> unplaced;      // reports without organ or year
+  // Inputs of a body and year beyond BatchSetAnalysis's max_inputs_per_year
+  // (copies of one report): left out of the analysis.
+  std::vector<std::string> not_compared;
+  // The first kMaxListed X.1 checks that fail, for people:
+  // "平潭综合实验区 2021 (X.1 total): carried over 5 vs carried forward of 2020 6".
+  static constexpr size_t kMaxListed = 20;
+  std::vector<std::string> failing_x1;
+};
+
+// The input path of batch index i (indices in BodyFindings are batch indices).
+using BatchPathOf = std::function<const std::string&(size_t)>;
 
 class BatchSetAnalysis {
  public:
@@ -60,18 +74,43 @@ class BatchSetAnalysis {
   // more reports). A non-OK status stops Run.
   using Loader = std::function<StatusOr<ReportV1>(const BatchSetEntry&)>;
 
+  // Same-report comparisons are pairwise (quadratic in the inputs of one
+  // body and year): only the first `max_inputs_per_year` inputs of each body
+  // and year are analysed. X.1 reads a year's cells from its first inputs
+  // anyway, so it is unaffected unless those lack the cells.
+  explicit BatchSetAnalysis(size_t max_inputs_per_year = 8)
+      : max_inputs_per_year_(max_inputs_per_year) {}
+
   void Add(BatchSetEntry entry) { entries_.push_back(std::move(entry)); }
   size_t size() const { return entries_.size(); }
 
-  StatusOr<BatchSetFindings> Run(const Loader& load) const;
+  // Called once per body, in order of first appearance, with the body's
+  // findings (indices are batch indices: the order of Add); a non-OK status
+  // stops Run.
+  using BodyCallback = std::function<Status(const BodyFindings&, const BatchPathOf&)>;
+
+  // Analyses body by body (only one body's reports are loaded at a time)
+  // and returns the totals.
+  StatusOr<BatchSetFindings> Run(const Loader& load, const BodyCallback& on_body) const;
 
  private:
+  size_t max_inputs_per_year_;
   std::vector<BatchSetEntry> entries_;
 };
 
-// {"bodies": [...], "unplaced": [...], "counts": {...}} in the shape of the
-// "set" object of `zfxxgk check --json`, with 2-space indentation.
-std::string BatchSetFindingsJson(const BatchSetFindings& set);
+// Writes the findings as one JSON document, body by body:
+//   {"bodies": [...], "unplaced": [...], "not_compared": [...], "counts": {...}}
+// with bodies in the shape of the "set" object of `zfxxgk check --json`.
+// Call Begin, Body for each body, then End; each returns the text to write.
+class BatchSetFindingsJsonWriter {
+ public:
+  std::string Begin() const { return "{\n  \"bodies\": ["; }
+  std::string Body(const BodyFindings& body, const BatchPathOf& path_of);
+  std::string End(const BatchSetFindings& totals) const;
+
+ private:
+  bool first_ = true;
+};
 
 }  // namespace zfxxgk
 

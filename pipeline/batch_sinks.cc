@@ -29,7 +29,7 @@ class OutputFile {
       file_ = stdout;
       return OkStatus();
     }
-    temp_ = path + ".tmp-" + std::to_string(::getpid());
+    temp_ = path + ".partial";  // a fixed name: a rerun overwrites what a killed run left
     file_ = std::fopen(temp_.c_str(), "wb");
     return file_ ? OkStatus() : Error("cannot create");
   }
@@ -107,21 +107,36 @@ class CsvSink : public BatchSink {
   OutputFile out_;
 };
 
+// Written body by body: memory does not grow with the bodies.
 class FindingsJsonSink : public BatchSink {
  public:
   explicit FindingsJsonSink(std::string path) : path_(std::move(path)) {}
   bool wants_report() const override { return false; }
   bool wants_json() const override { return false; }
   Status Add(const BatchRecord&) override { return OkStatus(); }
-  Status Finish(const BatchSetFindings& findings) override {
-    OutputFile out;
-    RETURN_IF_ERROR(out.Open(path_));
-    RETURN_IF_ERROR(out.Write(BatchSetFindingsJson(findings)));
-    return out.Commit();
+  Status AddBody(const BodyFindings& body, const BatchPathOf& path_of) override {
+    RETURN_IF_ERROR(OpenOnce());
+    return out_.Write(writer_.Body(body, path_of));
+  }
+  Status Finish(const BatchSetFindings& totals) override {
+    RETURN_IF_ERROR(OpenOnce());
+    RETURN_IF_ERROR(out_.Write(writer_.End(totals)));
+    return out_.Commit();
   }
 
  private:
+  // Opened when the first body arrives, after the last input.
+  Status OpenOnce() {
+    if (open_) return OkStatus();
+    open_ = true;
+    RETURN_IF_ERROR(out_.Open(path_));
+    return out_.Write(writer_.Begin());
+  }
+
   std::string path_;
+  bool open_ = false;
+  OutputFile out_;
+  BatchSetFindingsJsonWriter writer_;
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Batch outputs beside the per-report files: a JSONL stream, a long-format
 // CSV, the set findings as JSON, and (pipeline/batch_sqlite.h) a SQLite
 // database. Each is rebuilt completely by every run: a file target is written
-// to "<FILE>.tmp-<pid>" and renamed onto FILE by Finish, so a killed batch
-// never leaves a half-written FILE behind (only the temporary).
+// to "<FILE>.partial" and renamed onto FILE by Finish, so a killed batch
+// never leaves a half-written FILE behind (a rerun overwrites the .partial).
 //
 //   StatusOr<std::unique_ptr<BatchSink>> jsonl = NewJsonlSink("-");  // stdout
 //   StatusOr<std::unique_ptr<BatchSink>> csv = NewCsvSink("cells.csv");
@@ -34,7 +34,8 @@ StatusOr<std::unique_ptr<BatchSink>> NewJsonlSink(const std::string& path);
 // `bom` starts the file with a UTF-8 byte order mark (for Excel).
 StatusOr<std::unique_ptr<BatchSink>> NewCsvSink(const std::string& path, bool bom = false);
 
-// Writes BatchSetFindingsJson to `path` at Finish.
+// Writes the set findings as JSON (BatchSetFindingsJsonWriter) to `path`,
+// body by body; "-" = standard output.
 StatusOr<std::unique_ptr<BatchSink>> NewFindingsJsonSink(const std::string& path);
 
 // Calls `fn(path, cell, label)` for every cell of `report`: the template

@@ -113,7 +113,8 @@ class SqliteSink : public BatchSink {
   bool wants_report() const override { return true; }
   bool wants_json() const override { return false; }
   Status Add(const BatchRecord& record) override;
-  Status Finish(const BatchSetFindings& findings) override;
+  Status AddBody(const BodyFindings& body, const BatchPathOf& path_of) override;
+  Status Finish(const BatchSetFindings& totals) override;
 
  private:
   Status Error(const std::string& what) const {
@@ -132,23 +133,26 @@ class SqliteSink : public BatchSink {
   }
   void Close() {
     stmts_.clear();
+    link_.reset();
+    same_.reset();
     if (db_ != nullptr) sqlite3_close(db_);
     db_ = nullptr;
   }
   Status AddReport(int64_t id, const ReportV1& report);
-  Status AddFindings(const BatchSetFindings& findings);
+  Status PrepareFindings();
 
   SqliteSinkOptions options_;
   std::string path_, temp_;
   sqlite3* db_ = nullptr;
   std::vector<std::unique_ptr<Statement>> stmts_;  // reports, cells, checks, issues
+  std::unique_ptr<Statement> link_, same_;         // set_findings, same_report
   int in_transaction_ = 0;
   bool committed_ = false;
 };
 
 Status SqliteSink::Open(const std::string& path) {
   path_ = path;
-  temp_ = path + ".tmp-" + std::to_string(::getpid());
+  temp_ = path + ".partial";  // a fixed name: a rerun replaces what a killed run left
   std::remove(temp_.c_str());
   if (sqlite3_open_v2(temp_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                       nullptr) != SQLITE_OK) {
@@ -254,77 +258,82 @@ std::optional<int> YearOf(const BodyFindings& body, size_t report) {
   return std::nullopt;
 }
 
-Status SqliteSink::AddFindings(const BatchSetFindings& set) {
-  Statement link;
-  if (link.Prepare(db_,
-                   "INSERT INTO set_findings(organ, organ_key, year, previous_year, link_status,"
-                   " link_note, check_id, where_, status, lhs, rhs, note, inputs)"
-                   " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)") != SQLITE_OK) {
+Status SqliteSink::PrepareFindings() {
+  if (link_) return OkStatus();
+  link_ = std::make_unique<Statement>();
+  same_ = std::make_unique<Statement>();
+  if (link_->Prepare(db_,
+                     "INSERT INTO set_findings(organ, organ_key, year, previous_year, link_status,"
+                     " link_note, check_id, where_, status, lhs, rhs, note, inputs)"
+                     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)") != SQLITE_OK ||
+      same_->Prepare(db_,
+                     "INSERT INTO same_report(organ, year, first_path, second_path, agreeing,"
+                     " disagreeing, resolved, ambiguous_in_both, one_sided,"
+                     " metadata_differences) VALUES(?,?,?,?,?,?,?,?,?,?)") != SQLITE_OK) {
     return Error("prepare");
-  }
-  for (const BodyFindings& body : set.findings.bodies) {
-    for (const YearLink& y : body.years) {
-      nlohmann::json inputs = nlohmann::json::array();
-      for (size_t i : y.reports) inputs.push_back(set.paths[i]);
-      const std::string inputs_text =
-          inputs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      std::vector<const CheckOut*> checks;
-      for (const CheckOut& c : y.x1) checks.push_back(&c);
-      for (const CheckOut& c : y.in_force) checks.push_back(&c);
-      const size_t rows = checks.empty() ? 1 : checks.size();
-      for (size_t k = 0; k < rows; ++k) {
-        link.Text(1, body.organ);
-        link.Text(2, body.key);
-        link.Int(3, y.year);
-        y.previous_year ? link.Int(4, *y.previous_year) : link.Null(4);
-        link.Text(5, YearLinkStatusName(y.status));
-        link.TextOrNull(6, y.note);
-        if (!checks.empty()) {
-          const CheckOut& c = *checks[k];
-          link.Text(7, c.id);
-          link.Text(8, c.where);
-          link.Text(9, c.status);
-          link.Number(10, c.lhs);
-          link.Number(11, c.rhs);
-          link.TextOrNull(12, c.note);
-        }
-        link.Text(13, inputs_text);
-        RETURN_IF_ERROR(Step(link, "insert into set_findings"));
-      }
-    }
-  }
-  Statement same;
-  if (same.Prepare(db_,
-                   "INSERT INTO same_report(organ, year, first_path, second_path, agreeing,"
-                   " disagreeing, resolved, ambiguous_in_both, one_sided, metadata_differences)"
-                   " VALUES(?,?,?,?,?,?,?,?,?,?)") != SQLITE_OK) {
-    return Error("prepare");
-  }
-  for (const BodyFindings& body : set.findings.bodies) {
-    for (const SameReportComparison& cmp : body.same_report) {
-      std::string differences;
-      for (const std::string& d : cmp.metadata_differences) {
-        differences += (differences.empty() ? "" : "; ") + d;
-      }
-      const std::optional<int> year = YearOf(body, cmp.first);
-      same.Text(1, body.organ);
-      year ? same.Int(2, *year) : same.Null(2);
-      same.Text(3, set.paths[cmp.first]);
-      same.Text(4, set.paths[cmp.second]);
-      same.Int(5, cmp.agreeing);
-      same.Int(6, static_cast<int64_t>(cmp.disagreeing.size()));
-      same.Int(7, static_cast<int64_t>(cmp.resolved.size()));
-      same.Int(8, static_cast<int64_t>(cmp.ambiguous_in_both.size()));
-      same.Int(9, static_cast<int64_t>(cmp.one_sided.size()));
-      same.TextOrNull(10, differences);
-      RETURN_IF_ERROR(Step(same, "insert into same_report"));
-    }
   }
   return OkStatus();
 }
 
-Status SqliteSink::Finish(const BatchSetFindings& findings) {
-  RETURN_IF_ERROR(AddFindings(findings));
+Status SqliteSink::AddBody(const BodyFindings& body, const BatchPathOf& path_of) {
+  RETURN_IF_ERROR(PrepareFindings());
+  Statement& link = *link_;
+  for (const YearLink& y : body.years) {
+    nlohmann::json inputs = nlohmann::json::array();
+    for (size_t i : y.reports) inputs.push_back(path_of(i));
+    const std::string inputs_text =
+        inputs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::vector<const CheckOut*> checks;
+    for (const CheckOut& c : y.x1) checks.push_back(&c);
+    for (const CheckOut& c : y.in_force) checks.push_back(&c);
+    const size_t rows = checks.empty() ? 1 : checks.size();
+    for (size_t k = 0; k < rows; ++k) {
+      link.Text(1, body.organ);
+      link.Text(2, body.key);
+      link.Int(3, y.year);
+      y.previous_year ? link.Int(4, *y.previous_year) : link.Null(4);
+      link.Text(5, YearLinkStatusName(y.status));
+      link.TextOrNull(6, y.note);
+      if (!checks.empty()) {
+        const CheckOut& c = *checks[k];
+        link.Text(7, c.id);
+        link.Text(8, c.where);
+        link.Text(9, c.status);
+        link.Number(10, c.lhs);
+        link.Number(11, c.rhs);
+        link.TextOrNull(12, c.note);
+      }
+      link.Text(13, inputs_text);
+      RETURN_IF_ERROR(Step(link, "insert into set_findings"));
+    }
+  }
+  Statement& same = *same_;
+  for (const SameReportComparison& cmp : body.same_report) {
+    std::string differences;
+    for (const std::string& d : cmp.metadata_differences) {
+      differences += (differences.empty() ? "" : "; ") + d;
+    }
+    const std::optional<int> year = YearOf(body, cmp.first);
+    same.Text(1, body.organ);
+    year ? same.Int(2, *year) : same.Null(2);
+    same.Text(3, path_of(cmp.first));
+    same.Text(4, path_of(cmp.second));
+    same.Int(5, cmp.agreeing);
+    same.Int(6, static_cast<int64_t>(cmp.disagreeing.size()));
+    same.Int(7, static_cast<int64_t>(cmp.resolved.size()));
+    same.Int(8, static_cast<int64_t>(cmp.ambiguous_in_both.size()));
+    same.Int(9, static_cast<int64_t>(cmp.one_sided.size()));
+    same.TextOrNull(10, differences);
+    RETURN_IF_ERROR(Step(same, "insert into same_report"));
+  }
+  if (++in_transaction_ >= options_.reports_per_transaction) {
+    in_transaction_ = 0;
+    RETURN_IF_ERROR(Exec("COMMIT; BEGIN"));
+  }
+  return OkStatus();
+}
+
+Status SqliteSink::Finish(const BatchSetFindings&) {
   RETURN_IF_ERROR(Exec(kIndexes));
   RETURN_IF_ERROR(Exec("COMMIT"));
   Close();

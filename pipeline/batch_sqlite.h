@@ -4,10 +4,10 @@
 //
 //   StatusOr<std::unique_ptr<BatchSink>> db = NewSqliteSink("archive.sqlite", {});
 //
-// The database is built in "<FILE>.tmp-<pid>" (journal off: a failed run
-// discards it) with one transaction per `reports_per_transaction` reports;
-// Finish writes the set findings, creates the indexes and renames it onto
-// FILE. Not thread-safe (RunBatch calls it from one thread). Errors:
+// The database is built in "<FILE>.partial" (journal off: a failed run
+// discards it) with one transaction per `reports_per_transaction` reports
+// (or bodies of the set findings, written by AddBody); Finish creates the
+// indexes and renames it onto FILE. Not thread-safe (RunBatch calls it from one thread). Errors:
 // kUnreadable (cannot create or rename the file), kInternal (an SQLite
 // error; the message carries sqlite3_errmsg).
 #ifndef ZFXXGK_PIPELINE_BATCH_SQLITE_H_

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -110,7 +111,7 @@ StatusOr<std::vector<std::unique_ptr<BatchSink>>> MakeSinks(const BatchCliOption
 }
 
 bool WriteText(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  const std::string temp = path + ".partial";
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr) return false;
   const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
@@ -187,6 +188,14 @@ int Run(const BatchCliOptions& o) {
     StatusOr<Shard> shard = ParseShard(o.shard);
     if (!shard.ok()) return Usage(shard.status().message());
     list = SelectShard(list, *shard);
+  }
+  if (!o.out_dir.empty()) {  // the findings file is opened before the batch starts
+    std::error_code ec;
+    std::filesystem::create_directories(o.out_dir, ec);
+    if (ec) {
+      std::cerr << "zfxxgk batch: " << o.out_dir << ": cannot create: " << ec.message() << "\n";
+      return kBatchExitFatal;
+    }
   }
   for (const std::string& from : o.imports) {
     StatusOr<size_t> imported = ImportBatchOutputs(from, o.out_dir);

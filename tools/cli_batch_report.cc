@@ -34,34 +34,21 @@ std::string Counts(const std::map<std::string, size_t>& counts) {
   return out.empty() ? "-" : out;
 }
 
-std::string Num(const std::optional<double>& v) {
-  if (!v) return "null";
-  if (std::floor(*v) == *v && std::fabs(*v) < 1e15) return std::to_string(std::llround(*v));
-  std::ostringstream s;
-  s << *v;
-  return s.str();
-}
-
 void X1Text(const BatchSummary& s, std::ostringstream& out) {
-  const YearLinkCounts n = CountYearLinks(s.set.findings);
+  const YearLinkCounts& n = s.set.counts;
   out << "  X.1 across years: " << n.bodies << " bodies, " << n.links << " year links: "
       << n.pass << " pass, " << n.fail << " fail, " << n.not_checkable << " not checkable; "
       << n.no_previous_year << " without a previous year; " << n.same_report_pairs
       << " same-report pairs; " << n.unplaced << " reports without organ or year\n";
-  size_t listed = 0;
-  for (const BodyFindings& body : s.set.findings.bodies) {
-    for (const YearLink& link : body.years) {
-      for (const CheckOut& c : link.x1) {
-        if (c.status != "fail") continue;
-        if (listed++ < kListed) {
-          out << "    fail " << body.organ << " " << link.year << " (" << c.id << "): "
-              << "carried over " << Num(c.lhs) << " vs carried forward of "
-              << (link.year - 1) << " " << Num(c.rhs) << "\n";
-        }
-      }
-    }
+  if (n.not_compared > 0) {
+    out << "    " << n.not_compared << " inputs beyond the first of their body and year not "
+        << "compared (see not_compared in the findings)\n";
   }
-  if (listed > kListed) out << "    ... " << (listed - kListed) << " more (see the findings)\n";
+  for (const std::string& line : s.set.failing_x1) out << "    fail " << line << "\n";
+  if (n.x1_checks_failed > s.set.failing_x1.size()) {
+    out << "    ... " << (n.x1_checks_failed - s.set.failing_x1.size())
+        << " more failing X.1 checks (see the findings)\n";
+  }
 }
 
 }  // namespace
@@ -120,7 +107,7 @@ std::string RenderBatchSummaryJson(const BatchSummary& s) {
   for (const auto& [id, n] : s.failing_identities) {
     identities[id] = {{"reports", n}, {"examples", s.failing_examples.at(id)}};
   }
-  const YearLinkCounts n = CountYearLinks(s.set.findings);
+  const YearLinkCounts& n = s.set.counts;
   Json j{{"inputs", s.inputs},
          {"converted", s.extracted},
          {"already_done", s.skipped},
@@ -137,7 +124,9 @@ std::string RenderBatchSummaryJson(const BatchSummary& s) {
          {"x1", {{"bodies", n.bodies}, {"links", n.links}, {"pass", n.pass}, {"fail", n.fail},
                  {"not_checkable", n.not_checkable}, {"no_previous_year", n.no_previous_year},
                  {"x1_checks_failed", n.x1_checks_failed},
-                 {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced}}},
+                 {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced},
+                 {"not_compared", n.not_compared}}},
+         {"failing_x1", s.set.failing_x1},
          {"journal_lines_skipped", s.journal_lines_skipped}};
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -192,7 +192,7 @@ TEST_F(BatchSinksTest, SqliteHasTheIndexesAndSetFindings) {
   EXPECT_TRUE(names.count("reports_organ_year"));
   EXPECT_TRUE(names.count("cells_path"));
   // Every placed report appears in the year links of set_findings.
-  const YearLinkCounts n = CountYearLinks(outputs_->summary->set.findings);
+  const YearLinkCounts& n = outputs_->summary->set.counts;
   EXPECT_EQ(db.One("SELECT count(DISTINCT organ_key || year) FROM set_findings"),
             std::to_string(n.links + n.no_previous_year));
   EXPECT_EQ(db.One("SELECT count(*) FROM same_report"), std::to_string(n.same_report_pairs));

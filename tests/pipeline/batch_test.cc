@@ -205,7 +205,8 @@ TEST(BatchTest, ProgressIsReportedAndEndsComplete) {
 }
 
 // The set analysis over the batch (spilled reports without OUTDIR, report
-// files with it) equals AnalyzeReportSet over every report at once.
+// files with it), handed to the sinks body by body, equals AnalyzeReportSet
+// over every report at once.
 TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
   TempDir dir;
   const std::vector<std::string> inputs = {
@@ -222,26 +223,57 @@ TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
     RecordingSink sink;
     StatusOr<BatchSummary> s = RunBatch(inputs, Options(out), {&sink});
     ASSERT_TRUE(s.ok());
-    const SetFindings& got = s->set.findings;
-    EXPECT_EQ(s->set.paths, inputs);
-    EXPECT_EQ(got.unplaced, expected.unplaced);
-    ASSERT_EQ(got.bodies.size(), expected.bodies.size());
-    for (size_t b = 0; b < got.bodies.size(); ++b) {
-      EXPECT_EQ(got.bodies[b].key, expected.bodies[b].key);
-      EXPECT_EQ(got.bodies[b].reports, expected.bodies[b].reports);
-      EXPECT_EQ(got.bodies[b].same_report.size(), expected.bodies[b].same_report.size());
-      ASSERT_EQ(got.bodies[b].years.size(), expected.bodies[b].years.size());
-      for (size_t y = 0; y < got.bodies[b].years.size(); ++y) {
-        EXPECT_EQ(got.bodies[b].years[y].status, expected.bodies[b].years[y].status);
-        EXPECT_EQ(got.bodies[b].years[y].reports, expected.bodies[b].years[y].reports);
+    ASSERT_EQ(s->set.unplaced.size(), expected.unplaced.size());
+    EXPECT_EQ(s->set.unplaced[0], inputs[expected.unplaced[0]]);
+    ASSERT_EQ(sink.bodies.size(), expected.bodies.size());
+    for (size_t b = 0; b < sink.bodies.size(); ++b) {
+      const BodyFindings& got = sink.bodies[b];
+      EXPECT_EQ(got.key, expected.bodies[b].key);
+      EXPECT_EQ(got.reports, expected.bodies[b].reports);
+      EXPECT_EQ(got.same_report.size(), expected.bodies[b].same_report.size());
+      ASSERT_EQ(got.years.size(), expected.bodies[b].years.size());
+      for (size_t y = 0; y < got.years.size(); ++y) {
+        EXPECT_EQ(got.years[y].status, expected.bodies[b].years[y].status);
+        EXPECT_EQ(got.years[y].reports, expected.bodies[b].years[y].reports);
       }
     }
-    const YearLinkCounts n = CountYearLinks(got);
+    EXPECT_EQ(sink.body_paths[0], (std::vector<std::string>{inputs[0], inputs[2], inputs[3],
+                                                            inputs[5]}));
+    const YearLinkCounts& n = s->set.counts;
     EXPECT_EQ(n.pass, 1u);  // 2021 <- 2020
     EXPECT_EQ(n.fail, 1u);  // 2022 <- 2021: 9 vs 7
     EXPECT_EQ(n.same_report_pairs, 1u);
-    EXPECT_EQ(sink.findings.paths, inputs);
+    EXPECT_EQ(s->set.failing_x1.size(), 7u);  // one per column of table 三
+    EXPECT_TRUE(sink.finished);
+    EXPECT_EQ(sink.totals.counts.fail, 1u);
   }
+}
+
+// Many copies of one report (same body and year) are compared pairwise only
+// up to the cap; the rest are listed, and X.1 still links the years.
+TEST(BatchTest, CopiesOfOneReportBeyondTheCapAreNotCompared) {
+  BatchSetAnalysis analysis(3);
+  for (int i = 0; i < 6; ++i) analysis.Add({"c" + std::to_string(i), "甲", 2021, 0});
+  analysis.Add({"p", "甲", 2020, 0});
+  int loads = 0;
+  std::vector<BodyFindings> bodies;
+  StatusOr<BatchSetFindings> f = analysis.Run(
+      [&loads](const BatchSetEntry& e) {
+        ++loads;
+        return batch_test::FakeExtract(
+            "organ=甲\nyear=" + std::string(e.path == "p" ? "2020" : "2021") + "\nx1=7\n", e.path);
+      },
+      [&bodies](const BodyFindings& body, const BatchPathOf&) {
+        bodies.push_back(body);
+        return OkStatus();
+      });
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->not_compared, (std::vector<std::string>{"c3", "c4", "c5"}));
+  EXPECT_EQ(loads, 4);
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_EQ(bodies[0].same_report.size(), 3u);  // 3 copies: 3 pairs
+  EXPECT_EQ(f->counts.pass, 1u);
+  EXPECT_EQ(f->counts.not_compared, 3u);
 }
 
 }  // namespace

@@ -122,7 +122,8 @@ inline BatchExtractorFactory FakeFactory(std::atomic<int>* calls = nullptr,
   };
 }
 
-// Records every Add and the findings.
+// Records every Add, every body (with the paths its indices name) and the
+// totals.
 class RecordingSink : public BatchSink {
  public:
   bool wants_report() const override { return true; }
@@ -131,13 +132,22 @@ class RecordingSink : public BatchSink {
     records.push_back(record);
     return OkStatus();
   }
+  Status AddBody(const BodyFindings& body, const BatchPathOf& path_of) override {
+    bodies.push_back(body);
+    std::vector<std::string> paths;
+    for (size_t i : body.reports) paths.push_back(path_of(i));
+    body_paths.push_back(paths);
+    return OkStatus();
+  }
   Status Finish(const BatchSetFindings& f) override {
-    findings = f;
+    totals = f;
     finished = true;
     return OkStatus();
   }
   std::vector<BatchRecord> records;
-  BatchSetFindings findings;
+  std::vector<BodyFindings> bodies;
+  std::vector<std::vector<std::string>> body_paths;
+  BatchSetFindings totals;
   bool finished = false;
 };
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -347,6 +348,7 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
     const std::string name = f.path().filename().string();
     EXPECT_EQ(name.find(".zfxxgk-tmp-"), std::string::npos) << name;
     EXPECT_EQ(name.find(".tmp-"), std::string::npos) << name;
+    EXPECT_EQ(name.find(".partial"), std::string::npos) << name;
     if (name[0] != '.' && name[0] != '_') got[name] = ReadFile(f.path().string());
   }
   for (const auto& f : fs::directory_iterator(dir.path + "/clean")) {

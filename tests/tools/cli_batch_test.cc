@@ -371,4 +371,22 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
   EXPECT_EQ(std::set<std::string>(jsonl.begin(), jsonl.end()).size(), inputs.size());
 }
 
+// tools/slurm-demo on a one-node cluster: a job array of 3 shards, then a
+// merge job; the script compares the merged result with a direct run.
+// Skipped where Slurm is not installed or cannot start (exit 77); the demo
+// installs it when run by hand (tools/slurm-demo), never from the tests.
+TEST(CliBatchSlurmTest, ArrayOfShardsMergedEqualsOneRun) {
+  TempDir dir;
+  const std::string log = dir.path + "/demo.log";
+  const std::string cmd = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && timeout 240 tools/slurm-demo " +
+                          "--no-install --shards 3 --zfxxgk " + ShellQuote(ZF_CLI_PATH) +
+                          " --work " + ShellQuote(dir.path + "/work") + " >" + ShellQuote(log) +
+                          " 2>&1";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << ReadFile(log);
+  if (WEXITSTATUS(status) == 77) GTEST_SKIP() << ReadFile(log);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << ReadFile(log);
+  EXPECT_TRUE(Contains(ReadFile(log), "equals the single-machine run")) << ReadFile(log);
+}
+
 }  // namespace

@@ -85,6 +85,10 @@ Json ChecksJson(const std::vector<CheckOut>& checks) {
     one["status"] = c.status;
     one["lhs"] = c.lhs ? NumberJson(*c.lhs, std::floor(*c.lhs) == *c.lhs) : Json(nullptr);
     one["rhs"] = c.rhs ? NumberJson(*c.rhs, std::floor(*c.rhs) == *c.rhs) : Json(nullptr);
+    if (c.status == "fail" && c.lhs && c.rhs) {
+      double d = *c.lhs - *c.rhs;
+      one["difference"] = NumberJson(d, std::floor(d) == d);
+    }
     if (!c.note.empty()) one["note"] = c.note;
     j.push_back(one);
   }

@@ -51,6 +51,9 @@ enum class OcrLayout {
   kAuto,   // find blocks, columns and lines (Tesseract psm 3)
   kBlock,  // one uniform block of text lines (psm 6)
   kLine,   // a single text line (psm 7)
+  // A single text line, without Tesseract's own line finding and word
+  // segmentation (psm 13): fewer misreads on short cell texts.
+  kRawLine,
 };
 
 struct OcrWord {

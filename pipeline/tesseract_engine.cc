@@ -93,6 +93,7 @@ tesseract::PageSegMode ModeOf(OcrLayout layout) {
     case OcrLayout::kAuto: return tesseract::PSM_AUTO;
     case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
     case OcrLayout::kLine: return tesseract::PSM_SINGLE_LINE;
+    case OcrLayout::kRawLine: return tesseract::PSM_RAW_LINE;
   }
   return tesseract::PSM_SINGLE_BLOCK;
 }

@@ -99,7 +99,7 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
   const Strip strip = StripOf(ctx, lines, inner);
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
-                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
+                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kRawLine));
   CellReading reading;
   reading.text = JoinCellWords(words);
   reading.confidence = words.empty() ? 0.0 : LowestConfidence(words);

@@ -1,8 +1,8 @@
 // Ruled tables on a page image: rules, grid and merged cells.
 //
-// Rules are found by grey morphology: a closing with a long horizontal
-// (vertical) structuring element keeps only long dark runs, which text
-// strokes are not, and what stays dark enough is rule. Rules that touch each other form a table;
+// Rules are found by morphology: an opening of the page's dark pixels with
+// a long horizontal (vertical) structuring element keeps only long runs,
+// which text strokes are not. Rules that touch each other form a table;
 // within it, rule positions (clustered, double rules joined) give the
 // elementary grid. A boundary between two neighbouring grid cells exists
 // where the rule segment between them is actually printed (measured as ink
@@ -49,8 +49,8 @@ struct TableGrid {
 
 struct GridOptions {
   // Grey level (on the background-normalised page, paper at 255) below
-  // which what survives the rule filter is a rule: faint grey rules of
-  // about 180 count, JPEG ripples of about 240 do not.
+  // which a pixel may belong to a rule: faint grey rules of about 180
+  // count, JPEG ripples of about 240 do not.
   int rule_threshold = 225;
   // Shortest horizontal rule segment, inches (longer than any text stroke).
   double min_horizontal_rule = 0.4;

@@ -76,7 +76,45 @@ TEST(ExtractTest, InputOverTheLimitIsRejected) {
   options.max_input_bytes = 16;
   StatusOr<ReportV1> r = ExtractBytes(std::string(17, 'a'), "big.txt", options);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("--max-input-bytes"), std::string::npos);
+}
+
+TEST(ExtractTest, HtmlNestedDeeperThanTheLimitIsRejected) {
+  ExtractOptions options;
+  options.max_html_depth = 50;
+  std::string page = "<html><body>";
+  for (int i = 0; i < 60; ++i) page += "<div>";
+  page += "一、总体情况";
+  StatusOr<ReportV1> r = ExtractBytes(page, "deep.html", options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("--max-html-depth"), std::string::npos);
+}
+
+TEST(ExtractTest, DepthEstimateSkipsVoidOptionalAndRawTextTags) {
+  EXPECT_EQ(EstimateHtmlDepth("<div><span>x</span></div><div></div>", 100), 2);
+  // <p>, <li>, <td>, <tr>, <br> may stay unclosed: not counted.
+  EXPECT_EQ(EstimateHtmlDepth("<p>a<p>b<ul><li>x<li>y</ul><br><img src=x>", 100), 1);
+  EXPECT_EQ(EstimateHtmlDepth("<script>if (a<b) { '<div><div>' }</script><b>x</b>", 100), 1);
+  EXPECT_EQ(EstimateHtmlDepth("<!-- <div><div><div> --><i/>", 100), 0);
+  EXPECT_EQ(EstimateHtmlDepth(std::string(100000, '<'), 100), 0);
+  // Stops counting once past stop_at.
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += "<div>";
+  EXPECT_EQ(EstimateHtmlDepth(deep, 10), 11);
+}
+
+TEST(ExtractTest, TablesOverTheCellLimitAreRejected) {
+  ExtractOptions options;
+  options.max_table_cells = 4;
+  StatusOr<ReportV1> r = ExtractBytes(
+      "<html><body><table><tr><td>1</td><td>2</td><td>3</td></tr><tr><td>4</td></tr>"
+      "</table></body></html>",
+      "wide.html", options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("--max-table-cells"), std::string::npos);
 }
 
 std::string ReadCorpus(const std::string& relative) {

@@ -66,7 +66,7 @@ bool WriteAtomically(const std::string& path, const std::string& data, std::stri
 constexpr const char* kExitHelp =
     "Exit status: 0 success; 1 internal error; 2 usage error; 3 file not found or "
     "unreadable; 4 empty input; 5 unsupported format (binary, "
-    "PDF and images are not supported yet); 6 not an annual report (no report table found); "
+    "encrypted PDF, images: OCR is not available yet); 6 not an annual report (no report table found); "
     "7 input over a resource limit (--max-input-bytes, --max-html-depth, --max-table-cells; "
     "the message names the limit).";
 
@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand(
       "extract",
       "Extract one report (HTML page in UTF-8/GBK/GB18030/UTF-16, or a text dump: one cell "
-      "per line, whitespace-collapsed, aligned columns, markdown tables) to JSON on stdout.");
+      "per line, whitespace-collapsed, aligned columns, markdown tables; or a PDF with a text "
+      "layer) to JSON on stdout.");
   extract->add_option("FILE", input, "input file, or - for standard input")->required();
   extract->add_option("-o,--output", output,
                       "write the JSON to this file (atomically: temp file + rename)");

@@ -24,6 +24,14 @@ std::unique_ptr<icu::BreakIterator> Make(Unit unit) {
   return it;
 }
 
+// Creating a break iterator loads its rules; each thread keeps one of each
+// kind (ICU iterators must not be shared between threads).
+icu::BreakIterator* Cached(Unit unit) {
+  thread_local std::unique_ptr<icu::BreakIterator> sentence = Make(Unit::kSentence);
+  thread_local std::unique_ptr<icu::BreakIterator> word = Make(Unit::kWord);
+  return unit == Unit::kSentence ? sentence.get() : word.get();
+}
+
 bool HasLetterOrDigit(const icu::UnicodeString& s) {
   for (int32_t i = 0; i < s.length();) {
     UChar32 c = s.char32At(i);
@@ -36,8 +44,8 @@ bool HasLetterOrDigit(const icu::UnicodeString& s) {
 std::vector<std::string> Split(std::string_view utf8, Unit unit) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::unique_ptr<icu::BreakIterator> it = Make(unit);
-  if (!it) return {std::string(utf8)};
+  icu::BreakIterator* it = Cached(unit);
+  if (it == nullptr) return {std::string(utf8)};
   it->setText(text);
   std::vector<std::string> out;
   for (int32_t start = it->first(), end = it->next(); end != icu::BreakIterator::DONE;

@@ -58,16 +58,23 @@ std::vector<std::string> Paragraphs(const std::vector<Item>& items) {
   return out;
 }
 
-// Every number the rule finds, with its sentence, in text outside tables.
-std::vector<Statement> Find(const std::vector<std::string>& paragraphs, const re2::RE2& re) {
-  std::vector<Statement> out;
-  for (const std::string& paragraph : paragraphs) {
+// The sentences of the prose, split once for every rule.
+std::vector<std::string> Sentences(const std::vector<Item>& items) {
+  std::vector<std::string> out;
+  for (const std::string& paragraph : Paragraphs(items)) {
     if (paragraph.empty()) continue;
-    for (const std::string& sentence : SplitSentences(paragraph)) {
-      re2::StringPiece input(sentence);
-      std::string n;
-      while (RE2::FindAndConsume(&input, re, &n)) out.push_back({n, sentence});
-    }
+    for (std::string& s : SplitSentences(paragraph)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// Every number the rule finds, with its sentence.
+std::vector<Statement> Find(const std::vector<std::string>& sentences, const re2::RE2& re) {
+  std::vector<Statement> out;
+  for (const std::string& sentence : sentences) {
+    re2::StringPiece input(sentence);
+    std::string n;
+    while (RE2::FindAndConsume(&input, re, &n)) out.push_back({n, sentence});
   }
   return out;
 }
@@ -142,11 +149,12 @@ bool Applies(const ProseTarget& t, const std::string& template_name) {
 std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
                                          const std::string& template_name) {
   std::vector<ProseFact> facts;
+  const std::vector<std::string> sentences = Sentences(items);
   for (const ProseTarget& t : Targets()) {
     if (!Applies(t, template_name) || t.readings.size() != 1 || t.readings[0].size() != 1) {
       continue;
     }
-    std::vector<Statement> found = Find(Paragraphs(items), Rule(t.rule_id));
+    std::vector<Statement> found = Find(sentences, Rule(t.rule_id));
     if (found.empty()) continue;
     bool agree = true;
     for (const Statement& f : found) agree = agree && f.value == found[0].value;
@@ -161,10 +169,10 @@ void CheckProse(const std::vector<Item>& items, const std::string& template_name
                 ReportV1& report) {
   std::map<std::string, const CellOut*> cells;
   for (const auto& [path, cell] : report.cells) cells[path] = &cell;
-  std::vector<std::string> paragraphs = Paragraphs(items);
+  const std::vector<std::string> sentences = Sentences(items);
   for (const ProseTarget& t : Targets()) {
     if (!Applies(t, template_name)) continue;
-    for (const Statement& st : Find(paragraphs, Rule(t.rule_id))) {
+    for (const Statement& st : Find(sentences, Rule(t.rule_id))) {
       CheckStatement(t, st, cells, report);
     }
   }

@@ -3,8 +3,8 @@
 //
 // Prose rules (P.1) run sentence by sentence so that a number is quoted with
 // the sentence that states it; word segmentation serves label matching by
-// grapheme-safe units. Thread-safe: each call makes its own iterator (ICU
-// iterators are not shareable across threads, so each thread caches its own).
+// grapheme-safe units. Thread-safe: each thread keeps its own iterators (ICU
+// iterators are not shareable across threads).
 #ifndef ZFXXGK_PIPELINE_ICU_SEGMENTER_H_
 #define ZFXXGK_PIPELINE_ICU_SEGMENTER_H_
 

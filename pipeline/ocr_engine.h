@@ -91,9 +91,11 @@ class OcrEngine {
                                                    const PixelRect& region,
                                                    OcrLayout layout) = 0;
 
-  // Re-reads `region` (one cell's content) as a single line of digits, '.'
-  // and '-'. Errors: kInternal.
-  virtual StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region) = 0;
+  // Reads `region` (one cell's content) as a single line of digits, '.'
+  // and '-' only, segmented as `layout` (kLine or kRawLine). Errors:
+  // kInternal.
+  virtual StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region,
+                                            OcrLayout layout) = 0;
 
   // "tesseract 5.3.0 chi_sim", for provenance and messages.
   virtual std::string Describe() const = 0;

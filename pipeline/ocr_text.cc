@@ -60,13 +60,16 @@ bool IsNumberText(std::string_view text) {
   return digits > 0 && t.back() != '.';
 }
 
-bool HasIdeograph(std::string_view text) {
+int CountIdeographs(std::string_view text) {
+  int n = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xC0 && IsIdeograph(CodePointAt(text, i))) return true;
+    if (c >= 0xC0 && IsIdeograph(CodePointAt(text, i))) ++n;
   }
-  return false;
+  return n;
 }
+
+bool HasIdeograph(std::string_view text) { return CountIdeographs(text) > 0; }
 
 bool LooksLikeNumberCell(std::string_view text) {
   return !HasIdeograph(text) &&

@@ -25,7 +25,10 @@ std::string JoinCellWords(std::vector<OcrWord> words);
 // "189538647.5"). Full-width digits count (NFKC).
 bool IsNumberText(std::string_view text);
 
-// Whether `text` holds a CJK ideograph (a label, or text such as "减4").
+// Number of CJK ideographs in `text` (a label has several; "减4" one).
+int CountIdeographs(std::string_view text);
+
+// Whether `text` holds a CJK ideograph.
 bool HasIdeograph(std::string_view text);
 
 // Whether `text` reads like the content of a value cell rather than a label:

@@ -172,11 +172,12 @@ StatusOr<std::vector<OcrWord>> TesseractEngine::Recognize(const GreyImage& image
 }
 
 StatusOr<DigitReading> TesseractEngine::ReadDigits(const GreyImage& image,
-                                                   const PixelRect& region) {
+                                                   const PixelRect& region, OcrLayout layout) {
   DigitReading reading;
   PixelRect r = Clip(image, region);
   if (r.width < 4 || r.height < 4) return reading;
   tesseract::TessBaseAPI& api = *apis_->digits;
+  api.SetPageSegMode(ModeOf(layout));
   SetRegion(api, image, r);
   if (api.Recognize(nullptr) != 0) {
     return Status(StatusCode::kInternal, "OCR: Tesseract failed to re-read digits at (" +

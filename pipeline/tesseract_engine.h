@@ -36,7 +36,8 @@ class TesseractEngine final : public OcrEngine {
 
   StatusOr<std::vector<OcrWord>> Recognize(const GreyImage& image, const PixelRect& region,
                                            OcrLayout layout) override;
-  StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region) override;
+  StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region,
+                                    OcrLayout layout) override;
   std::string Describe() const override;
 
   // The tessdata folder that `options` resolves to (see OcrOptions).

@@ -26,8 +26,9 @@ constexpr double kMargin = 0.04, kLineHeight = 0.15;
 constexpr double kPad = 0.015;
 // Inches: an ink component smaller both ways is a speck.
 constexpr double kSpeckSize = 0.035;
-// Confidence of a number the two recognisers read differently.
-constexpr double kDisagreement = 0.5;
+// Confidence of a number whose three readings all differ, and of one that
+// two of three readings agree on.
+constexpr double kDisagreement = 0.5, kMajority = 0.7;
 
 struct PageContext {
   Pix* grey;  // rules and specks painted out
@@ -69,19 +70,31 @@ bool Explains(const DigitReading& d, const Strip& strip, int dpi) {
 
 // Combines the two readings of a one-line cell whose digits-only reading
 // is a number explaining all its ink. The text recogniser verifies it:
-// agreeing readings raise the confidence; a disagreeing number keeps both
-// readings, the more confident first, and the cell's confidence drops to
-// at most kDisagreement; a text reading that is no number (a lone 1 read
-// as "|") leaves the digits unverified.
-CellReading Combine(CellReading text, const DigitReading& digits) {
+// agreeing readings raise the confidence; a text reading that is no number
+// (a lone 1 read as "|") leaves the digits unverified. When both are
+// numbers and disagree, a third reading (digits only, raw line) decides by
+// majority; the cell keeps all readings and a confidence of at most
+// kMajority (two of three agree) or kDisagreement (all differ).
+StatusOr<CellReading> Combine(PageContext& ctx, const Strip& strip, CellReading text,
+                              const DigitReading& digits) {
   if (!IsNumberText(text.text)) return CellReading{digits.text, digits.confidence, {}};
-  if (NormalizeNfkc(text.text) == digits.text) {
+  const std::string t = NormalizeNfkc(text.text);
+  if (t == digits.text) {
     return CellReading{digits.text, std::max(text.confidence, digits.confidence), {}};
   }
+  ASSIGN_OR_RETURN(DigitReading third, ctx.engine.ReadDigits(strip.image, Whole(strip.image),
+                                                             OcrLayout::kRawLine));
   CellReading r;
+  if (third.text == t || third.text == digits.text) {
+    r.text = third.text;
+    r.alternatives = {third.text, third.text == t ? digits.text : t};
+    r.confidence = std::min(kMajority, third.confidence);
+    return r;
+  }
   const bool digits_first = digits.confidence >= text.confidence;
-  r.text = digits_first ? digits.text : text.text;
-  r.alternatives = {r.text, digits_first ? text.text : digits.text};
+  r.text = digits_first ? digits.text : t;
+  r.alternatives = {r.text, digits_first ? t : digits.text};
+  if (IsNumberText(third.text)) r.alternatives.push_back(third.text);
   r.confidence = std::min({text.confidence, digits.confidence, kDisagreement});
   return r;
 }
@@ -89,10 +102,11 @@ CellReading Combine(CellReading text, const DigitReading& digits) {
 // A cell's lines are joined into one strip (MakeStrip) and read by the
 // text recogniser. A one-line cell is also read by the digits-only
 // recogniser (reliable on digits, where the Chinese model drops or doubles
-// digits and reads a lone 1 as "|", a lone 4 as 四). A number from the
+// digits and reads a lone 1 as "|", a lone 2 as 副). A number from the
 // digits reader that explains all the ink is the value, verified by the
-// text reading (Combine); against a text reading with ideographs (a label,
-// "减4") it needs a confidence of at least trust_digits.
+// text reading (Combine). Against a text reading with ideographs (a label,
+// "减4") it needs a confidence of trust_digits, or half of it when the text
+// is a single ideograph (no label is one character).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   std::optional<BBox> ink = InkBox(ctx.ink, inner, ctx.dpi);
   if (!ink) return CellReading();
@@ -104,13 +118,14 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   reading.text = JoinCellWords(words);
   reading.confidence = words.empty() ? 0.0 : LowestConfidence(words);
   if (lines.size() != 1) return reading;
-  ASSIGN_OR_RETURN(DigitReading digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image)));
+  ASSIGN_OR_RETURN(DigitReading digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image),
+                                                              OcrLayout::kLine));
   if (!IsNumberText(digits.text) || !Explains(digits, strip, ctx.dpi)) return reading;
-  if (HasIdeograph(reading.text)) {  // "减4", or a lone 4 taken for 四
-    if (digits.confidence < ctx.options.trust_digits) return reading;
-    return CellReading{digits.text, digits.confidence, {}};
-  }
-  return Combine(std::move(reading), digits);
+  const int ideographs = CountIdeographs(reading.text);
+  if (ideographs == 0) return Combine(ctx, strip, std::move(reading), digits);
+  const double needed = ideographs == 1 ? ctx.options.trust_digits / 2 : ctx.options.trust_digits;
+  if (digits.confidence < needed) return reading;
+  return CellReading{digits.text, digits.confidence, {}};
 }
 
 // Labels are matched by the mapper, which reports what it cannot find; only

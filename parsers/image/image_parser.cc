@@ -22,14 +22,8 @@ StatusOr<Document> ParseImage(std::string_view bytes, const std::string& path,
     if (!raw.ok() && raw.status().code() != StatusCode::kUnreadable) return raw.status();
     Status s = raw.status();
     if (raw.ok()) {
-      // A page that fails leaves nothing half-read behind.
-      const size_t tables = doc.tables.size(), issues = doc.issues.size();
       s = ReadPageImage(*raw, i, engine, doc, options.read);
-      if (!s.ok()) {
-        doc.tables.resize(tables);
-        doc.issues.resize(issues);
-        s = Status(s.code(), path + ": page " + std::to_string(i + 1) + ": " + s.message());
-      }
+      if (!s.ok()) s = Status(s.code(), path + ": page " + std::to_string(i + 1) + ": " + s.message());
     }
     if (!s.ok()) {
       doc.issues.push_back({Severity::kError, "page_unreadable", s.message()});

@@ -263,10 +263,8 @@ Status ReadText(PageContext& ctx, const PageLayout& layout, std::vector<Placed>&
   return OkStatus();
 }
 
-}  // namespace
-
-Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
-                     const OcrReadOptions& options) {
+Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
+                    const OcrReadOptions& options) {
   PreparedPage prepared = PreparePage(raw);
   PageLayout layout = AnalyzePage(prepared.grey, options.grid);
   PixPtr grey = PixFromGrey(layout.text_image);
@@ -287,6 +285,20 @@ Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Do
                    [](const Placed& a, const Placed& b) { return a.y < b.y; });
   for (Placed& p : placed) doc.blocks.push_back(std::move(p.block));
   return OkStatus();
+}
+
+}  // namespace
+
+Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
+                     const OcrReadOptions& options) {
+  // A page that fails leaves nothing half-read behind.
+  const size_t tables = doc.tables.size(), issues = doc.issues.size();
+  Status s = ReadPageInto(raw, page_index, engine, doc, options);
+  if (!s.ok()) {
+    doc.tables.resize(tables);
+    doc.issues.resize(issues);
+  }
+  return s;
 }
 
 }  // namespace zfxxgk::image

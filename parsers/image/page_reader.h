@@ -39,9 +39,9 @@ struct OcrReadOptions {
 };
 
 // Reads `raw` as page `page_index` (0-based) and appends its blocks and
-// tables to `doc`. Errors: those of the engine, or out of memory
-// (kInternal); then `doc` may hold part of the page's tables and issues, and
-// the caller decides whether to drop them, record an issue and go on.
+// tables to `doc`. The PDF parser calls it for pages without a text layer.
+// Errors: those of the engine, or out of memory (kInternal); `doc` is then
+// unchanged and the caller decides whether to record an issue and go on.
 Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
                      const OcrReadOptions& options = OcrReadOptions());
 

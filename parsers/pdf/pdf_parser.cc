@@ -2,12 +2,16 @@
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <memory>
 #include <vector>
 
+#include "parsers/image/page_reader.h"
 #include "pipeline/layout_lines.h"
+#include "pipeline/ocr_engine.h"
 
 namespace zfxxgk::pdf {
 namespace {
@@ -80,6 +84,35 @@ bool ReadPage(poppler::document& pdf, int i, const PdfOptions& options, Document
   return true;
 }
 
+// Resolution scanned pages are rendered at for OCR.
+constexpr double kOcrDpi = 300;
+
+// A page without a text layer (a scan): rendered grey at kOcrDpi and read
+// by OCR (parsers/image/page_reader.h) with this thread's engine.
+Status OcrPage(poppler::document& pdf, int i, Document& doc) {
+  ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
+  std::unique_ptr<poppler::page> page(pdf.create_page(i));
+  poppler::page_renderer renderer;
+  renderer.set_render_hints(poppler::page_renderer::antialiasing |
+                            poppler::page_renderer::text_antialiasing);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image rendered;
+  if (page) rendered = renderer.render_page(page.get(), kOcrDpi, kOcrDpi);
+  if (!rendered.is_valid() || rendered.width() <= 0 || rendered.height() <= 0) {
+    return Status(StatusCode::kInternal, "the page could not be rendered for OCR");
+  }
+  GreyImage grey;
+  grey.width = rendered.width();
+  grey.height = rendered.height();
+  grey.dpi = static_cast<int>(kOcrDpi);
+  grey.pixels.resize(static_cast<size_t>(grey.width) * grey.height);
+  for (int y = 0; y < grey.height; ++y) {
+    const char* row = rendered.const_data() + static_cast<size_t>(y) * rendered.bytes_per_row();
+    std::copy(row, row + grey.width, grey.pixels.begin() + static_cast<size_t>(y) * grey.width);
+  }
+  return image::ReadPageImage(grey, i, *engine, doc);
+}
+
 }  // namespace
 
 StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
@@ -99,7 +132,8 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   doc.source.path = path;
   doc.source.format = InputFormat::kPdf;
   doc.source.pages = pdf->pages();
-  std::vector<int> image_only;
+  std::vector<int> image_only;  // scanned pages OCR could not read
+  std::string ocr_error;
   for (int i = 0; i < pdf->pages(); ++i) {
     if (i >= options.max_pages) {
       doc.issues.push_back({Severity::kWarning, "page_limit",
@@ -107,21 +141,26 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
                                 " were not read"});
       break;
     }
-    if (!ReadPage(*pdf, i, options, doc)) image_only.push_back(i + 1);
+    if (ReadPage(*pdf, i, options, doc)) continue;
+    Status ocr = OcrPage(*pdf, i, doc);
+    if (!ocr.ok()) {
+      image_only.push_back(i + 1);
+      ocr_error = ocr.message();
+    }
   }
   if (!image_only.empty()) {
     std::string list;
     for (int p : image_only) list += (list.empty() ? "" : ", ") + std::to_string(p);
     doc.issues.push_back({Severity::kError, "page_without_text",
                           path + ": page(s) " + list +
-                              " have no text layer (scanned); OCR is not available yet"});
+                              " have no text layer (scanned) and OCR failed: " + ocr_error});
   }
   for (const std::string& m : poppler_messages) {
     doc.issues.push_back({Severity::kWarning, "pdf_damage", path + ": " + m});
   }
   if (doc.blocks.empty()) {
     return Status(StatusCode::kNotAReport,
-                  path + ": no page has a text layer (image-only PDF needs OCR, not available yet)");
+                  path + ": no page has a text layer, and OCR read nothing: " + ocr_error);
   }
   return doc;
 }

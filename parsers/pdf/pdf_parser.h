@@ -4,12 +4,16 @@
 // order lines by pipeline/layout_lines (the component OCR output goes
 // through too) and added as text blocks with their page and box. Page
 // numbers in the top and bottom margins are dropped, so a table that runs
-// over a page break reads as one. Poppler types never leave parsers/pdf/.
+// over a page break reads as one. A page without a text layer (a scan) is
+// rendered at 300 dpi and read by OCR (parsers/image/page_reader.h) with the
+// thread's engine; pages OCR cannot read are listed in `issues`. Poppler
+// types never leave parsers/pdf/.
 //
 // Errors: kUnsupportedFormat for an encrypted (locked) PDF; kUnreadable for a
 // damaged or truncated one poppler cannot open; kNotAReport when no page has
-// a text layer (image-only PDFs need OCR: `issues` says which pages).
-// Thread-safe: each call opens its own poppler document.
+// a text layer and OCR read none (`issues` says which pages and why).
+// Thread-safe: each call opens its own poppler document; OCR uses one engine
+// per thread.
 #ifndef ZFXXGK_PARSERS_PDF_PDF_PARSER_H_
 #define ZFXXGK_PARSERS_PDF_PDF_PARSER_H_
 

@@ -53,46 +53,58 @@ PixPtr ToGrey(Pix* pix) {
 
 constexpr int kWorkingDpi = 300, kMinWorkingDpi = 280;
 
+// `message` with what Leptonica said about it, if anything.
+std::string Explained(std::string message) {
+  std::string why = TakeLeptonicaMessages();
+  return why.empty() ? message : message + " (" + why + ")";
+}
+
 }  // namespace
 
 StatusOr<int> CountPages(std::string_view bytes, const std::string& path) {
+  CaptureLeptonicaMessages();
+  TakeLeptonicaMessages();
   if (!IsTiff(bytes)) {
     l_int32 format = IFF_UNKNOWN;
     if (bytes.size() < 12 || findFileFormatBuffer(Data(bytes), &format) != 0 ||
         format == IFF_UNKNOWN) {
-      return Status(StatusCode::kUnsupportedFormat, path + ": image format not recognised");
+      return Status(StatusCode::kUnsupportedFormat,
+                    Explained(path + ": image format not recognised"));
     }
     return 1;
   }
   std::unique_ptr<FILE, FileCloser> f(fopenReadFromMemory(Data(bytes), bytes.size()));
   l_int32 n = 0;
   if (!f || tiffGetCount(f.get(), &n) != 0 || n <= 0) {
-    return Status(StatusCode::kUnreadable, path + ": damaged TIFF (no readable page)");
+    return Status(StatusCode::kUnreadable, Explained(path + ": damaged TIFF (no readable page)"));
   }
   return static_cast<int>(n);
 }
 
 StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::string& path,
                              const ImageOptions& options) {
+  CaptureLeptonicaMessages();
+  TakeLeptonicaMessages();
   const std::string where = path + ": page " + std::to_string(index + 1);
   l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
   PixPtr pix;
   if (IsTiff(bytes)) {
     if (readHeaderMemTiff(Data(bytes), bytes.size(), index, &w, &h, &bps, &spp, &res, &cmap,
                           &format) != 0) {
-      return Status(StatusCode::kUnreadable, where + ": damaged TIFF directory");
+      return Status(StatusCode::kUnreadable, Explained(where + ": damaged TIFF directory"));
     }
     RETURN_IF_ERROR(CheckSize(w, h, where, options));
     pix.reset(pixReadMemTiff(Data(bytes), bytes.size(), index));
   } else {
     if (index != 0) return Status(StatusCode::kInvalidArgument, where + ": no such page");
     if (pixReadHeaderMem(Data(bytes), bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0) {
-      return Status(StatusCode::kUnsupportedFormat, path + ": image format not recognised");
+      return Status(StatusCode::kUnsupportedFormat,
+                    Explained(path + ": image format not recognised"));
     }
     RETURN_IF_ERROR(CheckSize(w, h, where, options));
     pix.reset(pixReadMem(Data(bytes), bytes.size()));
   }
-  if (!pix) return Status(StatusCode::kUnreadable, where + ": damaged image data");
+  if (!pix) return Status(StatusCode::kUnreadable, Explained(where + ": damaged image data"));
   PixPtr grey = ToGrey(pix.get());
   if (!grey) return Status(StatusCode::kInternal, where + ": conversion to grey failed");
   int dpi = ResolutionOf(pixGetXRes(pix.get()), pixGetWidth(grey.get()),

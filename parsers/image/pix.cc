@@ -3,6 +3,36 @@
 #include <cstring>
 
 namespace zfxxgk::image {
+namespace {
+
+thread_local std::string leptonica_messages;
+thread_local int leptonica_count = 0;
+
+void CollectLeptonicaMessage(const char* message) {
+  constexpr int kMaxMessages = 20;
+  if (message == nullptr || leptonica_count++ >= kMaxMessages) return;
+  std::string m(message);
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  if (!leptonica_messages.empty()) leptonica_messages += "; ";
+  leptonica_messages += m;
+}
+
+}  // namespace
+
+void CaptureLeptonicaMessages() {
+  static const bool installed = [] {
+    leptSetStderrHandler(CollectLeptonicaMessage);
+    return true;
+  }();
+  (void)installed;
+}
+
+std::string TakeLeptonicaMessages() {
+  std::string out = std::move(leptonica_messages);
+  leptonica_messages.clear();
+  leptonica_count = 0;
+  return out;
+}
 
 PixPtr PixFromGrey(const GreyImage& image) {
   PixPtr pix(pixCreate(image.width, image.height, 8));

@@ -9,6 +9,7 @@
 #include <leptonica/allheaders.h>
 
 #include <memory>
+#include <string>
 
 #include "pipeline/ocr_engine.h"
 
@@ -23,6 +24,12 @@ struct BoxaDeleter {
   void operator()(Boxa* b) const { boxaDestroy(&b); }
 };
 using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+// Leptonica reports problems by printing them. From the first call on,
+// its messages are kept per thread instead; TakeLeptonicaMessages returns
+// and clears this thread's (at most 20), so a failure can name its cause.
+void CaptureLeptonicaMessages();
+std::string TakeLeptonicaMessages();
 
 // An 8 bpp Pix with the pixels of `image` (nullptr on allocation failure).
 PixPtr PixFromGrey(const GreyImage& image);

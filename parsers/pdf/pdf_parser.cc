@@ -160,7 +160,8 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   }
   if (doc.blocks.empty()) {
     return Status(StatusCode::kNotAReport,
-                  path + ": no page has a text layer, and OCR read nothing: " + ocr_error);
+                  path + ": no page has a text layer, and OCR found no text" +
+                      (ocr_error.empty() ? "" : " (" + ocr_error + ")"));
   }
   return doc;
 }

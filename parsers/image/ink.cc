@@ -118,7 +118,7 @@ void RemoveSpecks(Pix* ink, GreyImage& grey) {
                              nullptr));
   if (!big) return;
   PixPtr small(pixSubtract(nullptr, ink, big.get()));
-  PixPtr zone(pixDilateBrick(nullptr, big.get(), 2 * reach + 1, reach + 1));
+  PixPtr zone(pixDilateCompBrickExtendDwa(nullptr, big.get(), 2 * reach + 1, reach + 1));
   if (!small || !zone) return;
   PixPtr lone(pixSubtract(nullptr, small.get(), zone.get()));
   if (!lone) return;
@@ -148,7 +148,7 @@ std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_s
 }
 
 Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
-                int line_height, int margin) {
+                int line_height, int margin_x, int margin_y) {
   double tallest = 0;
   for (const BBox& b : lines) tallest = std::max(tallest, b.height());
   const double f = tallest > 1.33 * line_height ? line_height / tallest : 1.0;
@@ -167,14 +167,14 @@ Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, in
   }
   const int gap = static_cast<int>(0.3 * height);
   const int dpi = std::max(1, static_cast<int>(std::lround(pixGetXRes(grey) * f)));
-  width += 2 * margin + gap * std::max(0, static_cast<int>(parts.size()) - 1);
-  PixPtr strip(pixCreate(std::max(1, width), height + 2 * margin, 8));
+  width += 2 * margin_x + gap * std::max(0, static_cast<int>(parts.size()) - 1);
+  PixPtr strip(pixCreate(std::max(1, width), height + 2 * margin_y, 8));
   if (!strip) return Strip();
   pixSetAllGray(strip.get(), 255);
-  int x = margin;
+  int x = margin_x;
   for (const PixPtr& part : parts) {
     const int w = pixGetWidth(part.get()), h = pixGetHeight(part.get());
-    pixRasterop(strip.get(), x, margin + (height - h) / 2, w, h, PIX_SRC, part.get(), 0, 0);
+    pixRasterop(strip.get(), x, margin_y + (height - h) / 2, w, h, PIX_SRC, part.get(), 0, 0);
     x += w + gap;
   }
   return Strip{GreyFromPix(strip.get(), dpi), f};

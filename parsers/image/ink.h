@@ -43,7 +43,8 @@ void RemoveSpecks(Pix* ink, GreyImage& grey);
 // The lines of `grey` (boxes from InkLines, each taken with `pad` pixels of
 // the page around it, within `limit`, so that faint edges of blurred glyphs
 // are kept) side by side on one white strip, vertically centred, a
-// character gap apart, with `margin` pixels of white around, scaled so that no line is much taller than `line_height`
+// character gap apart, with margin_x / margin_y pixels of white left and
+// right / above and below, scaled so that no line is much taller than `line_height`
 // pixels (Tesseract misreads large bold titles: 舟 as 丹). A wrapped label
 // becomes the single text line the recogniser reads best, so a lone
 // last-line character (the 益 of 保护第三方合法权益) is read in context.
@@ -56,7 +57,7 @@ struct Strip {
   double scale = 1;  // strip pixels per page pixel
 };
 Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
-                int line_height, int margin);
+                int line_height, int margin_x, int margin_y);
 
 }  // namespace zfxxgk::image
 

@@ -18,9 +18,13 @@ namespace {
 constexpr const char* kProducer = "ocr";
 // Grey level below which a pixel of the rule-free page is ink.
 constexpr int kTextInk = 170;
-// Inches: white kept around the ink handed to the recogniser; the height
-// text lines are brought down to (body text at 10.5 pt is about 0.15 inch).
-constexpr double kMargin = 0.04, kLineHeight = 0.15;
+// Inches: white added above and below the ink handed to the recogniser,
+// and left and right of it (the recogniser's cost grows with the width of
+// what it reads; the page's own pad is already there).
+constexpr double kMarginY = 0.04, kMarginX = 0.0;
+// Inches: the height text lines are brought down to (body text at 10.5 pt
+// is about 0.15 inch).
+constexpr double kLineHeight = 0.15;
 // Inches of the page taken around each line of ink (faint, blurred edges
 // fall outside the binarised ink).
 constexpr double kPad = 0.015;
@@ -49,7 +53,7 @@ struct CellReading {
 // drawn around is white, the pad taken around each line is the page's own.
 Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines, const BBox& limit) {
   return MakeStrip(ctx.grey, lines, limit, Px(kPad, ctx.dpi), Px(kLineHeight, ctx.dpi),
-                   Px(kMargin, ctx.dpi));
+                   static_cast<int>(kMarginX * ctx.dpi), Px(kMarginY, ctx.dpi));
 }
 
 PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.height}; }
@@ -182,7 +186,7 @@ StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& lin
   const Strip strip = StripOf(ctx, {line}, band);
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
                    ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
-  const double margin = Px(kMargin, ctx.dpi);
+  const double margin = static_cast<int>(kMarginX * ctx.dpi);
   const double origin = ToRect(Grow(line, Px(kPad, ctx.dpi), band)).x;  // page x at the strip's margin
   std::vector<PositionedWord> out;
   for (OcrWord& w : words) {

@@ -1,5 +1,7 @@
 #include "parsers/image/pix.h"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace zfxxgk::image {
@@ -34,15 +36,29 @@ std::string TakeLeptonicaMessages() {
   return out;
 }
 
+// Leptonica keeps 8 bpp pixels in 32-bit words, most significant byte
+// first: on a little-endian machine each word is the byte-swap of four
+// consecutive pixels. Converting a word at a time is several times faster
+// than GET/SET_DATA_BYTE per pixel on whole pages.
+constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+
+uint32_t WordOrder(uint32_t w) { return kLittleEndian ? __builtin_bswap32(w) : w; }
+
 PixPtr PixFromGrey(const GreyImage& image) {
-  PixPtr pix(pixCreate(image.width, image.height, 8));
+  PixPtr pix(pixCreateNoInit(image.width, image.height, 8));
   if (!pix) return pix;
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
+  const int full = image.width / 4;
   for (int y = 0; y < image.height; ++y) {
     l_uint32* line = data + static_cast<size_t>(y) * wpl;
     const uint8_t* src = image.pixels.data() + static_cast<size_t>(y) * image.width;
-    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+    for (int i = 0; i < full; ++i) {
+      uint32_t w;
+      std::memcpy(&w, src + 4 * i, 4);
+      line[i] = WordOrder(w);
+    }
+    for (int x = 4 * full; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
   }
   pixSetResolution(pix.get(), image.dpi, image.dpi);
   return pix;
@@ -56,10 +72,15 @@ GreyImage GreyFromPix(Pix* pix, int dpi) {
   image.pixels.resize(static_cast<size_t>(image.width) * image.height);
   const l_uint32* data = pixGetData(pix);
   const int wpl = pixGetWpl(pix);
+  const int full = image.width / 4;
   for (int y = 0; y < image.height; ++y) {
     const l_uint32* line = data + static_cast<size_t>(y) * wpl;
     uint8_t* dst = image.pixels.data() + static_cast<size_t>(y) * image.width;
-    for (int x = 0; x < image.width; ++x) dst[x] = GET_DATA_BYTE(line, x);
+    for (int i = 0; i < full; ++i) {
+      const uint32_t w = WordOrder(line[i]);
+      std::memcpy(dst + 4 * i, &w, 4);
+    }
+    for (int x = 4 * full; x < image.width; ++x) dst[x] = GET_DATA_BYTE(line, x);
   }
   return image;
 }

@@ -54,8 +54,8 @@ PixPtr RuleMask(Pix* dark, bool horizontal, const GridOptions& o, int dpi) {
   PixPtr m(horizontal ? pixDilateBrick(nullptr, dark, bridge, 3)
                       : pixDilateBrick(nullptr, dark, 3, bridge));
   if (!m) return m;
-  return PixPtr(horizontal ? pixOpenBrick(nullptr, m.get(), len, 1)
-                           : pixOpenBrick(nullptr, m.get(), 1, len));
+  return PixPtr(horizontal ? pixOpenCompBrickExtendDwa(nullptr, m.get(), len, 1)
+                           : pixOpenCompBrickExtendDwa(nullptr, m.get(), 1, len));
 }
 
 void AddSegments(Pix* mask, bool horizontal, const GridOptions& o, int dpi,

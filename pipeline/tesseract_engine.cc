@@ -3,6 +3,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -121,6 +123,23 @@ std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api, const PixelRect& 
   return words;
 }
 
+// Tesseract runs parts of its LSTM on an OpenMP team. Next to other work
+// (batch workers, small machines) the team's spinning threads cost more
+// CPU than they save: behave as OMP_THREAD_LIMIT=1 without relying on the
+// environment (read only when the process starts) by making every OpenMP
+// parallel region inactive. Looked up at run time: libgomp comes with
+// Tesseract, and a build without OpenMP simply has nothing to set.
+void SingleThreadedOpenMp() {
+  using SetLevels = void (*)(int);
+  static const bool done = [] {
+    if (auto set = reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) {
+      set(0);
+    }
+    return true;
+  }();
+  (void)done;
+}
+
 }  // namespace
 
 struct TesseractEngine::Apis {
@@ -140,6 +159,7 @@ std::string TesseractEngine::TessdataDir(const OcrOptions& options) {
 }
 
 StatusOr<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const OcrOptions& options) {
+  SingleThreadedOpenMp();
   const std::string dir = TessdataDir(options);
   auto apis = std::make_unique<Apis>();
   ASSIGN_OR_RETURN(apis->text, InitApi(dir, options.languages, tesseract::PSM_SINGLE_BLOCK));

@@ -8,8 +8,10 @@
 // "0123456789.-"). Tesseract's own messages go to /dev/null; failures come
 // back as Status. All Tesseract variables are set here and nowhere else.
 //
-// Speed: Tesseract parallelises with OpenMP; run with OMP_THREAD_LIMIT=1 when
-// several engines work side by side (tools/bench-ocr does).
+// Speed: Tesseract parallelises its LSTM with OpenMP; Create makes OpenMP
+// regions single-threaded for the whole process (what OMP_THREAD_LIMIT=1
+// does), so one engine uses one core and engines on several threads do not
+// oversubscribe the machine.
 //
 // Errors from Create: kNotFound (a traineddata file is missing; the message
 // names the file and the Debian package), kInternal (Init failed).

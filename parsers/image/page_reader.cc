@@ -72,64 +72,82 @@ bool Explains(const DigitReading& d, const Strip& strip, int dpi) {
   return true;
 }
 
-// Combines the two readings of a one-line cell whose digits-only reading
-// is a number explaining all its ink. The text recogniser verifies it:
-// agreeing readings raise the confidence; a text reading that is no number
-// (a lone 1 read as "|") leaves the digits unverified. When both are
-// numbers and disagree, a third reading (digits only, raw line) decides by
-// majority; the cell keeps all readings and a confidence of at most
-// kMajority (two of three agree) or kDisagreement (all differ).
-StatusOr<CellReading> Combine(PageContext& ctx, const Strip& strip, CellReading text,
-                              const DigitReading& digits) {
-  if (!IsNumberText(text.text)) return CellReading{digits.text, digits.confidence, {}};
-  const std::string t = NormalizeNfkc(text.text);
-  if (t == digits.text) {
-    return CellReading{digits.text, std::max(text.confidence, digits.confidence), {}};
+// Settles a one-line cell whose digits-only reading `digits` is a number
+// explaining all its ink, with the text recogniser's reading `text` and the
+// digits-only raw-line reading `raw`: two agreeing numbers win (confidence
+// at most kMajority when the third differs); when all differ, the more
+// confident of text and digits is kept first with the others as
+// alternatives and a confidence of at most kDisagreement. A text reading
+// that is no number (a lone 1 read as "|") does not vote.
+CellReading Settle(const CellReading& text, const DigitReading& digits, const DigitReading& raw) {
+  const std::string t = IsNumberText(text.text) ? NormalizeNfkc(text.text) : "";
+  if (t.empty() || t == digits.text) {
+    const double verified = t.empty() ? digits.confidence : std::max(text.confidence, digits.confidence);
+    if (raw.text == digits.text || !IsNumberText(raw.text)) {
+      return CellReading{digits.text, verified, {}};
+    }
+    return CellReading{digits.text, std::min(verified, kMajority), {digits.text, raw.text}};
   }
-  ASSIGN_OR_RETURN(DigitReading third, ctx.engine.ReadDigits(strip.image, Whole(strip.image),
-                                                             OcrLayout::kRawLine));
   CellReading r;
-  if (third.text == t || third.text == digits.text) {
-    r.text = third.text;
-    r.alternatives = {third.text, third.text == t ? digits.text : t};
-    r.confidence = std::min(kMajority, third.confidence);
+  if (raw.text == t || raw.text == digits.text) {
+    r.text = raw.text;
+    r.alternatives = {raw.text, raw.text == t ? digits.text : t};
+    r.confidence = std::min(kMajority, raw.confidence);
     return r;
   }
   const bool digits_first = digits.confidence >= text.confidence;
   r.text = digits_first ? digits.text : t;
   r.alternatives = {r.text, digits_first ? t : digits.text};
-  if (IsNumberText(third.text)) r.alternatives.push_back(third.text);
+  if (IsNumberText(raw.text)) r.alternatives.push_back(raw.text);
   r.confidence = std::min({text.confidence, digits.confidence, kDisagreement});
   return r;
 }
 
-// A cell's lines are joined into one strip (MakeStrip) and read by the
-// text recogniser. A one-line cell is also read by the digits-only
-// recogniser (reliable on digits, where the Chinese model drops or doubles
-// digits and reads a lone 1 as "|", a lone 2 as 副). A number from the
-// digits reader that explains all the ink is the value, verified by the
-// text reading (Combine). Against a text reading with ideographs (a label,
-// "减4") it needs a confidence of trust_digits, or half of it when the text
-// is a single ideograph (no label is one character).
+// A cell's lines are joined into one strip (MakeStrip). A one-line cell is
+// first read by the digits-only recogniser, segmented as a line and as a
+// raw line (cheap, and reliable on digits where the Chinese model drops or
+// doubles digits and reads a lone 1 as "|", a lone 2 as 副): a confident
+// number explaining all the ink that both segmentations agree on is the
+// value. Otherwise the text recogniser reads the cell: with ideographs it
+// is a label (or "减4") unless the digits reading is confident enough
+// (trust_digits, half of it against a single ideograph: no label is one
+// character); without them the three readings are settled (Settle).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   std::optional<BBox> ink = InkBox(ctx.ink, inner, ctx.dpi);
   if (!ink) return CellReading();
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
   const Strip strip = StripOf(ctx, lines, inner);
+  const PixelRect all = Whole(strip.image);
+  const bool one_line = lines.size() == 1;
+  DigitReading digits, raw;
+  bool fit = false, raw_read = false;
+  if (one_line) {
+    ASSIGN_OR_RETURN(digits, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kLine));
+    fit = IsNumberText(digits.text) && Explains(digits, strip, ctx.dpi);
+    if (fit && digits.confidence >= ctx.options.trust_digits) {
+      ASSIGN_OR_RETURN(raw, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kRawLine));
+      raw_read = true;
+      if (raw.text == digits.text) {
+        return CellReading{digits.text, std::max(digits.confidence, raw.confidence), {}};
+      }
+    }
+  }
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
-                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kRawLine));
-  CellReading reading;
-  reading.text = JoinCellWords(words);
-  reading.confidence = words.empty() ? 0.0 : LowestConfidence(words);
-  if (lines.size() != 1) return reading;
-  ASSIGN_OR_RETURN(DigitReading digits, ctx.engine.ReadDigits(strip.image, Whole(strip.image),
-                                                              OcrLayout::kLine));
-  if (!IsNumberText(digits.text) || !Explains(digits, strip, ctx.dpi)) return reading;
-  const int ideographs = CountIdeographs(reading.text);
-  if (ideographs == 0) return Combine(ctx, strip, std::move(reading), digits);
-  const double needed = ideographs == 1 ? ctx.options.trust_digits / 2 : ctx.options.trust_digits;
-  if (digits.confidence < needed) return reading;
-  return CellReading{digits.text, digits.confidence, {}};
+                   ctx.engine.Recognize(strip.image, all, OcrLayout::kRawLine));
+  CellReading text;
+  text.text = JoinCellWords(words);
+  text.confidence = words.empty() ? 0.0 : LowestConfidence(words);
+  if (!fit) return text;
+  const int ideographs = CountIdeographs(text.text);
+  if (ideographs > 0) {
+    const double needed = ctx.options.trust_digits / (ideographs == 1 ? 2 : 1);
+    if (digits.confidence < needed) return text;
+    return CellReading{digits.text, digits.confidence, {}};
+  }
+  if (!raw_read) {
+    ASSIGN_OR_RETURN(raw, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kRawLine));
+  }
+  return Settle(text, digits, raw);
 }
 
 // Labels are matched by the mapper, which reports what it cannot find; only

@@ -3,7 +3,7 @@
 // A page image is a plain 8-bit grey raster (no Leptonica or Tesseract type
 // crosses this header). An engine recognises a rectangular region of it in
 // one of a few layouts and returns words with pixel boxes and confidences;
-// it can also re-read a small crop as a number only. The Tesseract adapter
+// it can also read a small crop with the Latin model, as digits only. The Tesseract adapter
 // (pipeline/tesseract_engine.h) implements it; tests inject fakes.
 //
 //   ASSIGN_OR_RETURN(std::unique_ptr<TesseractEngine> engine,
@@ -63,11 +63,18 @@ struct OcrWord {
   int line = 0;             // index of the text line within one Recognize call
 };
 
-// A crop re-read with a digits-only configuration.
-struct DigitReading {
-  std::string text;         // digits, '.' and '-' only; empty when nothing was read
+// Which characters the Latin recogniser may answer with.
+enum class LatinCharset {
+  kDigits,  // 0-9 '.' '-': numbers as printed in count and amount cells
+  kAny,     // every character of the Latin model (a check: text forced into
+            // digits reads as letters and punctuation here)
+};
+
+// A line read by the Latin recogniser.
+struct LatinReading {
+  std::string text;         // empty when nothing was read
   double confidence = 0;    // 0-1, the lowest character confidence
-  BBox box;                 // pixels in the page image covered by the characters read
+  BBox box;                 // pixels in the image covered by the characters read
 };
 
 struct OcrOptions {
@@ -76,7 +83,7 @@ struct OcrOptions {
   std::string tessdata_dir;
   // Languages for text, "+"-separated ("chi_sim", "chi_sim+eng").
   std::string languages = "chi_sim";
-  // Language of the digits-only re-read.
+  // Language of the Latin recogniser (ReadLatin).
   std::string digit_language = "eng";
 };
 
@@ -91,11 +98,11 @@ class OcrEngine {
                                                    const PixelRect& region,
                                                    OcrLayout layout) = 0;
 
-  // Reads `region` (one cell's content) as a single line of digits, '.'
-  // and '-' only, segmented as `layout` (kLine or kRawLine). Errors:
-  // kInternal.
-  virtual StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region,
-                                            OcrLayout layout) = 0;
+  // Reads `region` (one cell's content) as a single line with the Latin
+  // recogniser, limited to `charset`, segmented as `layout` (kLine or
+  // kRawLine). Errors: kInternal.
+  virtual StatusOr<LatinReading> ReadLatin(const GreyImage& image, const PixelRect& region,
+                                           OcrLayout layout, LatinCharset charset) = 0;
 
   // "tesseract 5.3.0 chi_sim", for provenance and messages.
   virtual std::string Describe() const = 0;

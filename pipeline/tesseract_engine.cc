@@ -144,7 +144,8 @@ void SingleThreadedOpenMp() {
 
 struct TesseractEngine::Apis {
   ApiPtr text;
-  ApiPtr digits;
+  ApiPtr digits;          // the Latin recogniser
+  std::string whitelist;  // its current tessedit_char_whitelist
   std::string description;
 };
 
@@ -168,6 +169,7 @@ StatusOr<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const OcrOpti
   if (!apis->digits->SetVariable("tessedit_char_whitelist", kDigitWhitelist)) {
     return Status(StatusCode::kInternal, "OCR: Tesseract rejected the digit whitelist");
   }
+  apis->whitelist = kDigitWhitelist;
   apis->description = std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " " +
                       options.languages;
   return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(apis)));
@@ -191,16 +193,22 @@ StatusOr<std::vector<OcrWord>> TesseractEngine::Recognize(const GreyImage& image
   return words;
 }
 
-StatusOr<DigitReading> TesseractEngine::ReadDigits(const GreyImage& image,
-                                                   const PixelRect& region, OcrLayout layout) {
-  DigitReading reading;
+StatusOr<LatinReading> TesseractEngine::ReadLatin(const GreyImage& image,
+                                                  const PixelRect& region, OcrLayout layout,
+                                                  LatinCharset charset) {
+  LatinReading reading;
   PixelRect r = Clip(image, region);
   if (r.width < 4 || r.height < 4) return reading;
   tesseract::TessBaseAPI& api = *apis_->digits;
   api.SetPageSegMode(ModeOf(layout));
+  const char* whitelist = charset == LatinCharset::kDigits ? kDigitWhitelist : "";
+  if (apis_->whitelist != whitelist) {
+    api.SetVariable("tessedit_char_whitelist", whitelist);
+    apis_->whitelist = whitelist;
+  }
   SetRegion(api, image, r);
   if (api.Recognize(nullptr) != 0) {
-    return Status(StatusCode::kInternal, "OCR: Tesseract failed to re-read digits at (" +
+    return Status(StatusCode::kInternal, "OCR: Tesseract (Latin) failed at (" +
                                              std::to_string(r.x) + "," + std::to_string(r.y) +
                                              ")");
   }

@@ -38,8 +38,8 @@ class TesseractEngine final : public OcrEngine {
 
   StatusOr<std::vector<OcrWord>> Recognize(const GreyImage& image, const PixelRect& region,
                                            OcrLayout layout) override;
-  StatusOr<DigitReading> ReadDigits(const GreyImage& image, const PixelRect& region,
-                                    OcrLayout layout) override;
+  StatusOr<LatinReading> ReadLatin(const GreyImage& image, const PixelRect& region,
+                                   OcrLayout layout, LatinCharset charset) override;
   std::string Describe() const override;
 
   // The tessdata folder that `options` resolves to (see OcrOptions).

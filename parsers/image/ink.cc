@@ -9,6 +9,10 @@ namespace {
 // Inches: smaller both ways is a speck; a speck this close to text may be
 // part of it (a decimal point); how close to an edge a rule remnant lies.
 constexpr double kSpeck = 0.035, kSpeckReach = 0.06, kNearEdge = 0.04;
+// Inches: how far text may be from a small mark on either side for the mark
+// to count as part of it (the dots of a full-width colon sit about 0.06
+// inch from the characters around).
+constexpr double kFlankReach = 0.1;
 
 // A thin stroke against an edge of the area (x, y relative to it) that
 // spans most of it: what is left of a rule, not text (a digit 1 is far
@@ -68,7 +72,41 @@ BBox Grow(const BBox& b, double by, const BBox& limit) {
           std::min(limit.x1, b.x1 + by), std::min(limit.y1, b.y1 + by)};
 }
 
-std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi) {
+namespace {
+
+// Whether a small mark sits within text: inside a character's box, or with
+// significant ink both to its left and to its right on its line, within
+// `reach` (a decimal point, a comma, the dots of a colon); a flat mark (a
+// minus sign) needs text on one side only.
+// A speck beside a number ("·0", a dot left of 1532.8 read as a minus
+// sign) has text on one side only.
+bool Flanked(const BBox& mark, const std::vector<BBox>& text, double reach) {
+  bool left = false, right = false;
+  for (const BBox& t : text) {
+    const bool inside = t.x0 <= mark.x1 && mark.x0 <= t.x1 && t.y0 <= mark.y1 && mark.y0 <= t.y1;
+    if (inside) return true;  // a dot of a character (the 丶 in 斥)
+    const bool same_line = t.y0 <= mark.y1 + reach / 2 && mark.y0 <= t.y1 + reach / 2;
+    if (!same_line) continue;
+    left = left || (t.x1 <= mark.x1 && mark.x0 - t.x1 <= reach);
+    right = right || (t.x0 >= mark.x0 && t.x0 - mark.x1 <= reach);
+  }
+  // A minus sign or dash blurred below the speck size is flat: one side is
+  // enough.
+  const bool flat = mark.width() > 2 * mark.height();
+  return (left && right) || (flat && (left || right));
+}
+
+void Erase(Pix* ink, Pix* grey, const BBox& b) {
+  const PixelRect r = ToRect(b);
+  BOX* box = boxCreate(r.x, r.y, r.width, r.height);
+  pixClearInRect(ink, box);
+  if (grey) pixSetInRectArbitrary(grey, box, 255);
+  boxDestroy(&box);
+}
+
+}  // namespace
+
+std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi) {
   PixelRect r = ToRect(area);
   if (r.width <= 2 || r.height <= 2) return std::nullopt;
   BOX* box = boxCreate(r.x, r.y, r.width, r.height);
@@ -78,17 +116,21 @@ std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi) {
   BoxaPtr comps(pixConnCompBB(clip.get(), 8));
   if (!comps) return std::nullopt;
   const int speck = Px(kSpeck, dpi), near = Px(kNearEdge, dpi);
-  std::optional<BBox> out;
-  bool significant = false;
+  std::vector<BBox> text, marks;
   for (int i = 0; i < boxaGetCount(comps.get()); ++i) {
     l_int32 x, y, w, h;
     boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
     if (IsRuleRemnant(x, y, w, h, r, near)) continue;
-    significant = significant || w >= speck || h >= speck;
-    out = Union(out, BBox{double(r.x + x), double(r.y + y), double(r.x + x + w),
-                          double(r.y + y + h)});
+    BBox b{double(r.x + x), double(r.y + y), double(r.x + x + w), double(r.y + y + h)};
+    (w >= speck || h >= speck ? text : marks).push_back(b);
   }
-  if (!significant) return std::nullopt;
+  if (text.empty()) return std::nullopt;
+  std::optional<BBox> out;
+  for (const BBox& b : text) out = Union(out, b);
+  for (const BBox& m : marks) {
+    if (Flanked(m, text, Px(kFlankReach, dpi))) out = Union(out, m);
+    else Erase(ink, grey, m);
+  }
   return out;
 }
 

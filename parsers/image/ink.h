@@ -21,13 +21,15 @@ PixelRect ToRect(const BBox& b);
 // `b` grown by `by` on every side, kept inside `limit`.
 BBox Grow(const BBox& b, double by, const BBox& limit);
 
-// The box of the ink inside `area` (small marks such as a minus sign or a
-// decimal point included), or nothing when it holds only specks (smaller
-// than 0.035 inch both ways). Remnants of the cell's rules do not count: a
-// thin stroke against an edge of `area` spanning most of it (a rule the
-// eraser missed, e.g. on a skewed phone photo). REQUIRES: lone specks were
-// removed (RemoveSpecks).
-std::optional<BBox> InkBox(Pix* ink, const BBox& area, int dpi);
+// The box of the ink inside `area`, or nothing when it holds only specks
+// (marks smaller than 0.035 inch both ways). A small mark counts only when
+// text flanks it on both sides (a decimal point, a comma); other small
+// marks are erased from `ink` and painted white in `grey` (may be null), so
+// that no strip shows them (a speck left of 1532.8 reads as a minus sign).
+// Remnants of the cell's rules do not count: a thin stroke against an edge
+// of `area` spanning most of it (a rule the eraser missed, e.g. on a
+// skewed phone photo). REQUIRES: lone specks were removed (RemoveSpecks).
+std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi);
 
 // Text lines inside `box` by the ink projection: rows with ink, split at
 // blank rows; pieces of one line (the strokes of 三 are separate rows of

@@ -62,7 +62,7 @@ PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.heigh
 // strip: every ink component lies within the characters read. A forced
 // reading of text ("减4", "规章") or a reading that dropped a minus sign
 // leaves ink outside.
-bool Explains(const DigitReading& d, const Strip& strip, int dpi) {
+bool Explains(const LatinReading& d, const Strip& strip, int dpi) {
   if (d.box.empty()) return false;
   const double tol = std::max(2.0, 0.01 * dpi * strip.scale);
   const int min_size = std::max(2, static_cast<int>(kSpeckSize * dpi * strip.scale));
@@ -79,7 +79,7 @@ bool Explains(const DigitReading& d, const Strip& strip, int dpi) {
 // confident of text and digits is kept first with the others as
 // alternatives and a confidence of at most kDisagreement. A text reading
 // that is no number (a lone 1 read as "|") does not vote.
-CellReading Settle(const CellReading& text, const DigitReading& digits, const DigitReading& raw) {
+CellReading Settle(const CellReading& text, const LatinReading& digits, const LatinReading& raw) {
   const std::string t = IsNumberText(text.text) ? NormalizeNfkc(text.text) : "";
   if (t.empty() || t == digits.text) {
     const double verified = t.empty() ? digits.confidence : std::max(text.confidence, digits.confidence);
@@ -104,32 +104,34 @@ CellReading Settle(const CellReading& text, const DigitReading& digits, const Di
 }
 
 // A cell's lines are joined into one strip (MakeStrip). A one-line cell is
-// first read by the digits-only recogniser, segmented as a line and as a
-// raw line (cheap, and reliable on digits where the Chinese model drops or
-// doubles digits and reads a lone 1 as "|", a lone 2 as 副): a confident
-// number explaining all the ink that both segmentations agree on is the
-// value. Otherwise the text recogniser reads the cell: with ideographs it
-// is a label (or "减4") unless the digits reading is confident enough
-// (trust_digits, half of it against a single ideograph: no label is one
-// character); without them the three readings are settled (Settle).
+// first read by the Latin recogniser as digits (cheap, and reliable on
+// digits where the Chinese model drops or doubles digits and reads a lone 1
+// as "|", a lone 2 as 副): a confident number explaining all the ink that
+// an unconstrained Latin reading repeats exactly is the value (text forced
+// into digits, "2.重复申请" as "2.2575", reads as letters there). Otherwise
+// the text recogniser reads the cell: with ideographs it is a label, or
+// "减4" (a single ideograph yields to a number the unconstrained reading
+// repeats: no label is one character); without them three readings are
+// settled (Settle).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
-  std::optional<BBox> ink = InkBox(ctx.ink, inner, ctx.dpi);
+  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi);
   if (!ink) return CellReading();
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
   const Strip strip = StripOf(ctx, lines, inner);
   const PixelRect all = Whole(strip.image);
   const bool one_line = lines.size() == 1;
-  DigitReading digits, raw;
-  bool fit = false, raw_read = false;
+  LatinReading digits, check;
+  bool fit = false;
   if (one_line) {
-    ASSIGN_OR_RETURN(digits, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kLine));
+    ASSIGN_OR_RETURN(digits, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kLine,
+                                                  LatinCharset::kDigits));
     fit = IsNumberText(digits.text) && Explains(digits, strip, ctx.dpi);
-    if (fit && digits.confidence >= ctx.options.trust_digits) {
-      ASSIGN_OR_RETURN(raw, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kRawLine));
-      raw_read = true;
-      if (raw.text == digits.text) {
-        return CellReading{digits.text, std::max(digits.confidence, raw.confidence), {}};
-      }
+  }
+  if (fit) {
+    ASSIGN_OR_RETURN(check, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
+                                                 LatinCharset::kAny));
+    if (check.text == digits.text && digits.confidence >= ctx.options.trust_digits) {
+      return CellReading{digits.text, std::max(digits.confidence, check.confidence), {}};
     }
   }
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
@@ -139,14 +141,13 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   text.confidence = words.empty() ? 0.0 : LowestConfidence(words);
   if (!fit) return text;
   const int ideographs = CountIdeographs(text.text);
-  if (ideographs > 0) {
-    const double needed = ctx.options.trust_digits / (ideographs == 1 ? 2 : 1);
-    if (digits.confidence < needed) return text;
-    return CellReading{digits.text, digits.confidence, {}};
+  if (ideographs > 1) return text;
+  if (ideographs == 1) {  // a lone digit taken for 副, or "减4"
+    if (check.text != digits.text) return text;
+    return CellReading{digits.text, std::min(digits.confidence, check.confidence), {}};
   }
-  if (!raw_read) {
-    ASSIGN_OR_RETURN(raw, ctx.engine.ReadDigits(strip.image, all, OcrLayout::kRawLine));
-  }
+  ASSIGN_OR_RETURN(LatinReading raw, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
+                                                          LatinCharset::kDigits));
   return Settle(text, digits, raw);
 }
 
@@ -219,7 +220,7 @@ StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& lin
 // on its own (read as one block, a large bold title among body lines comes
 // out garbled).
 StatusOr<std::vector<LayoutLine>> ReadBand(PageContext& ctx, const BBox& band) {
-  std::optional<BBox> ink = InkBox(ctx.ink, band, ctx.dpi);
+  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, band, ctx.dpi);
   if (!ink) return std::vector<LayoutLine>();
   std::vector<PositionedWord> positioned;
   for (const BBox& line : InkLines(ctx.ink, *ink)) {

@@ -29,9 +29,9 @@ namespace zfxxgk::image {
 
 struct OcrReadOptions {
   GridOptions grid;
-  // A one-line cell whose text reading holds ideographs is still taken as a
-  // number when the digits-only reading explains all its ink with at least
-  // this confidence (the Chinese model reads a lone 4 as 四).
+  // A one-line cell whose digits reading explains all its ink with at least
+  // this confidence, confirmed by an unconstrained Latin reading, is taken
+  // as that number without the Chinese recogniser.
   double trust_digits = 0.90;
   // A cell whose final confidence is below this is reported in `issues`
   // (code "ocr_low_confidence"); its confidence also appears in the JSON.

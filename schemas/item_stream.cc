@@ -1,6 +1,8 @@
 #include "schemas/item_stream.h"
 
+#include <algorithm>
 #include <cctype>
+#include <string_view>
 #include <utility>
 
 #include "schemas/cell_value.h"
@@ -91,18 +93,57 @@ std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string&
   return {std::string::npos, 0};
 }
 
-}  // namespace
+// Byte offsets of the UTF-8 characters of `s` from `start`, plus the end.
+std::vector<size_t> CharStarts(const std::string& s, size_t start) {
+  std::vector<size_t> out;
+  for (size_t i = start; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  }
+  out.push_back(s.size());
+  return out;
+}
 
-bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& aliases,
-               StreamPos from, StreamPos limit, LabelHit* hit) {
+// Characters that tell labels apart by number: （一）/（五）, 1./2.
+bool IsOrdinalChar(std::string_view c) {
+  static constexpr std::string_view kOrdinals[] = {"一", "二", "三", "四", "五", "六", "七",
+                                                   "八", "九", "十", "(", ")"};
+  if (c.size() == 1) return std::isdigit(static_cast<unsigned char>(c[0])) || c == "(" || c == ")";
+  return std::find(std::begin(kOrdinals), std::end(kOrdinals), c) != std::end(kOrdinals);
+}
+
+// OCR misreads a character here and there (申请 as 中请, 总计 as 疙计): in
+// text that OCR produced, `alias` also occurs where a window of as many
+// characters differs from it in at most one character (two for labels of
+// eight or more), never in a numeral or bracket (（一）项 is not （五）项).
+// A label of two characters only matches a whole cell.
+std::pair<size_t, size_t> FuzzyOccurrence(const std::string& text, const std::string& alias,
+                                          size_t start) {
+  const std::vector<size_t> a = CharStarts(alias, 0), t = CharStarts(text, start);
+  const size_t n = a.size() - 1, m = t.size() - 1;
+  if (n < 2 || m < n || (n == 2 && m != 2)) return {std::string::npos, 0};
+  const int allowed = n >= 8 ? 2 : 1;
+  for (size_t w = 0; w + n <= m; ++w) {
+    int diff = 0;
+    for (size_t k = 0; k < n && diff <= allowed; ++k) {
+      const std::string_view want(alias.data() + a[k], a[k + 1] - a[k]);
+      if (text.compare(t[w + k], t[w + k + 1] - t[w + k], want) == 0) continue;
+      diff += IsOrdinalChar(want) ? allowed + 1 : 1;
+    }
+    if (diff <= allowed) return {t[w], t[w + n] - t[w]};
+  }
+  return {std::string::npos, 0};
+}
+
+bool FindLabelPass(const std::vector<Item>& items, const std::vector<std::string>& aliases,
+                   StreamPos from, StreamPos limit, bool fuzzy, LabelHit* hit) {
   for (size_t i = from.item; i < items.size() && i <= limit.item; ++i) {
-    if (items[i].is_value) continue;
+    if (items[i].is_value || (fuzzy && !IsOcrItem(items[i]))) continue;
     const std::string& text = items[i].norm.text;
     size_t start = i == from.item ? from.offset : 0;
     size_t best = std::string::npos, best_len = 0;
     const std::string* best_alias = nullptr;
     for (const std::string& alias : aliases) {
-      auto [p, len] = Occurrence(text, alias, start);
+      auto [p, len] = fuzzy ? FuzzyOccurrence(text, alias, start) : Occurrence(text, alias, start);
       if (p == std::string::npos) continue;
       if (p < best || (p == best && len > best_len)) {
         best = p;
@@ -116,10 +157,25 @@ bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& a
     hit->begin = begin;
     hit->end = StreamPos{i, best + best_len};
     hit->alias = *best_alias;
-    hit->wrapped = best_len < best_alias->size();
+    hit->wrapped = !fuzzy && best_len < best_alias->size();
     return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool IsOcrItem(const Item& item) { return item.prov.produced_by == "ocr"; }
+
+bool FuzzyEquals(const std::string& text, const std::string& word) {
+  const std::vector<size_t> t = CharStarts(text, 0);
+  return t.size() == CharStarts(word, 0).size() && FuzzyOccurrence(text, word, 0).first == 0;
+}
+
+bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& aliases,
+               StreamPos from, StreamPos limit, LabelHit* hit) {
+  return FindLabelPass(items, aliases, from, limit, false, hit) ||
+         FindLabelPass(items, aliases, from, limit, true, hit);
 }
 
 }  // namespace zfxxgk

@@ -48,10 +48,19 @@ struct LabelHit {
 // Earliest occurrence in a text item of any alias at or after `from` and
 // before `limit`; on a tie the longest alias wins. A long alias (eight
 // characters or more) also matches by a prefix of at least half of it that
-// is followed by digits or ends the item (a wrapped label). Returns false
-// when none.
+// is followed by digits or ends the item (a wrapped label). Only when no
+// item matches so, text that OCR produced is searched again allowing one
+// misread character (two in labels of eight or more; a two-character label
+// must be the whole item): 行政处宰 finds 行政处罚. Returns false when none.
 bool FindLabel(const std::vector<Item>& items, const std::vector<std::string>& aliases,
                StreamPos from, StreamPos limit, LabelHit* hit);
+
+// Whether the item's text came from OCR (Provenance::produced_by "ocr").
+bool IsOcrItem(const Item& item);
+
+// Whether `text` is `word` with at most one misread character (two for
+// eight or more characters): 疙计 for 总计. Both NormalizeForMatch text.
+bool FuzzyEquals(const std::string& text, const std::string& word);
 
 }  // namespace zfxxgk
 

@@ -129,11 +129,16 @@ bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options
   return true;
 }
 
+// A header word between values; in OCR text also one with a misread
+// character (疙计 for 总计).
 bool IsSkipWord(const Item& item, const RowReadOptions& options) {
   const std::string& text = item.norm.text;
   if (std::any_of(text.begin(), text.end(), IsDigit)) return false;
+  const bool ocr = IsOcrItem(item);
   return std::any_of(options.skip_words.begin(), options.skip_words.end(),
-                     [&](const std::string& w) { return text.find(w) != std::string::npos; });
+                     [&](const std::string& w) {
+                       return text.find(w) != std::string::npos || (ocr && FuzzyEquals(text, w));
+                     });
 }
 
 // Whether items (label, i) all lie in the label's table row and that row

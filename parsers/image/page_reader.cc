@@ -103,15 +103,30 @@ CellReading Settle(const CellReading& text, const LatinReading& digits, const La
   return r;
 }
 
+// Whether the unconstrained Latin reading `check` repeats the digits
+// reading, allowing the letters Latin text has for digits (Z for 2, O for 0,
+// l for 1): text forced into digits reads differently.
+bool Repeats(const LatinReading& check, const LatinReading& digits) {
+  if (check.text.size() != digits.text.size()) return false;
+  static constexpr std::string_view kFrom = "OoDQlI|!ZzSsBGgq", kTo = "0000111122558699";
+  for (size_t i = 0; i < check.text.size(); ++i) {
+    char c = check.text[i];
+    size_t k = kFrom.find(c);
+    if (k != std::string_view::npos) c = kTo[k];
+    if (c != digits.text[i]) return false;
+  }
+  return true;
+}
+
 // A cell's lines are joined into one strip (MakeStrip). A one-line cell is
 // first read by the Latin recogniser as digits (cheap, and reliable on
 // digits where the Chinese model drops or doubles digits and reads a lone 1
 // as "|", a lone 2 as 副): a confident number explaining all the ink that
-// an unconstrained Latin reading repeats exactly is the value (text forced
-// into digits, "2.重复申请" as "2.2575", reads as letters there). Otherwise
-// the text recogniser reads the cell: with ideographs it is a label, or
-// "减4" (a single ideograph yields to a number the unconstrained reading
-// repeats: no label is one character); without them three readings are
+// an unconstrained Latin reading repeats is the value (text forced into
+// digits, "2.重复申请" as "2.2575", reads as letters there). Otherwise the
+// text recogniser reads the cell: with ideographs it is a label, or "减4";
+// a single ideograph yields to a number that is repeated or more confident
+// (no label is one character); without ideographs three readings are
 // settled (Settle).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi);
@@ -130,7 +145,7 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   if (fit) {
     ASSIGN_OR_RETURN(check, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
                                                  LatinCharset::kAny));
-    if (check.text == digits.text && digits.confidence >= ctx.options.trust_digits) {
+    if (Repeats(check, digits) && digits.confidence >= ctx.options.trust_digits) {
       return CellReading{digits.text, std::max(digits.confidence, check.confidence), {}};
     }
   }
@@ -142,9 +157,10 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   if (!fit) return text;
   const int ideographs = CountIdeographs(text.text);
   if (ideographs > 1) return text;
-  if (ideographs == 1) {  // a lone digit taken for 副, or "减4"
-    if (check.text != digits.text) return text;
-    return CellReading{digits.text, std::min(digits.confidence, check.confidence), {}};
+  if (ideographs == 1) {  // a lone digit taken for 副 or 上 ("减4" does not fit)
+    if (Repeats(check, digits)) return CellReading{digits.text, digits.confidence, {}};
+    if (digits.confidence < text.confidence) return text;
+    return CellReading{digits.text, std::min(digits.confidence, kMajority), {text.text}};
   }
   ASSIGN_OR_RETURN(LatinReading raw, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
                                                           LatinCharset::kDigits));

@@ -43,6 +43,9 @@ std::pair<int, int> RowInk(const l_uint32* line, int x0, int x1) {
 }
 
 // Joins projection runs that are pieces of one line.
+// Joins projection runs that are pieces of one line, then drops "lines"
+// far lower than the tallest (marks left above or below the text: a speck
+// that text flanks, a stray dash), which would otherwise be read first.
 std::vector<BBox> JoinPieces(const std::vector<BBox>& runs) {
   double tallest = 0;
   for (const BBox& b : runs) tallest = std::max(tallest, b.height());
@@ -54,6 +57,9 @@ std::vector<BBox> JoinPieces(const std::vector<BBox>& runs) {
       lines.push_back(b);
     }
   }
+  double highest = 0;
+  for (const BBox& l : lines) highest = std::max(highest, l.height());
+  std::erase_if(lines, [&](const BBox& l) { return l.height() < 0.35 * highest; });
   return lines;
 }
 
@@ -76,12 +82,14 @@ namespace {
 
 // Whether a small mark sits within text: inside a character's box, or with
 // significant ink both to its left and to its right on its line, within
-// `reach` (a decimal point, a comma, the dots of a colon); a flat mark (a
-// minus sign) needs text on one side only.
+// `reach` (a decimal point, a comma, the dots of a colon), or a minus sign
+// (flat, just before text, at mid-height).
 // A speck beside a number ("·0", a dot left of 1532.8 read as a minus
 // sign) has text on one side only.
 bool Flanked(const BBox& mark, const std::vector<BBox>& text, double reach) {
-  bool left = false, right = false;
+  bool left = false, right = false, minus = false;
+  const bool flat = mark.width() > 2 * mark.height();
+  const double cy = (mark.y0 + mark.y1) / 2;
   for (const BBox& t : text) {
     const bool inside = t.x0 <= mark.x1 && mark.x0 <= t.x1 && t.y0 <= mark.y1 && mark.y0 <= t.y1;
     if (inside) return true;  // a dot of a character (the 丶 in 斥)
@@ -89,11 +97,12 @@ bool Flanked(const BBox& mark, const std::vector<BBox>& text, double reach) {
     if (!same_line) continue;
     left = left || (t.x1 <= mark.x1 && mark.x0 - t.x1 <= reach);
     right = right || (t.x0 >= mark.x0 && t.x0 - mark.x1 <= reach);
+    // A minus sign blurred below the speck size: flat, close before text,
+    // at the middle of its height.
+    minus = minus || (flat && t.x0 >= mark.x1 && t.x0 - mark.x1 <= reach / 2.5 &&
+                      cy > t.y0 + 0.25 * t.height() && cy < t.y1 - 0.25 * t.height());
   }
-  // A minus sign or dash blurred below the speck size is flat: one side is
-  // enough.
-  const bool flat = mark.width() > 2 * mark.height();
-  return (left && right) || (flat && (left || right));
+  return (left && right) || minus;
 }
 
 void Erase(Pix* ink, Pix* grey, const BBox& b) {

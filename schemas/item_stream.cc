@@ -29,6 +29,7 @@ void AppendTable(const Table& table, std::vector<Item>& out) {
       emitted[idx] = true;
       const Cell& cell = table.cells[idx];
       out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty()));
+      out.back().alternatives = cell.alternatives;
     }
   }
 }

@@ -22,6 +22,8 @@ struct Item {
   std::string raw;        // as printed (white space collapsed)
   MatchText norm;         // NormalizeForMatch form, for label search
   std::vector<double> token_x;  // layout lines: x centre per token (Block::token_x)
+  // OCR: the cell's readings when the recognisers disagreed (Cell::alternatives).
+  std::vector<std::string> alternatives;
   Provenance prov;
 };
 

@@ -185,6 +185,50 @@ void TrimSurplusBlanks(std::vector<CellOut>& cells, int n) {
   while (static_cast<int>(cells.size()) > n && blank(cells.back())) cells.pop_back();
 }
 
+// What a cell without several readings counts as for the identities: its
+// integer, or 0 for a blank, dash, "/" or text (as the identity checker
+// counts them).
+std::string IdentityText(const CellOut& c) {
+  if (c.value && c.integral) return std::to_string(static_cast<long long>(*c.value));
+  return "0";
+}
+
+// A row holding OCR cells with several readings becomes a row of candidate
+// splits (every combination of the readings, each cell's most likely
+// reading first), so that the identities choose among them as among the
+// splits of a glued run. Too many combinations: the most likely readings
+// stay, flagged by their confidence.
+void UseReadings(RowRead& out) {
+  constexpr size_t kMaxCombinations = 256;
+  size_t combinations = 1;
+  for (const CellOut& c : out.cells) combinations *= std::max<size_t>(1, c.candidates.size());
+  if (combinations < 2 || combinations > kMaxCombinations) {
+    for (CellOut& c : out.cells) c.candidates.clear();
+    return;
+  }
+  std::vector<Split> splits(1);
+  for (const CellOut& c : out.cells) {
+    const std::vector<std::string> options =
+        c.candidates.empty() ? std::vector<std::string>{IdentityText(c)} : c.candidates;
+    std::vector<Split> next;
+    for (const Split& s : splits) {
+      for (const std::string& o : options) {
+        next.push_back(s);
+        next.back().push_back(o);
+      }
+    }
+    splits = std::move(next);
+  }
+  out.readings = true;
+  out.splits = std::move(splits);
+  for (const CellOut& c : out.cells) {
+    out.run += (out.run.empty() ? "" : " ") + (c.raw.empty() ? std::string("_") : c.raw);
+  }
+  out.prov = out.cells.front().prov;
+  out.reading_cells = std::move(out.cells);
+  out.cells.clear();
+}
+
 }  // namespace
 
 RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
@@ -220,9 +264,11 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
     if (IsHeaderFiller(items, i, options)) continue;
     out.cells.push_back(ParseCellText(item.raw));
     out.cells.back().prov = item.prov;
+    if (item.alternatives.size() > 1) out.cells.back().candidates = item.alternatives;
   }
   TrimSurplusBlanks(out.cells, n);
   if (static_cast<int>(out.cells.size()) > n) out.cells.resize(n);
+  if (static_cast<int>(out.cells.size()) == n) UseReadings(out);
   // Nothing read: stay right after the label (a group label such as
   // （六）其他处理 carries no numbers, and the rest of a glued line matters).
   out.end = out.cells.empty() ? after : StreamPos{i, 0};

@@ -29,6 +29,15 @@ struct RowRead {
   bool splits_truncated = false;
   // A unit printed after the run ("元", "万元"); kept in the last cell's raw.
   std::string unit_suffix;
+  // OCR cells whose recognisers disagreed: `splits` holds the combinations
+  // of the row's readings (each cell's most likely reading first; a cell
+  // with one reading as the integer the identities count it as) for the
+  // identities to choose from, `run` the most likely readings joined by
+  // spaces, and `reading_cells` the cells as first read (raw text,
+  // provenance, confidence; `candidates` = the readings of the cells that
+  // have several).
+  bool readings = false;
+  std::vector<CellOut> reading_cells;
   // The label's table row ended one cell short: a converted table lost a
   // cell (typically one whose text ran over several lines). Which cell is
   // unknown; see the mapper.

@@ -89,6 +89,38 @@ SplitProblem MakeProblem(const std::vector<RowSlot>& slots,
   return p;
 }
 
+// A cell of a row of OCR readings (RowRead::readings) once the identities
+// have narrowed its readings to `values`.
+CellOut CellFromReadings(const std::vector<std::string>& values, const RowSlot& slot, size_t k,
+                         const std::string& path, const std::vector<std::string>& deciders,
+                         ReportV1& report) {
+  const CellOut& read = slot.read.reading_cells[k];
+  if (values.size() == 1) {
+    CellOut c = ParseCellText(values[0]);
+    c.prov = read.prov;
+    if (values[0] != read.raw) {
+      std::string ids;
+      for (const std::string& id : deciders) ids += (ids.empty() ? "" : ", ") + id;
+      report.issues.push_back({Severity::kInfo, "reading_decided_by_identities",
+                               "tables." + path + ": OCR read '" + read.raw + "' and '" +
+                                   values[0] + "'; '" + values[0] + "' is the reading that " +
+                                   (ids.empty() ? "the identities" : ids) + " allow"});
+    }
+    return c;
+  }
+  CellOut c;
+  c.status = CellStatus::kAmbiguous;
+  c.raw = read.raw;
+  c.candidates = values;
+  c.prov = read.prov;
+  std::string list;
+  for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
+  report.issues.push_back({Severity::kWarning, "ambiguous_cell",
+                           "tables." + path + ": the OCR readings disagree (" + list +
+                               ") and no identity decides"});
+  return c;
+}
+
 CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot& slot,
                            const std::string& path, ReportV1& report) {
   if (values.size() == 1) {
@@ -110,8 +142,12 @@ CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot
   return c;
 }
 
-void ReportDeciders(const SplitSolution& sol, const std::string& table, ReportV1& report) {
+void ReportDeciders(const SplitSolution& sol, const std::string& table,
+                    const std::vector<RowSlot>& slots, ReportV1& report) {
   if (sol.deciding_constraints.empty()) return;
+  const bool glued = std::any_of(slots.begin(), slots.end(),
+                                 [](const RowSlot& s) { return HasRun(s) && !s.read.readings; });
+  if (!glued) return;  // OCR readings are reported cell by cell
   std::string ids;
   for (const std::string& id : sol.deciding_constraints) ids += (ids.empty() ? "" : ", ") + id;
   report.issues.push_back({Severity::kInfo, "split_decided_by_identities",
@@ -184,12 +220,16 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   if (!any_run) return;
   SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));
   if (sol.solutions == 0) {
+    const bool glued = std::any_of(slots.begin(), slots.end(),
+                                   [](const RowSlot& s) { return HasRun(s) && !s.read.readings; });
     report.issues.push_back({Severity::kWarning, "no_consistent_split",
-                             table + ": no split of the glued digit runs satisfies every "
-                                     "identity; only each row's own identity was used"});
+                             table + (glued ? ": no split of the glued digit runs"
+                                            : ": no combination of the OCR readings") +
+                                 " satisfies every identity; only each row's own identity "
+                                 "was used"});
     sol = SolveSplits(MakeProblem(slots, constraints, true));
   }
-  ReportDeciders(sol, table, report);
+  ReportDeciders(sol, table, slots, report);
   for (size_t r = 0; r < slots.size(); ++r) {
     RowSlot& s = slots[r];
     if (!HasRun(s)) continue;
@@ -198,6 +238,17 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
       std::vector<std::string> values;
       if (r < sol.values.size() && k < sol.values[r].size()) values = sol.values[r][k];
       std::string path = s.path + "." + s.columns[k];
+      if (s.read.readings && k < s.read.reading_cells.size()) {
+        CellOut first = s.read.reading_cells[k];
+        first.candidates.clear();
+        if (values.empty() || s.read.reading_cells[k].candidates.empty()) {
+          s.cells.push_back(first);  // one reading, or no combination fits: as first read
+        } else {
+          s.cells.push_back(
+              CellFromReadings(values, s, k, path, sol.deciding_constraints, report));
+        }
+        continue;
+      }
       if (values.empty()) {
         CellOut c = MissingCell();
         c.raw = s.read.run;

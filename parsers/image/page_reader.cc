@@ -74,11 +74,12 @@ bool Explains(const LatinReading& d, const Strip& strip, int dpi) {
 
 // Settles a one-line cell whose digits-only reading `digits` is a number
 // explaining all its ink, with the text recogniser's reading `text` and the
-// digits-only raw-line reading `raw`: two agreeing numbers win (confidence
-// at most kMajority when the third differs); when all differ, the more
-// confident of text and digits is kept first with the others as
-// alternatives and a confidence of at most kDisagreement. A text reading
-// that is no number (a lone 1 read as "|") does not vote.
+// digits-only raw-line reading `raw`: two agreeing numbers decide (with a
+// confidence of at most kMajority when the third differs). Without a
+// majority the cell keeps every reading (Cell::alternatives, the more
+// confident first) and a confidence of at most kDisagreement: the mapper
+// lets the identities choose, or reports the cell ambiguous. A text
+// reading that is no number (a lone 1 read as "|") does not vote.
 CellReading Settle(const CellReading& text, const LatinReading& digits, const LatinReading& raw) {
   const std::string t = IsNumberText(text.text) ? NormalizeNfkc(text.text) : "";
   if (t.empty() || t == digits.text) {
@@ -86,15 +87,13 @@ CellReading Settle(const CellReading& text, const LatinReading& digits, const La
     if (raw.text == digits.text || !IsNumberText(raw.text)) {
       return CellReading{digits.text, verified, {}};
     }
-    return CellReading{digits.text, std::min(verified, kMajority), {digits.text, raw.text}};
+    if (!t.empty()) return CellReading{digits.text, std::min(verified, kMajority), {}};
+    return CellReading{digits.text, std::min(verified, kDisagreement), {digits.text, raw.text}};
+  }
+  if (raw.text == t || raw.text == digits.text) {
+    return CellReading{raw.text, std::min(kMajority, raw.confidence), {}};
   }
   CellReading r;
-  if (raw.text == t || raw.text == digits.text) {
-    r.text = raw.text;
-    r.alternatives = {raw.text, raw.text == t ? digits.text : t};
-    r.confidence = std::min(kMajority, raw.confidence);
-    return r;
-  }
   const bool digits_first = digits.confidence >= text.confidence;
   r.text = digits_first ? digits.text : t;
   r.alternatives = {r.text, digits_first ? t : digits.text};
@@ -160,7 +159,7 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   if (ideographs == 1) {  // a lone digit taken for 副 or 上 ("减4" does not fit)
     if (Repeats(check, digits)) return CellReading{digits.text, digits.confidence, {}};
     if (digits.confidence < text.confidence) return text;
-    return CellReading{digits.text, std::min(digits.confidence, kMajority), {text.text}};
+    return CellReading{digits.text, std::min(digits.confidence, kMajority), {}};
   }
   ASSIGN_OR_RETURN(LatinReading raw, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
                                                           LatinCharset::kDigits));

@@ -33,6 +33,8 @@ constexpr double kSpeckSize = 0.035;
 // Confidence of a number whose three readings all differ, and of one that
 // two of three readings agree on.
 constexpr double kDisagreement = 0.5, kMajority = 0.7;
+// Confidence at most of a number that only the Chinese model read.
+constexpr double kUnverified = 0.75;
 
 struct PageContext {
   Pix* grey;  // rules and specks painted out
@@ -57,6 +59,10 @@ Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines, const BBox
 }
 
 PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.height}; }
+
+// Confidences are kept to two decimals: what a reader needs, and the same
+// on machines whose SIMD paths make Tesseract's last digits differ.
+double Rounded(double confidence) { return std::round(confidence * 100) / 100; }
 
 // Whether a digits-only reading accounts for all the ink of a one-line
 // strip: every ink component lies within the characters read. A forced
@@ -153,7 +159,12 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   CellReading text;
   text.text = JoinCellWords(words);
   text.confidence = words.empty() ? 0.0 : LowestConfidence(words);
-  if (!fit) return text;
+  if (!fit) {
+    // A number only the Chinese model saw (the Latin reading found none, or
+    // one that does not explain the ink) is unverified.
+    if (LooksLikeNumberCell(text.text)) text.confidence = std::min(text.confidence, kUnverified);
+    return text;
+  }
   const int ideographs = CountIdeographs(text.text);
   if (ideographs > 1) return text;
   if (ideographs == 1) {  // a lone digit taken for 副 or 上 ("减4" does not fit)
@@ -206,9 +217,9 @@ StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Do
     cell.prov.row = g.row;
     cell.prov.col = g.col;
     cell.prov.bbox = g.inner;
-    cell.prov.confidence = r.confidence;
+    cell.prov.confidence = Rounded(r.confidence);
     FlagCell(ctx, cell, index, doc);
-    table.prov.confidence = std::min(table.prov.confidence, r.confidence);
+    table.prov.confidence = std::min(table.prov.confidence, cell.prov.confidence);
     table.cells.push_back(std::move(cell));
   }
   return table;
@@ -293,7 +304,7 @@ Status ReadText(PageContext& ctx, const PageLayout& layout, std::vector<Placed>&
       block.text = std::move(line.text);
       block.prov.page = ctx.page;
       block.prov.bbox = line.box;
-      block.prov.confidence = line.confidence;
+      block.prov.confidence = Rounded(line.confidence);
       block.prov.produced_by = kProducer;
       placed.push_back({line.box.y0, std::move(block)});
     }

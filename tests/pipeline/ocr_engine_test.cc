@@ -1,0 +1,132 @@
+// Tests for the Tesseract adapter (pipeline/tesseract_engine.h) on small
+// images in tests/ocr-inputs/ (rendered with ImageMagick; see the README
+// there). Tests that need Tesseract's models skip when
+// <tessdata>/chi_sim.traineddata is absent; tools/install-deps installs it.
+#include "pipeline/tesseract_engine.h"
+
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "parsers/image/pix.h"
+
+namespace zfxxgk {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool HaveModels() {
+  const std::string dir = TesseractEngine::TessdataDir(OcrOptions());
+  return fs::exists(fs::path(dir) / "chi_sim.traineddata") &&
+         fs::exists(fs::path(dir) / "eng.traineddata");
+}
+
+GreyImage LoadFixture(const std::string& name) {
+  const std::string path = (fs::path(ZF_SOURCE_DIR) / "tests/ocr-inputs" / name).string();
+  image::PixPtr pix(pixRead(path.c_str()));
+  EXPECT_TRUE(pix) << path;
+  if (!pix) return GreyImage();
+  image::PixPtr grey(pixConvertTo8(pix.get(), 0));
+  return image::GreyFromPix(grey.get(), 300);
+}
+
+PixelRect Whole(const GreyImage& g) { return {0, 0, g.width, g.height}; }
+
+TEST(TesseractEngineTest, CreateNamesTheMissingTraineddata) {
+  const fs::path empty = fs::temp_directory_path() / "zfxxgk_no_tessdata";
+  fs::create_directories(empty);
+  OcrOptions options;
+  options.tessdata_dir = empty.string();
+  StatusOr<std::unique_ptr<TesseractEngine>> engine = TesseractEngine::Create(options);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), StatusCode::kNotFound);
+  const std::string& m = engine.status().message();
+  EXPECT_NE(m.find((empty / "chi_sim.traineddata").string()), std::string::npos) << m;
+  EXPECT_NE(m.find("tesseract-ocr-chi-sim"), std::string::npos) << m;
+  EXPECT_NE(m.find("TESSDATA_PREFIX"), std::string::npos) << m;
+}
+
+TEST(TesseractEngineTest, CreateRejectsAnEmptyLanguageList) {
+  OcrOptions options;
+  options.languages = "";
+  StatusOr<std::unique_ptr<TesseractEngine>> engine = TesseractEngine::Create(options);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(TesseractEngineTest, ExplicitTessdataDirWinsOverTheEnvironment) {
+  OcrOptions options;
+  options.tessdata_dir = "/some/where";
+  EXPECT_EQ(TesseractEngine::TessdataDir(options), "/some/where");
+}
+
+TEST(TesseractEngineTest, ReadsDigitsWithTheLatinRecogniser) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const GreyImage strip = LoadFixture("digits-2575.png");
+  StatusOr<LatinReading> digits =
+      (*engine)->ReadLatin(strip, Whole(strip), OcrLayout::kLine, LatinCharset::kDigits);
+  ASSERT_TRUE(digits.ok()) << digits.status().ToString();
+  EXPECT_EQ(digits->text, "2575");
+  EXPECT_GT(digits->confidence, 0.8);
+  EXPECT_FALSE(digits->box.empty());
+  StatusOr<LatinReading> any =
+      (*engine)->ReadLatin(strip, Whole(strip), OcrLayout::kRawLine, LatinCharset::kAny);
+  ASSERT_TRUE(any.ok());
+  EXPECT_EQ(any->text, "2575");
+}
+
+TEST(TesseractEngineTest, DigitsOnlyReadingOfChineseDoesNotRepeatUnconstrained) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok());
+  const GreyImage strip = LoadFixture("label-xzxk.png");
+  auto digits = (*engine)->ReadLatin(strip, Whole(strip), OcrLayout::kLine, LatinCharset::kDigits);
+  auto any = (*engine)->ReadLatin(strip, Whole(strip), OcrLayout::kRawLine, LatinCharset::kAny);
+  ASSERT_TRUE(digits.ok() && any.ok());
+  EXPECT_TRUE(digits->text.empty() || digits->text != any->text)
+      << digits->text << " / " << any->text;
+}
+
+TEST(TesseractEngineTest, RecognisesAChineseLineWithBoxesInImagePixels) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok());
+  const GreyImage strip = LoadFixture("label-xzxk.png");
+  StatusOr<std::vector<OcrWord>> words =
+      (*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine);
+  ASSERT_TRUE(words.ok()) << words.status().ToString();
+  std::string text;
+  for (const OcrWord& w : *words) {
+    text += w.text;
+    EXPECT_GE(w.box.x0, 0);
+    EXPECT_LE(w.box.x1, strip.width);
+    EXPECT_GT(w.confidence, 0.0);
+  }
+  EXPECT_EQ(text, "行政许可");
+  EXPECT_NE((*engine)->Describe().find("chi_sim"), std::string::npos);
+}
+
+TEST(TesseractEngineTest, RegionOffsetsBoxesAndEmptyRegionsGiveNothing) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok());
+  GreyImage page = LoadFixture("digits-2575.png");
+  StatusOr<std::vector<OcrWord>> none =
+      (*engine)->Recognize(page, PixelRect{0, 0, 2, 2}, OcrLayout::kLine);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  StatusOr<LatinReading> right = (*engine)->ReadLatin(
+      page, PixelRect{page.width / 2, 0, page.width / 2, page.height}, OcrLayout::kLine,
+      LatinCharset::kDigits);
+  ASSERT_TRUE(right.ok());
+  EXPECT_GE(right->box.x0, page.width / 2) << right->text;
+}
+
+}  // namespace
+}  // namespace zfxxgk

@@ -141,6 +141,17 @@ bool IsSkipWord(const Item& item, const RowReadOptions& options) {
                      });
 }
 
+// Before the first value, a header cell of the label's OCR table whose
+// words OCR mangled beyond a skip word (未经复议直;委起诉): no digits, same
+// table, and only where header words are skipped at all (table 四).
+bool IsOcrHeaderCell(const Item& item, const Provenance& label, const RowReadOptions& options,
+                     const RowRead& out) {
+  const std::string& text = item.norm.text;
+  return !options.skip_words.empty() && out.cells.empty() && IsOcrItem(item) &&
+         label.table >= 0 && item.prov.table == label.table &&
+         std::none_of(text.begin(), text.end(), IsDigit);
+}
+
 // Whether items (label, i) all lie in the label's table row and that row
 // ends at item i.
 bool RowEndsAt(const std::vector<Item>& items, size_t label, size_t i) {
@@ -255,7 +266,7 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
         return out;
       }
       if (tail) continue;
-      if (!IsSkipWord(item, options)) break;
+      if (!IsSkipWord(item, options) && !IsOcrHeaderCell(item, label, options, out)) break;
       continue;
     }
     // A wrapped label's values are a digit line of the layout, never a lone

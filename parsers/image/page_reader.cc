@@ -108,17 +108,26 @@ CellReading Settle(const CellReading& text, const LatinReading& digits, const La
   return r;
 }
 
+// Letters Latin text has for digits, and the digits.
+constexpr std::string_view kLookalikes = "OoDQlI|!ZzSsBGgq", kLookalikeDigits = "0000111122558699";
+
+char DigitOf(char c) {
+  const size_t k = kLookalikes.find(c);
+  return k == std::string_view::npos ? c : kLookalikeDigits[k];
+}
+
+// A whole cell that is one letter standing for a digit ("I", "l", "O").
+bool IsDigitLookalike(const std::string& text) {
+  return text.size() == 1 && std::string_view("OolI|").find(text[0]) != std::string_view::npos;
+}
+
 // Whether the unconstrained Latin reading `check` repeats the digits
 // reading, allowing the letters Latin text has for digits (Z for 2, O for 0,
 // l for 1): text forced into digits reads differently.
 bool Repeats(const LatinReading& check, const LatinReading& digits) {
   if (check.text.size() != digits.text.size()) return false;
-  static constexpr std::string_view kFrom = "OoDQlI|!ZzSsBGgq", kTo = "0000111122558699";
   for (size_t i = 0; i < check.text.size(); ++i) {
-    char c = check.text[i];
-    size_t k = kFrom.find(c);
-    if (k != std::string_view::npos) c = kTo[k];
-    if (c != digits.text[i]) return false;
+    if (DigitOf(check.text[i]) != digits.text[i]) return false;
   }
   return true;
 }
@@ -161,7 +170,9 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   text.confidence = words.empty() ? 0.0 : LowestConfidence(words);
   if (!fit) {
     // A number only the Chinese model saw (the Latin reading found none, or
-    // one that does not explain the ink) is unverified.
+    // one that does not explain the ink) is unverified; so is a lone stroke
+    // or ring read as a letter (I, l, O) in a one-line cell: a 1 or a 0.
+    if (one_line && IsDigitLookalike(text.text)) text.text = DigitOf(text.text[0]);
     if (LooksLikeNumberCell(text.text)) text.confidence = std::min(text.confidence, kUnverified);
     return text;
   }

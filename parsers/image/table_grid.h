@@ -62,7 +62,7 @@ struct GridOptions {
   // Rules closer than this, inches, are one rule (a double outer border).
   double min_row_gap = 0.06;
   // Share of a boundary segment that must be inked for it to exist.
-  double boundary_coverage = 0.7;
+  double boundary_coverage = 0.85;
   // Narrowest table as a share of the page width.
   double min_table_width = 0.2;
 };

@@ -13,6 +13,11 @@ constexpr double kSpeck = 0.035, kSpeckReach = 0.06, kNearEdge = 0.04;
 // to count as part of it (the dots of a full-width colon sit about 0.06
 // inch from the characters around).
 constexpr double kFlankReach = 0.1;
+// A component smaller than this share of the tallest one in both
+// directions is a mark, not a glyph (dots of 、, 。, noise).
+constexpr double kMarkShare = 0.45;
+// Inches: marks this close to another mark are pieces of one glyph.
+constexpr double kPieceGap = 0.03;
 
 // A thin stroke against an edge of the area (x, y relative to it) that
 // spans most of it: what is left of a rule, not text (a digit 1 is far
@@ -115,7 +120,7 @@ void Erase(Pix* ink, Pix* grey, const BBox& b) {
 
 }  // namespace
 
-std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi) {
+std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi, bool relative) {
   PixelRect r = ToRect(area);
   if (r.width <= 2 || r.height <= 2) return std::nullopt;
   BOX* box = boxCreate(r.x, r.y, r.width, r.height);
@@ -125,19 +130,31 @@ std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi) {
   BoxaPtr comps(pixConnCompBB(clip.get(), 8));
   if (!comps) return std::nullopt;
   const int speck = Px(kSpeck, dpi), near = Px(kNearEdge, dpi);
-  std::vector<BBox> text, marks;
+  std::vector<BBox> parts;
+  double tallest = 0;
   for (int i = 0; i < boxaGetCount(comps.get()); ++i) {
     l_int32 x, y, w, h;
     boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
     if (IsRuleRemnant(x, y, w, h, r, near)) continue;
-    BBox b{double(r.x + x), double(r.y + y), double(r.x + x + w), double(r.y + y + h)};
-    (w >= speck || h >= speck ? text : marks).push_back(b);
+    parts.push_back({double(r.x + x), double(r.y + y), double(r.x + x + w), double(r.y + y + h)});
+    tallest = std::max(tallest, double(h));
   }
+  // A mark: smaller than a speck, or than half the tallest glyph both ways
+  // (fax noise after a number, read as 、).
+  const double small = std::max(double(speck), relative ? kMarkShare * tallest : 0.0);
+  std::vector<BBox> text, marks;
+  for (const BBox& b : parts) (b.width() < small && b.height() < small ? marks : text).push_back(b);
   if (text.empty()) return std::nullopt;
-  std::optional<BBox> out;
+  std::optional<BBox> out;  // (specks alone never make a cell non-empty)
   for (const BBox& b : text) out = Union(out, b);
+  const double touch = Px(kPieceGap, dpi);
   for (const BBox& m : marks) {
-    if (Flanked(m, text, Px(kFlankReach, dpi))) out = Union(out, m);
+    // Pieces of a faint glyph broken by binarisation lie close together.
+    const bool piece = std::any_of(marks.begin(), marks.end(), [&](const BBox& o) {
+      return &o != &m && o.x0 <= m.x1 + touch && m.x0 <= o.x1 + touch && o.y0 <= m.y1 + touch &&
+             m.y0 <= o.y1 + touch;
+    });
+    if (piece || Flanked(m, text, Px(kFlankReach, dpi))) out = Union(out, m);
     else Erase(ink, grey, m);
   }
   return out;

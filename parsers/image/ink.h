@@ -22,14 +22,18 @@ PixelRect ToRect(const BBox& b);
 BBox Grow(const BBox& b, double by, const BBox& limit);
 
 // The box of the ink inside `area`, or nothing when it holds only specks
-// (marks smaller than 0.035 inch both ways). A small mark counts only when
-// text flanks it on both sides (a decimal point, a comma); other small
-// marks are erased from `ink` and painted white in `grey` (may be null), so
-// that no strip shows them (a speck left of 1532.8 reads as a minus sign).
+// (smaller than 0.035 inch both ways). A mark (a speck, or with `relative`
+// (a table cell) a component less than half the tallest glyph's height
+// both ways; not in a band of lines whose title dwarfs the digits of a
+// date) counts only inside a character, next to another mark (pieces of a
+// faint glyph), when text flanks it on both sides (a decimal point, a
+// comma), or as a minus sign just before text; other marks are erased from
+// `ink` and painted white in `grey` (may be null), so that no strip shows
+// them (a speck left of 1532.8 reads as a minus sign, one after 0 as 、).
 // Remnants of the cell's rules do not count: a thin stroke against an edge
 // of `area` spanning most of it (a rule the eraser missed, e.g. on a
 // skewed phone photo). REQUIRES: lone specks were removed (RemoveSpecks).
-std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi);
+std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi, bool relative);
 
 // Text lines inside `box` by the ink projection: rows with ink, split at
 // blank rows; pieces of one line (the strokes of 三 are separate rows of

@@ -143,7 +143,7 @@ bool Repeats(const LatinReading& check, const LatinReading& digits) {
 // (no label is one character); without ideographs three readings are
 // settled (Settle).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
-  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi);
+  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi, /*relative=*/true);
   if (!ink) return CellReading();
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
   const Strip strip = StripOf(ctx, lines, inner);
@@ -257,7 +257,7 @@ StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& lin
 // on its own (read as one block, a large bold title among body lines comes
 // out garbled).
 StatusOr<std::vector<LayoutLine>> ReadBand(PageContext& ctx, const BBox& band) {
-  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, band, ctx.dpi);
+  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, band, ctx.dpi, /*relative=*/false);
   if (!ink) return std::vector<LayoutLine>();
   std::vector<PositionedWord> positioned;
   for (const BBox& line : InkLines(ctx.ink, *ink)) {

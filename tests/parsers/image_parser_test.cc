@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "parsers/image/pix.h"
 #include "pipeline/tesseract_engine.h"
 
@@ -80,8 +82,13 @@ PixPtr RuledPage(const std::vector<std::pair<int, int>>& ink) {
   return pix;
 }
 
+// Tests run as parallel processes (ctest -j), so each write gets its own
+// file: the process id and a per-process counter name it.
 std::string WriteTiff(const std::vector<Pix*>& pages) {
-  const fs::path file = fs::temp_directory_path() / "zfxxgk_image_parser_test.tiff";
+  static int counter = 0;
+  const fs::path file = fs::temp_directory_path() /
+                        ("zfxxgk_image_parser_test_" + std::to_string(::getpid()) + "_" +
+                         std::to_string(counter++) + ".tiff");
   for (size_t i = 0; i < pages.size(); ++i) {
     pixWriteTiff(file.c_str(), pages[i], IFF_TIFF_ZIP, i == 0 ? "w" : "a");
   }

@@ -35,6 +35,8 @@ const std::vector<ProseTarget>& Targets() {
          "review_litigation.litigation_after_review.total"}}},
       {"prose_normative_issued", "gov_2021",
        {{"active_disclosure.art20_item1.normative_documents.issued_count"}}},
+      {"prose_regulations_issued", "gov_2021",
+       {{"active_disclosure.art20_item1.regulations.issued_count"}}},
       {"prose_normative_in_force", "gov_2021",
        {{"active_disclosure.art20_item1.normative_documents.in_force_count"}}},
   };

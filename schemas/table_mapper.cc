@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "schemas/extra_rows.h"
+#include "schemas/loose_cells.h"
 #include "schemas/prose_facts.h"
 #include "schemas/row_alignment.h"
 #include "schemas/row_reader.h"
@@ -107,6 +109,7 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       from = caption_cursor = caption.end;
       strays = StrayCells(items, caption.end, NextCaption(items, spec, caption.end, limit));
     }
+    std::vector<RowSlot> rows;
     for (const RowSpec& row : sub.rows) {
       std::vector<RowSlot> one(1);
       RowSlot& slot = one[0];
@@ -116,9 +119,11 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       slot.strays = strays;
       from = ReadSlot(items, row.aliases, from, limit, slot);
       ResolveRows(one, {}, facts, slot.path, report);
-      n += CountRead(one);
-      Emit(slot, report);
+      rows.push_back(std::move(slot));
     }
+    PlaceLooseByProse(strays, facts, rows, report);  // loose_cells.h
+    n += CountRead(rows);
+    for (const RowSlot& slot : rows) Emit(slot, report);
   }
   return n;
 }

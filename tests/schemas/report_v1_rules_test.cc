@@ -150,6 +150,14 @@ const std::vector<RuleCase>& Cases() {
       {"prose_normative_issued", "清理并集中发布现行有效行政规范性文件393件", false},
       {"prose_normative_issued", "第二十条第（一）项信息内容本年制发件数本年废止件数", false},
 
+      // shanghai-office-2025 (first), a wording of the same statement (second).
+      {"prose_regulations_issued", "全年主动公开市政府规章 22 件、市政府及市政府办公厅行", true},
+      {"prose_regulations_issued", "本年度制定政府规章3件", true},
+      {"prose_regulations_issued",
+       "现行有效的3件市政府规章、186件市政府规范性文件、335件市政府办公室规范性文件", false},
+      {"prose_regulations_issued",
+       "刊登市政府规章、市政府和市政府办公厅文件、市政府部门行政规范性文件等 243 件", false},
+
       {"prose_normative_in_force", "清理并集中发布现行有效行政规范性文件393件，动态更新",
        true},
       {"prose_normative_in_force", "现行有效的规范性文件186件", true},
@@ -270,6 +278,7 @@ TEST(ReportRulesTest, ProseAndYearRulesCaptureTheNumber) {
   };
   const Case cases[] = {
       {"prose_normative_issued", "动态更新本年度制发的规范性文件77件。", "77"},
+      {"prose_regulations_issued", "全年主动公开市政府规章 22 件、市政府及市政府办公厅行", "22"},
       {"prose_normative_in_force", "清理并集中发布现行有效行政规范性文件393件", "393"},
       {"year_statistics_period", "数据统计期限自2020年1月1日起至2020年12月31日止", "2020"},
   };

@@ -1,9 +1,12 @@
 #include "pipeline/normalize.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <array>
 #include <string>
 
 namespace zfxxgk {
@@ -24,14 +27,60 @@ bool IsDash(UChar32 c) {
          c == 0x2015 || c == 0x2212;
 }
 
-bool IsSpace(UChar32 c) {
+bool IsSpaceSlow(UChar32 c) {
   return u_isUWhiteSpace(c) || c == 0x3000 || c == 0xA0 || c == 0x200B ||
          c == 0xFEFF;
 }
 
-}  // namespace
+// IsSpaceSlow, with ASCII answered from a table built once from it. Unicode's
+// White_Space set (PropList.txt, stable) has nothing above U+3000, so above
+// it only U+FEFF is a space.
+bool IsSpace(UChar32 c) {
+  static const std::array<bool, 128> ascii = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 i = 0; i < 128; ++i) t[i] = IsSpaceSlow(i);
+    return t;
+  }();
+  if (c >= 0 && c < 128) return ascii[c];
+  return c > 0x3000 ? c == 0xFEFF : IsSpaceSlow(c);
+}
 
-std::string NormalizeNfkc(std::string_view utf8) {
+// Characters NFKC keeps as they are or maps to ASCII, and that never
+// combine with a neighbour: ASCII, full-width ASCII and CJK unified
+// ideographs.
+bool IsPlainStarter(UChar32 c) {
+  return (c >= 0 && c < 0x80) || (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+// Whether `s` is well-formed UTF-8 (what ICU decodes without substituting
+// U+FFFD); `ascii` tells whether every byte is below 0x80.
+bool IsWellFormedUtf8(std::string_view s, bool* ascii) {
+  *ascii = true;
+  const int32_t n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    *ascii = false;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+void AppendUtf8(UChar32 c, std::string& out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  U8_APPEND_UNSAFE(buf, len, c);
+  out.append(buf, static_cast<size_t>(len));
+}
+
+// The reference implementations, through UTF-16; used for ill-formed UTF-8
+// (each ill-formed sequence becomes U+FFFD exactly as ICU's fromUTF8 does).
+std::string NormalizeNfkcUtf16(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
@@ -44,37 +93,7 @@ std::string NormalizeNfkc(std::string_view utf8) {
   return result;
 }
 
-std::string NormalizeForMatch(std::string_view utf8) {
-  return NormalizeForMatchWithSpaces(utf8).text;
-}
-
-MatchText NormalizeForMatchWithSpaces(std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(NormalizeNfkc(utf8));
-  MatchText out;
-  bool space = false;
-  UChar32 prev = 0;
-  for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    i += U16_LENGTH(c);
-    if (IsSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (IsQuote(c)) continue;
-    if (IsDash(c)) c = '-';
-    if (c == 0x5B83 && prev == 0x5176) c = 0x4ED6;  // 其它 -> 其他
-    prev = c;
-    std::string piece;
-    icu::UnicodeString(c).toUTF8String(piece);
-    for (size_t k = 0; k < piece.size(); ++k) out.space_before.push_back(space && k == 0);
-    out.text += piece;
-    space = false;
-  }
-  out.space_before.push_back(space);
-  return out;
-}
-
-std::string CollapseSpaces(std::string_view utf8) {
+std::string CollapseSpacesUtf16(std::string_view utf8) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString out;
@@ -93,6 +112,101 @@ std::string CollapseSpaces(std::string_view utf8) {
   std::string result;
   out.toUTF8String(result);
   return result;
+}
+
+}  // namespace
+
+std::string NormalizeNfkc(std::string_view utf8) {
+  bool ascii = false;
+  if (!IsWellFormedUtf8(utf8, &ascii)) return NormalizeNfkcUtf16(utf8);
+  if (ascii) return std::string(utf8);  // ASCII is NFKC-stable
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string result;
+  result.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&result);
+  nfkc->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                      sink, nullptr, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  return result;
+}
+
+int32_t FirstMatchChar(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return -1;
+    const UChar32 folded = c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
+    if (IsSpace(c) || IsQuote(folded)) continue;  // dropped by NormalizeForMatch
+    if (!IsPlainStarter(c)) return -1;
+    if (i == n) return folded;
+    UChar32 next;
+    U8_NEXT(p, i, n, next);
+    const bool inert = next >= 0 && (IsPlainStarter(next) || IsSpace(next) || IsQuote(next));
+    return inert ? folded : -1;
+  }
+  return -1;
+}
+
+std::string NormalizeForMatch(std::string_view utf8) {
+  return NormalizeForMatchWithSpaces(utf8).text;
+}
+
+// NormalizeNfkc's output is well-formed UTF-8, so it is decoded in place.
+MatchText NormalizeForMatchWithSpaces(std::string_view utf8) {
+  const std::string s = NormalizeNfkc(utf8);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  MatchText out;
+  out.text.reserve(s.size());
+  out.space_before.reserve(s.size() + 1);
+  bool space = false;
+  UChar32 prev = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (IsQuote(c)) continue;
+    if (IsDash(c)) c = '-';
+    if (c == 0x5B83 && prev == 0x5176) c = 0x4ED6;  // 其它 -> 其他
+    prev = c;
+    const size_t before = out.text.size();
+    AppendUtf8(c, out.text);
+    out.space_before.push_back(space);
+    for (size_t k = before + 1; k < out.text.size(); ++k) out.space_before.push_back(false);
+    space = false;
+  }
+  out.space_before.push_back(space);
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view utf8) {
+  bool ascii = false;
+  if (!IsWellFormedUtf8(utf8, &ascii)) return CollapseSpacesUtf16(utf8);
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8.data() + start, static_cast<size_t>(i - start));
+  }
+  return out;
 }
 
 }  // namespace zfxxgk

@@ -5,6 +5,7 @@
 #ifndef ZFXXGK_PIPELINE_NORMALIZE_H_
 #define ZFXXGK_PIPELINE_NORMALIZE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,15 @@ struct MatchText {
   std::vector<bool> space_before;  // size text.size() + 1
 };
 MatchText NormalizeForMatchWithSpaces(std::string_view utf8);
+
+// The first code point of NormalizeForMatch(utf8) when it shows without
+// normalising: the first character that is not white space or a quote mark is
+// ASCII, full-width ASCII (U+FF01..FF5E, read as ASCII) or a CJK unified
+// ideograph (U+4E00..9FFF), and the next one cannot combine with it. NFKC
+// keeps those (the full-width forms become ASCII). -1 otherwise (also for
+// ill-formed UTF-8 and for text without such a character).
+// "  （一）" -> '('; "规章" -> U+89C4; "１２" -> '1'; "e\u0301" -> -1.
+int32_t FirstMatchChar(std::string_view utf8);
 
 // Collapses runs of white space to one ASCII space and trims both ends.
 std::string CollapseSpaces(std::string_view utf8);

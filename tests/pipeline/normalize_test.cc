@@ -2,6 +2,7 @@
 #include "pipeline/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <string>
 #include <vector>
@@ -127,6 +128,36 @@ TEST(CollapseSpacesTest, CollapsesRunsAndTrims) {
       {"（一）  予以公开", "（一） 予以公开"},  // no NFKC here
   };
   for (const Case& c : cases) EXPECT_EQ(CollapseSpaces(c.in), c.out) << c.in;
+}
+
+// Ill-formed UTF-8 takes ICU's UTF-16 path (each bad sequence becomes
+// U+FFFD); well-formed text is normalised in UTF-8 directly: same results.
+TEST(NormalizeTest, IllFormedUtf8BecomesReplacementCharacter) {
+  EXPECT_EQ(NormalizeNfkc("a\xFF" "b"), "a\uFFFD" "b");
+  EXPECT_EQ(CollapseSpaces(" \xC0\xAF  x "), "\uFFFD\uFFFD x");
+  EXPECT_EQ(NormalizeForMatch("１\xFF２"), "1\uFFFD2");
+  EXPECT_EQ(NormalizeNfkc("e\u0301"), "\u00E9");  // composed, as ICU's UTF-16 path does
+}
+
+TEST(FirstMatchCharTest, AgreesWithNormalizeForMatch) {
+  const char* cases[] = {"  （一）予以公开", "规章", "１２", " “减少”4", "-", "／", "\u3000\u00A0x",
+                         "ABC", "其它", "0", "\t\"a\"", "（", "减4"};
+  for (const char* c : cases) {
+    const std::string m = NormalizeForMatch(c);
+    const int32_t first = FirstMatchChar(c);
+    ASSERT_GE(first, 0) << c;
+    int32_t i = 0, want = -1;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(m.data()), i, static_cast<int32_t>(m.size()), want);
+    EXPECT_EQ(first, want) << c;
+  }
+}
+
+TEST(FirstMatchCharTest, UnknownWhenTheNextCharacterMayCombine) {
+  EXPECT_EQ(FirstMatchChar("e\u0301"), -1);      // é after NFKC
+  EXPECT_EQ(FirstMatchChar("\u00A8"), -1);       // NFKC: space + diaeresis
+  EXPECT_EQ(FirstMatchChar("\u2014x"), -1);      // a dash folded later
+  EXPECT_EQ(FirstMatchChar("  "), -1);            // nothing kept
+  EXPECT_EQ(FirstMatchChar("\xFF" "1"), -1);        // ill-formed
 }
 
 }  // namespace

@@ -1,127 +1,240 @@
 // ToJson: the contract's key order, cells nested by their dotted paths.
-#include <nlohmann/json.hpp>
-
+// Written in one pass with JsonWriter; the output is byte for byte what
+// nlohmann::ordered_json would dump for the same members (a key set twice
+// keeps its first position and takes its last value).
 #include <cmath>
+#include <string_view>
 
+#include "schemas/json_writer.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json NumberJson(double v, bool integral) {
-  if (integral && std::fabs(v) < 9e15) return Json(static_cast<int64_t>(std::llround(v)));
-  return Json(v);
+void Number(JsonWriter& w, double v, bool integral) {
+  if (integral && std::fabs(v) < 9e15) {
+    w.Int(static_cast<int64_t>(std::llround(v)));
+  } else {
+    w.Double(v);
+  }
 }
 
-Json CellJson(const CellOut& c) {
-  Json j;
-  j["value"] = c.value ? NumberJson(*c.value, c.integral) : Json(nullptr);
-  j["raw"] = c.raw;
-  j["status"] = CellStatusName(c.status);
-  if (!c.unit.empty()) j["unit"] = c.unit;
+void OptionalNumber(JsonWriter& w, const std::optional<double>& v) {
+  if (v) Number(w, *v, std::floor(*v) == *v);
+  else w.Null();
+}
+
+void CellJson(JsonWriter& w, const CellOut& c) {
+  w.BeginObject();
+  w.Key("value");
+  if (c.value) Number(w, *c.value, c.integral);
+  else w.Null();
+  w.Key("raw"), w.String(c.raw);
+  w.Key("status"), w.String(CellStatusName(c.status));
+  if (!c.unit.empty()) w.Key("unit"), w.String(c.unit);
   if (c.status == CellStatus::kAmbiguous) {
-    Json candidates = Json::array();
-    if (c.candidate_absent) candidates.push_back(nullptr);
-    for (const std::string& v : c.candidates) candidates.push_back(v);
-    j["candidates"] = candidates;
+    w.Key("candidates");
+    w.BeginArray();
+    if (c.candidate_absent) w.Null();
+    for (const std::string& v : c.candidates) w.String(v);
+    w.EndArray();
   }
-  if (c.prov.confidence < 1.0) j["confidence"] = c.prov.confidence;
-  Json src;
-  if (c.prov.line >= 0) src["line"] = c.prov.line;
-  if (c.prov.table >= 0) src["table"] = c.prov.table;
-  if (c.prov.row >= 0) src["row"] = c.prov.row;
-  if (c.prov.col >= 0) src["col"] = c.prov.col;
-  if (!src.empty()) j["source"] = src;
-  return j;
+  if (c.prov.confidence < 1.0) w.Key("confidence"), w.Double(c.prov.confidence);
+  const Provenance& p = c.prov;
+  if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0) {
+    w.Key("source");
+    w.BeginObject();
+    if (p.line >= 0) w.Key("line"), w.Int(p.line);
+    if (p.table >= 0) w.Key("table"), w.Int(p.table);
+    if (p.row >= 0) w.Key("row"), w.Int(p.row);
+    if (p.col >= 0) w.Key("col"), w.Int(p.col);
+    w.EndObject();
+  }
+  w.EndObject();
 }
 
-// Places `value` at the dotted `path` below `root`, creating objects.
-void Put(Json& root, const std::string& path, Json value) {
-  Json* node = &root;
-  size_t start = 0;
-  while (true) {
-    size_t dot = path.find('.', start);
-    std::string key = path.substr(start, dot == std::string::npos ? dot : dot - start);
-    if (dot == std::string::npos) {
-      (*node)[key] = std::move(value);
-      return;
+// Calls emit(first, last) once per distinct key of `items` (key(i) gives
+// item i's key), in order of first appearance, with the index of its first
+// and of its last occurrence: an ordered_json key assigned twice.
+template <typename Key, typename Emit>
+void EachDistinct(size_t n, Key key, Emit emit) {
+  for (size_t i = 0; i < n; ++i) {
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = key(j) == key(i);
+    if (seen) continue;
+    size_t last = i;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (key(j) == key(i)) last = j;
     }
-    node = &(*node)[key];
-    start = dot + 1;
+    emit(i, last);
   }
 }
 
-Json SectionsJson(const std::vector<SectionOut>& sections) {
-  Json j = Json::object();
-  for (const SectionOut& s : sections) {
-    Json one;
-    if (s.key != "preamble") one["heading"] = s.heading;
-    one["text"] = s.text;
-    j[s.key] = one;
-  }
-  return j;
+void SectionsJson(JsonWriter& w, const std::vector<SectionOut>& sections) {
+  w.BeginObject();
+  EachDistinct(
+      sections.size(), [&](size_t i) -> const std::string& { return sections[i].key; },
+      [&](size_t, size_t last) {
+        const SectionOut& s = sections[last];
+        w.Key(s.key);
+        w.BeginObject();
+        if (s.key != "preamble") w.Key("heading"), w.String(s.heading);
+        w.Key("text"), w.String(s.text);
+        w.EndObject();
+      });
+  w.EndObject();
 }
 
-Json TablesJson(const ReportV1& r) {
-  Json tables = Json::object();
-  for (const auto& [path, cell] : r.cells) Put(tables, path, CellJson(cell));
-  for (const ExtraRowOut& e : r.extra) {
-    Json row;
-    row["label"] = e.label;
-    for (const auto& [key, cell] : e.cells) row["cells"][key] = CellJson(cell);
-    tables[e.table]["extra"].push_back(row);
+void ExtraRowJson(JsonWriter& w, const ExtraRowOut& e) {
+  w.BeginObject();
+  w.Key("label"), w.String(e.label);
+  if (!e.cells.empty()) {
+    w.Key("cells");
+    w.BeginObject();
+    EachDistinct(
+        e.cells.size(), [&](size_t i) -> const std::string& { return e.cells[i].first; },
+        [&](size_t, size_t last) {
+          w.Key(e.cells[last].first);
+          CellJson(w, e.cells[last].second);
+        });
+    w.EndObject();
   }
-  return tables;
+  w.EndObject();
 }
 
-Json ChecksJson(const std::vector<CheckOut>& checks) {
-  Json j = Json::array();
+void ChecksJson(JsonWriter& w, const std::vector<CheckOut>& checks) {
+  w.BeginArray();
   for (const CheckOut& c : checks) {
-    Json one;
-    one["id"] = c.id;
-    one["where"] = c.where;
-    one["status"] = c.status;
-    one["lhs"] = c.lhs ? NumberJson(*c.lhs, std::floor(*c.lhs) == *c.lhs) : Json(nullptr);
-    one["rhs"] = c.rhs ? NumberJson(*c.rhs, std::floor(*c.rhs) == *c.rhs) : Json(nullptr);
+    w.BeginObject();
+    w.Key("id"), w.String(c.id);
+    w.Key("where"), w.String(c.where);
+    w.Key("status"), w.String(c.status);
+    w.Key("lhs"), OptionalNumber(w, c.lhs);
+    w.Key("rhs"), OptionalNumber(w, c.rhs);
     if (c.status == "fail" && c.lhs && c.rhs) {
-      double d = *c.lhs - *c.rhs;
-      one["difference"] = NumberJson(d, std::floor(d) == d);
+      w.Key("difference"), OptionalNumber(w, *c.lhs - *c.rhs);
     }
-    if (!c.note.empty()) one["note"] = c.note;
-    j.push_back(one);
+    if (!c.note.empty()) w.Key("note"), w.String(c.note);
+    w.EndObject();
   }
-  return j;
+  w.EndArray();
 }
+
+void IssuesJson(JsonWriter& w, const std::vector<Issue>& issues) {
+  w.BeginArray();
+  for (const Issue& i : issues) {
+    w.BeginObject();
+    w.Key("severity"), w.String(SeverityName(i.severity));
+    w.Key("code"), w.String(i.code);
+    w.Key("message"), w.String(i.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void SourceJson(JsonWriter& w, const Source& s) {
+  w.BeginObject();
+  w.Key("path"), w.String(s.path);
+  w.Key("sha256"), w.String(s.sha256);
+  w.Key("format"), w.String(InputFormatName(s.format));
+  if (!s.encoding.empty()) w.Key("encoding"), w.String(s.encoding);  // text inputs
+  w.Key("pages"), w.Int(s.pages);
+  w.EndObject();
+}
+
+void MetaJson(JsonWriter& w, const ReportMeta& m) {
+  w.BeginObject();
+  w.Key("title"), w.String(m.title);
+  w.Key("organ"), w.String(m.organ);
+  w.Key("year");
+  if (m.year) w.Int(*m.year);
+  else w.Null();
+  w.Key("published");
+  if (m.published.empty()) w.Null();
+  else w.String(m.published);
+  w.Key("template"), w.String(m.template_name);
+  w.EndObject();
+}
+
+// The tables object as a tree of the cells' dotted paths (children in
+// order of first appearance), then written depth first.
+class PathTree {
+ public:
+  explicit PathTree(const ReportV1& r) : nodes_(1) {
+    for (const auto& [path, cell] : r.cells) Put(path, cell);
+    for (const ExtraRowOut& e : r.extra) {
+      nodes_[Child(Child(0, e.table), "extra")].extra.push_back(&e);
+    }
+  }
+
+  void Write(JsonWriter& w) const { Write(w, 0); }
+
+ private:
+  struct Node {
+    std::string_view key;
+    const CellOut* cell = nullptr;           // a leaf
+    std::vector<const ExtraRowOut*> extra;   // an "extra" array
+    std::vector<size_t> children;            // an object
+  };
+
+  // Index of `parent`'s child `key`, created when missing.
+  size_t Child(size_t parent, std::string_view key) {
+    for (size_t c : nodes_[parent].children) {
+      if (nodes_[c].key == key) return c;
+    }
+    nodes_.emplace_back();
+    nodes_.back().key = key;
+    nodes_[parent].children.push_back(nodes_.size() - 1);
+    return nodes_.size() - 1;
+  }
+
+  void Put(std::string_view path, const CellOut& cell) {
+    size_t node = 0;
+    for (size_t dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.')) {
+      node = Child(node, path.substr(0, dot));
+      nodes_[node].cell = nullptr;
+      path.remove_prefix(dot + 1);
+    }
+    node = Child(node, path);
+    nodes_[node].cell = &cell;  // a path set twice takes the last cell
+    nodes_[node].children.clear();
+  }
+
+  void Write(JsonWriter& w, size_t index) const {
+    const Node& n = nodes_[index];
+    if (n.cell != nullptr) return CellJson(w, *n.cell);
+    if (!n.extra.empty()) {
+      w.BeginArray();
+      for (const ExtraRowOut* e : n.extra) ExtraRowJson(w, *e);
+      return w.EndArray();
+    }
+    w.BeginObject();
+    for (size_t c : n.children) {
+      w.Key(nodes_[c].key);
+      Write(w, c);
+    }
+    w.EndObject();
+  }
+
+  std::vector<Node> nodes_;
+};
+
+void TablesJson(JsonWriter& w, const ReportV1& r) { PathTree(r).Write(w); }
 
 }  // namespace
 
 std::string ToJson(const ReportV1& r, bool pretty) {
-  Json j;
-  j["schema_version"] = "1";
-  j["source"] = {{"path", r.source.path},
-                 {"sha256", r.source.sha256},
-                 {"format", InputFormatName(r.source.format)}};
-  if (!r.source.encoding.empty()) j["source"]["encoding"] = r.source.encoding;  // text inputs
-  j["source"]["pages"] = r.source.pages;
-  j["report"] = {{"title", r.report.title},
-                 {"organ", r.report.organ},
-                 {"year", r.report.year ? Json(*r.report.year) : Json(nullptr)},
-                 {"published", r.report.published.empty() ? Json(nullptr)
-                                                           : Json(r.report.published)},
-                 {"template", r.report.template_name}};
-  j["sections"] = SectionsJson(r.sections);
-  j["tables"] = TablesJson(r);
-  j["checks"] = ChecksJson(r.checks);
-  Json issues = Json::array();
-  for (const Issue& i : r.issues) {
-    issues.push_back({{"severity", SeverityName(i.severity)}, {"code", i.code},
-                      {"message", i.message}});
-  }
-  j["issues"] = issues;
-  // Invalid UTF-8 from a broken input must not abort: replace it.
-  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  JsonWriter w(pretty);
+  w.BeginObject();
+  w.Key("schema_version"), w.String("1");
+  w.Key("source"), SourceJson(w, r.source);
+  w.Key("report"), MetaJson(w, r.report);
+  w.Key("sections"), SectionsJson(w, r.sections);
+  w.Key("tables"), TablesJson(w, r);
+  w.Key("checks"), ChecksJson(w, r.checks);
+  w.Key("issues"), IssuesJson(w, r.issues);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace zfxxgk

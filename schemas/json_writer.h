@@ -1,0 +1,54 @@
+// JsonWriter: streams JSON text straight into one string, in exactly the
+// format of nlohmann::json::dump (compact, or indented by two spaces with
+// ": " after keys; "{}" and "[]" for empty containers; strings escaped as
+// dump does with ensure_ascii = false and invalid UTF-8 replaced by U+FFFD).
+// No tree is built: callers emit members in order. Not thread-safe (one
+// writer per document); never throws.
+//
+//   JsonWriter w(/*pretty=*/false);
+//   w.BeginObject(); w.Key("a"); w.Int(1); w.EndObject();
+//   std::string text = w.Take();  // {"a":1}
+#ifndef ZFXXGK_SCHEMAS_JSON_WRITER_H_
+#define ZFXXGK_SCHEMAS_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zfxxgk {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty);
+
+  void BeginObject();
+  void EndObject();
+  void BeginArray();
+  void EndArray();
+  // A member's key; the next call writes its value.
+  void Key(std::string_view key);
+
+  void String(std::string_view s);
+  void Int(int64_t v);
+  void Double(double v);  // dump's shortest round-trip form ("0.5", "1.0")
+  void Null();
+
+  // The text written so far (the writer is left empty).
+  std::string Take();
+
+ private:
+  void BeforeValue();  // separator and indentation before an array element
+  void Newline();      // pretty: newline and indentation of the open level
+  void End(char close);
+  void Escaped(std::string_view s);
+
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<bool> has_members_;  // one per open container
+  std::string out_;
+};
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_SCHEMAS_JSON_WRITER_H_

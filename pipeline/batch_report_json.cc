@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <utility>
 
 namespace zfxxgk {
@@ -48,6 +49,28 @@ bool IsCell(const Json& j) {
          j.contains("raw");
 }
 
+// A cell's "source" (line, table, row, col; page and box of PDF and scanned
+// pages) over `prov`.
+Provenance SourceFromJson(const Json& s, Provenance prov) {
+  auto get = [&s](const char* key, int& out) {
+    if (s.contains(key) && s[key].is_number_integer()) out = s[key].get<int>();
+  };
+  get("line", prov.line);
+  get("table", prov.table);
+  get("row", prov.row);
+  get("col", prov.col);
+  int page = 0;
+  get("page", page);
+  if (page > 0) prov.page = page - 1;
+  const Json* b = s.contains("box") ? &s["box"] : nullptr;
+  if (b && b->is_array() && b->size() == 4 &&
+      std::all_of(b->begin(), b->end(), [](const Json& v) { return v.is_number(); })) {
+    prov.bbox = {(*b)[0].get<double>(), (*b)[1].get<double>(), (*b)[2].get<double>(),
+                 (*b)[3].get<double>()};
+  }
+  return prov;
+}
+
 CellOut CellFromJson(const Json& j) {
   CellOut c;
   c.status = CellStatusFromName(Str(j, "status"));
@@ -66,16 +89,7 @@ CellOut CellFromJson(const Json& j) {
   if (j.contains("confidence") && j["confidence"].is_number()) {
     c.prov.confidence = j["confidence"].get<double>();
   }
-  if (j.contains("source") && j["source"].is_object()) {
-    const Json& s = j["source"];
-    auto get = [&s](const char* key, int& out) {
-      if (s.contains(key) && s[key].is_number_integer()) out = s[key].get<int>();
-    };
-    get("line", c.prov.line);
-    get("table", c.prov.table);
-    get("row", c.prov.row);
-    get("col", c.prov.col);
-  }
+  if (j.contains("source") && j["source"].is_object()) c.prov = SourceFromJson(j["source"], c.prov);
   return c;
 }
 
@@ -128,6 +142,11 @@ void MetaFromJson(const Json& j, ReportV1& r) {
     r.source.format = FormatFromName(Str(s, "format"));
     r.source.encoding = Str(s, "encoding");
     if (s.contains("pages") && s["pages"].is_number_integer()) r.source.pages = s["pages"];
+    if (s.contains("page_methods") && s["page_methods"].is_array()) {
+      for (const Json& m : s["page_methods"]) {
+        if (m.is_string()) r.source.page_methods.push_back(m.get<std::string>());
+      }
+    }
   }
   if (j.contains("report") && j["report"].is_object()) {
     const Json& m = j["report"];

@@ -101,6 +101,10 @@ struct Source {
   InputFormat format = InputFormat::kUnknown;
   std::string encoding;  // "utf-8", "gb18030", "utf-16le", ...
   int pages = 1;
+  // PDF and images: how each page was read, in page order: "text" (the
+  // PDF's text layer), "ocr" (rendered or decoded and recognised), "unread"
+  // (over a limit, or unreadable: an issue says why). Empty for HTML/text.
+  std::vector<std::string> page_methods;
 };
 
 struct Document {

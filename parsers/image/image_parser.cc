@@ -11,6 +11,7 @@ StatusOr<Document> ParseImage(std::string_view bytes, const std::string& path,
   doc.source.pages = pages;
   Status last_error;
   int read = 0;
+  doc.source.page_methods.assign(pages, "unread");
   for (int i = 0; i < pages; ++i) {
     if (i >= options.image.max_pages) {
       doc.issues.push_back({Severity::kWarning, "page_limit",
@@ -30,6 +31,7 @@ StatusOr<Document> ParseImage(std::string_view bytes, const std::string& path,
       last_error = s;
       continue;
     }
+    doc.source.page_methods[i] = "ocr";
     ++read;
   }
   if (read == 0 && !last_error.ok()) return last_error;

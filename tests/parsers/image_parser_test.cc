@@ -124,6 +124,7 @@ TEST(ImageParserTest, ReadsEveryPageOfATiffInOrder) {
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->source.format, InputFormat::kImage);
   EXPECT_EQ(doc->source.pages, 2);
+  EXPECT_EQ(doc->source.page_methods, (std::vector<std::string>{"ocr", "ocr"}));
   ASSERT_EQ(doc->tables.size(), 2u);
   EXPECT_EQ(doc->tables[0].prov.page, 0);
   EXPECT_EQ(doc->tables[1].prov.page, 1);

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <string>
 
@@ -61,17 +62,39 @@ const char* CellStatusName(CellStatus status) {
   return "missing";
 }
 
-CellOut ParseCellText(std::string_view raw) {
-  CellOut cell;
-  cell.raw = CollapseSpaces(raw);
-  std::string s = Canonical(raw);
+namespace {
+
+// Whether one of the value rules (number, dash, "/", signed or unit text)
+// could match canonical text starting with code point `c`: each starts with
+// a digit, a sign, a slash or 减/增. When none can, the cell is text
+// whatever else holds.
+bool MayStartValue(int32_t c) {
+  return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '/' || c == '\\' ||
+         c == 0x51CF /* 减 */ || c == 0x589E /* 增 */;
+}
+
+bool MayBeValue(std::string_view s) {
+  return MayStartValue(static_cast<unsigned char>(s[0])) || s.starts_with("减") ||
+         s.starts_with("增");
+}
+
+// Any byte of RE2's \s ([\t\n\f\r ]): spaced_digits cannot match without one.
+bool HasPerlSpace(std::string_view s) {
+  return s.find_first_of(" \t\n\f\r") != std::string_view::npos;
+}
+
+// Digits separated by white space in the NFKC form of the collapsed text.
+bool SpacedDigits(const std::string& collapsed) {
+  const std::string nfkc = NormalizeNfkc(collapsed);
+  return HasPerlSpace(nfkc) && RE2::PartialMatch(nfkc, Rules().spaced_digits);
+}
+
+// The value rules on canonical text `s`, in order; kText when none matches.
+void MatchValueRules(const std::string& s, CellOut& cell) {
   const CellRules& r = Rules();
   std::string num, sign, unit;
-  if (s.empty()) {
-    cell.status = CellStatus::kBlank;
-  } else if (RE2::PartialMatch(NormalizeNfkc(cell.raw), r.spaced_digits)) {
-    cell.status = CellStatus::kText;
-  } else if (RE2::FullMatch(s, r.number, &num)) {
+  cell.status = CellStatus::kText;
+  if (RE2::FullMatch(s, r.number, &num)) {
     cell.status = CellStatus::kNumber;
     SetNumber(cell, num);
   } else if (RE2::FullMatch(s, r.dash)) {
@@ -79,21 +102,61 @@ CellOut ParseCellText(std::string_view raw) {
   } else if (RE2::FullMatch(s, r.not_applicable)) {
     cell.status = CellStatus::kNotApplicable;
   } else if (RE2::FullMatch(s, r.signed_text, &sign, &num)) {
-    cell.status = CellStatus::kText;
     SetNumber(cell, num);
     if (sign.rfind("减", 0) == 0) cell.value = -*cell.value;
   } else if (RE2::FullMatch(s, r.unit_text, &num, &unit)) {
-    cell.status = CellStatus::kText;
     SetNumber(cell, num);
     cell.unit = unit;
-  } else {
-    cell.status = CellStatus::kText;
+  }
+}
+
+// Whether `s` is all ASCII and matches the number rule
+// ([+-]?\d+(?:\.\d+)?): then it is its own canonical form.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+  const auto digits = [&] {
+    const size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from;
+  };
+  if (!digits()) return false;
+  if (i == s.size()) return true;
+  return s[i++] == '.' && digits() && i == s.size();
+}
+
+// ParseCellText without `raw` (set by the caller when wanted). A plain
+// number, or text whose first character rules out every value rule, is not
+// normalised.
+CellOut Classify(std::string_view raw) {
+  CellOut cell;
+  cell.status = CellStatus::kText;
+  if (IsPlainNumber(raw)) {
+    cell.status = CellStatus::kNumber;
+    SetNumber(cell, std::string(raw));
+    return cell;
+  }
+  const int32_t first = FirstMatchChar(raw);
+  if (first >= 0 && !MayStartValue(first)) return cell;  // Canonical(raw) starts so
+  const std::string s = Canonical(raw);
+  if (s.empty()) {
+    cell.status = CellStatus::kBlank;
+  } else if (MayBeValue(s) && !SpacedDigits(CollapseSpaces(raw))) {
+    MatchValueRules(s, cell);
   }
   return cell;
 }
 
+}  // namespace
+
+CellOut ParseCellText(std::string_view raw) {
+  std::string collapsed = CollapseSpaces(raw);
+  CellOut cell = Classify(raw);
+  cell.raw = std::move(collapsed);
+  return cell;
+}
+
 bool LooksLikeValue(std::string_view raw) {
-  CellOut cell = ParseCellText(raw);
+  CellOut cell = Classify(raw);
   return cell.status != CellStatus::kText || cell.value.has_value();
 }
 

@@ -47,7 +47,9 @@ bool IsImage(std::string_view b) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // C-locale tolower
+  }
   return out;
 }
 

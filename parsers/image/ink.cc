@@ -47,16 +47,32 @@ std::pair<int, int> RowInk(const l_uint32* line, int x0, int x1) {
   return {first, last};
 }
 
-// Joins projection runs that are pieces of one line.
-// Joins projection runs that are pieces of one line, then drops "lines"
-// far lower than the tallest (marks left above or below the text: a speck
-// that text flanks, a stray dash), which would otherwise be read first.
-std::vector<BBox> JoinPieces(const std::vector<BBox>& runs) {
+// The height of a typical text line among projection runs: the (lower)
+// median of the runs at least 35% as tall as the tallest (strokes of 三 and
+// specks are lower). A title above a date line is taller than typical.
+double TypicalHeight(const std::vector<BBox>& runs) {
   double tallest = 0;
   for (const BBox& b : runs) tallest = std::max(tallest, b.height());
+  std::vector<double> heights;
+  for (const BBox& b : runs) {
+    if (b.height() >= 0.35 * tallest) heights.push_back(b.height());
+  }
+  if (heights.empty()) return tallest;
+  const size_t mid = (heights.size() - 1) / 2;
+  std::nth_element(heights.begin(), heights.begin() + mid, heights.end());
+  return heights[mid];
+}
+
+// Joins projection runs that are pieces of one line (while the result is
+// no taller than a typical line: a band's title must not let a date line
+// swallow the specks below it), then drops "lines" far lower than the
+// tallest (marks left above or below the text: a speck that text flanks, a
+// stray dash), which would otherwise be read first.
+std::vector<BBox> JoinPieces(const std::vector<BBox>& runs) {
+  const double typical = TypicalHeight(runs);
   std::vector<BBox> lines;
   for (const BBox& b : runs) {
-    if (!lines.empty() && b.y1 - lines.back().y0 <= 1.1 * tallest) {
+    if (!lines.empty() && b.y1 - lines.back().y0 <= 1.1 * typical) {
       lines.back() = Union(lines.back(), b);
     } else {
       lines.push_back(b);

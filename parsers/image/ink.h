@@ -37,7 +37,7 @@ std::optional<BBox> InkBox(Pix* ink, Pix* grey, const BBox& area, int dpi, bool 
 
 // Text lines inside `box` by the ink projection: rows with ink, split at
 // blank rows; pieces of one line (the strokes of 三 are separate rows of
-// ink) are joined while the result is no taller than the tallest piece.
+// ink) are joined while the result is no taller than a typical line of the box.
 // Each line's box is tight around its ink.
 std::vector<BBox> InkLines(Pix* ink, const BBox& box);
 

@@ -2,11 +2,11 @@
 //
 // Crawler text dumps collapse white space, so a row of cells such as
 // 64 | 0 | 0 | 2 | 0 | 4 | 70 arrives as "640020470". EnumerateSplits lists
-// every way to cut such a run into a fixed number of cells; SolveSplits then
-// keeps the combinations of row splits that satisfy linear identities (row
-// totals, column totals) and reports, cell by cell, which values survive.
-// A cell with one surviving value is determined; with several it is
-// ambiguous and the caller must report the candidates, never pick one.
+// every way to cut such a run into a fixed number of cells; SolveSplits
+// (schemas/split_solver.h) then keeps the combinations of row splits that
+// satisfy linear identities (row totals, column totals). Every search here
+// is bounded; a bounded-out search says so (`truncated`) and its caller must
+// not take a cell of it as determined.
 //
 // Thread-safe: pure functions.
 #ifndef ZFXXGK_SCHEMAS_DIGIT_SPLIT_H_
@@ -17,10 +17,9 @@
 #include <string_view>
 #include <vector>
 
-namespace zfxxgk {
+#include "schemas/split_solver.h"
 
-// One way to cut a run: the cell texts, in order ("64", "0", ...).
-using Split = std::vector<std::string>;
+namespace zfxxgk {
 
 struct SplitOptions {
   // A part may not start with '0' unless it is exactly "0". (For a decimal
@@ -32,13 +31,18 @@ struct SplitOptions {
   bool allow_decimal = false;
   // Stop after this many splits (bounded search; `truncated` tells).
   size_t max_splits = 200000;
+  // EnumerateSumSplits: stop after this many search steps (one step = one
+  // partial cut tried). Real table rows need a few thousand; a pathological
+  // 48-character run of digits and signs can need millions.
+  size_t max_search_steps = size_t{1} << 18;
 };
 
 struct SplitList {
   std::vector<Split> splits;
   // max_splits was reached: more splits exist than `splits` holds (a run
   // with exactly max_splits splits is not truncated). EnumerateSumSplits
-  // also sets it when its internal search budget runs out. Both set it, with
+  // also sets it when max_search_steps runs out; `splits` then holds the
+  // splits found so far, which may miss valid ones. Both set it, with
   // no split, for a run longer than 512 characters (white space excluded):
   // the search tables grow with the square of the run's length.
   bool truncated = false;
@@ -67,60 +71,6 @@ SplitList EnumerateSplits(std::string_view run, int n_parts,
 SplitList EnumerateSumSplits(std::string_view run, int n_parts,
                              const SplitOptions& options = SplitOptions(),
                              int group_size = 0);
-
-// A cell in a split problem: row index into SplitProblem::rows, part index.
-struct CellRef {
-  int row = 0;
-  int part = 0;
-};
-
-// sum(lhs) == sum(rhs), compared as integers (parts that do not parse as
-// integers make the constraint false). An integer has an optional sign and
-// at most 18 digits; decimals ("2.5") are not integers. A CellRef to a row
-// that does not exist, or to a part a candidate lacks, also makes it false.
-struct LinearConstraint {
-  std::string id;  // "T3.3 new_received", for reporting which identity decided
-  std::vector<CellRef> lhs;
-  std::vector<CellRef> rhs;
-};
-
-struct SplitProblem {
-  // Candidate splits of each row (a row with one candidate is fixed).
-  std::vector<std::vector<Split>> rows;
-  std::vector<LinearConstraint> constraints;
-  // Bound on the number of combinations examined (every candidate tried
-  // for a row on top of a partial assignment counts as one).
-  size_t max_combinations = 2000000;
-};
-
-struct SplitSolution {
-  // For each row, the candidate indices that appear in at least one
-  // combination satisfying every constraint.
-  std::vector<std::vector<int>> surviving;
-  // For each row and part: the distinct cell texts across surviving
-  // combinations, sorted numerically. One entry = determined. (A row has
-  // as many parts as its longest candidate; all lists are empty when there
-  // is no solution.)
-  std::vector<std::vector<std::vector<std::string>>> values;
-  // Number of complete combinations that satisfy every constraint.
-  size_t solutions = 0;
-  // max_combinations was hit; result incomplete (`solutions`, `surviving`
-  // and `values` then only reflect the combinations found before stopping).
-  bool exhausted = false;
-  // Ids of constraints that removed at least one candidate combination: each
-  // constraint is checked on every partial assignment that first covers all
-  // its rows, and every one that fails there is listed. In the order of
-  // SplitProblem::constraints, without duplicates.
-  std::vector<std::string> deciding_constraints;
-};
-
-// Searches the combinations of row candidates, pruning each constraint as
-// soon as all rows it touches are assigned. When no combination satisfies
-// every constraint, `solutions` is 0 and `surviving` is empty per row.
-// Rows not linked by a constraint are solved independently and `solutions`
-// is the product of the independent groups' counts (saturating at
-// SIZE_MAX).
-SplitSolution SolveSplits(const SplitProblem& problem);
 
 }  // namespace zfxxgk
 

@@ -187,6 +187,39 @@ void NarrowSplits(RowSlot& s, const std::vector<ProseFact>& facts, ReportV1& rep
   }
 }
 
+// The cells of glued or multi-reading row `s` from the values that survive
+// for each of its parts. When the search was `incomplete` no value is taken
+// as determined: a cell with one surviving value is left undecided.
+void ResolveRunRow(const std::vector<std::vector<std::string>>& part_values,
+                   const std::vector<std::string>& deciders, bool incomplete, RowSlot& s,
+                   ReportV1& report) {
+  s.cells.clear();
+  for (size_t k = 0; k < s.columns.size(); ++k) {
+    std::vector<std::string> values;
+    if (k < part_values.size()) values = part_values[k];
+    if (incomplete && values.size() == 1) values.clear();
+    const std::string path = s.path + "." + s.columns[k];
+    if (s.read.readings && k < s.read.reading_cells.size()) {
+      CellOut first = s.read.reading_cells[k];
+      first.candidates.clear();
+      if (values.empty() || s.read.reading_cells[k].candidates.empty()) {
+        s.cells.push_back(first);  // one reading, or no combination fits: as first read
+      } else {
+        s.cells.push_back(CellFromReadings(values, s, k, path, deciders, report));
+      }
+      continue;
+    }
+    if (values.empty()) {
+      CellOut c = MissingCell();
+      c.raw = s.read.run;
+      c.status = CellStatus::kText;
+      s.cells.push_back(c);
+      continue;
+    }
+    s.cells.push_back(CellFromCandidates(values, s, path, report));
+  }
+}
+
 }  // namespace
 
 CellOut MissingCell() {
@@ -229,35 +262,19 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
                                  "was used"});
     sol = SolveSplits(MakeProblem(slots, constraints, true));
   }
+  const bool incomplete = sol.exhausted || std::any_of(slots.begin(), slots.end(), [](const RowSlot& s) {
+                           return HasRun(s) && s.read.splits_truncated;
+                         });
+  if (incomplete) {
+    report.issues.push_back({Severity::kWarning, "split_search_incomplete",
+                             table + ": the search for splits of the glued digit runs stopped "
+                                     "at its bound; their cells are left undecided"});
+  }
   ReportDeciders(sol, table, slots, report);
   for (size_t r = 0; r < slots.size(); ++r) {
-    RowSlot& s = slots[r];
-    if (!HasRun(s)) continue;
-    s.cells.clear();
-    for (size_t k = 0; k < s.columns.size(); ++k) {
-      std::vector<std::string> values;
-      if (r < sol.values.size() && k < sol.values[r].size()) values = sol.values[r][k];
-      std::string path = s.path + "." + s.columns[k];
-      if (s.read.readings && k < s.read.reading_cells.size()) {
-        CellOut first = s.read.reading_cells[k];
-        first.candidates.clear();
-        if (values.empty() || s.read.reading_cells[k].candidates.empty()) {
-          s.cells.push_back(first);  // one reading, or no combination fits: as first read
-        } else {
-          s.cells.push_back(
-              CellFromReadings(values, s, k, path, sol.deciding_constraints, report));
-        }
-        continue;
-      }
-      if (values.empty()) {
-        CellOut c = MissingCell();
-        c.raw = s.read.run;
-        c.status = CellStatus::kText;
-        s.cells.push_back(c);
-        continue;
-      }
-      s.cells.push_back(CellFromCandidates(values, s, path, report));
-    }
+    if (!HasRun(slots[r])) continue;
+    ResolveRunRow(r < sol.values.size() ? sol.values[r] : std::vector<std::vector<std::string>>(),
+                  sol.deciding_constraints, incomplete, slots[r], report);
   }
 }
 

@@ -55,8 +55,11 @@ bool IsIntegerCell(const CellOut& c);
 
 // Fills every slot's `cells` (one per column). Constraints whose cells are
 // not all integers are left out; when no split satisfies all of them, only
-// the constraints within one row are used and an issue says so. `table`
-// names the table in messages.
+// the constraints within one row are used and an issue says so. When a
+// search stopped at its bound (a row's splits truncated, or the solver
+// exhausted) no glued cell is taken as determined: one with a single value
+// found is left as text (raw = the run, no value), and an issue
+// "split_search_incomplete" says so. `table` names the table in messages.
 void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
                  const std::vector<ProseFact>& facts, const std::string& table,
                  ReportV1& report);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -270,6 +271,29 @@ TEST(DigitSplitSum, LongRunsFinishQuickly) {
   EXPECT_FALSE(ones.truncated);
   for (const Split& split : hard.splits) EXPECT_TRUE(GroupSumsHold(split, 15));
   EXPECT_LT(elapsed, std::chrono::seconds(5));  // budget-bounded, even in Debug
+}
+
+// The fuzzer's timeout (tests/fuzz/findings/fuzz_digit_split-sum-search-budget):
+// signs and long digit runs defeat the pruning; the step budget ends it.
+TEST(DigitSplitSum, PathologicalRunStopsAtTheStepBudget) {
+  const auto start = std::chrono::steady_clock::now();
+  const SplitList list =
+      EnumerateSumSplits("866 596-362664-4333333323000000060224966668", 14);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(list.truncated);
+  for (const Split& split : list.splits) EXPECT_TRUE(GroupSumsHold(split, 14));
+  EXPECT_LT(elapsed, std::chrono::seconds(2));
+}
+
+TEST(DigitSplitSum, TinyStepBudgetTruncatesWithoutInventingSplits) {
+  SplitOptions options;
+  options.max_search_steps = 3;
+  const SplitList list = EnumerateSumSplits("220000325", 7, options);
+  EXPECT_TRUE(list.truncated);
+  const Splits valid = BruteForceSumSplits("220000325", 7, 7);
+  for (const Split& split : list.splits) {
+    EXPECT_NE(std::find(valid.begin(), valid.end(), split), valid.end());
+  }
 }
 
 // ---- SolveSplits ----

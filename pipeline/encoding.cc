@@ -100,7 +100,37 @@ bool LooksBinary(std::string_view bytes) {
   return !probe.empty() && controls * 20 > probe.size();
 }
 
-// UTF-16 without a BOM: ASCII-heavy text has NULs at every other byte.
+// Whether a UTF-16 code unit is likely in a report: ASCII text and white
+// space, Latin-1, general punctuation, CJK symbols and ideographs, fullwidth
+// forms, and surrogates (checked for pairing by the decoder).
+bool PlausibleUtf16Unit(uint16_t u) {
+  if (u >= 0x20 && u < 0x7f) return true;
+  if (u == '\t' || u == '\n' || u == '\r' || u == '\f') return true;
+  return (u >= 0xa0 && u <= 0xff) || (u >= 0x2000 && u <= 0x27bf) ||
+         (u >= 0x3000 && u <= 0x33ff) || (u >= 0x3400 && u <= 0x9fff) ||
+         (u >= 0xd800 && u <= 0xdfff) || (u >= 0xf900 && u <= 0xfaff) ||
+         (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xffef);
+}
+
+// Share (0-1) of the code units of `probe`, read as UTF-16 in the given byte
+// order, that PlausibleUtf16Unit accepts.
+double PlausibleUtf16Share(std::string_view probe, bool big_endian) {
+  const size_t pairs = probe.size() / 2;
+  size_t plausible = 0;
+  for (size_t i = 0; i + 1 < probe.size(); i += 2) {
+    const auto a = static_cast<uint8_t>(probe[i]);
+    const auto b = static_cast<uint8_t>(probe[i + 1]);
+    const auto unit = static_cast<uint16_t>(big_endian ? (a << 8) | b : (b << 8) | a);
+    plausible += PlausibleUtf16Unit(unit);
+  }
+  return pairs == 0 ? 0 : static_cast<double>(plausible) / static_cast<double>(pairs);
+}
+
+// UTF-16 without a BOM. ASCII-heavy text has NULs at every other byte; text
+// that is mostly CJK has few NULs (line ends, digits), so a probe with any
+// NUL byte (never in 8-bit text) is also taken as UTF-16 when nearly all its
+// code units are plausible report text in one byte order and far fewer in
+// the other.
 std::optional<const char*> SniffBomlessUtf16(std::string_view bytes) {
   std::string_view probe = bytes.substr(0, kCharsetProbeBytes);
   size_t pairs = probe.size() / 2;
@@ -112,6 +142,11 @@ std::optional<const char*> SniffBomlessUtf16(std::string_view bytes) {
   }
   if (odd_nul * 10 >= pairs * 4 && even_nul * 20 < pairs) return "utf-16le";
   if (even_nul * 10 >= pairs * 4 && odd_nul * 20 < pairs) return "utf-16be";
+  if (even_nul + odd_nul == 0) return std::nullopt;
+  const double le = PlausibleUtf16Share(probe, false);
+  const double be = PlausibleUtf16Share(probe, true);
+  if (le >= 0.95 && be <= 0.85) return "utf-16le";
+  if (be >= 0.95 && le <= 0.85) return "utf-16be";
   return std::nullopt;
 }
 

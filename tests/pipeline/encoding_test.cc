@@ -51,6 +51,38 @@ TEST(EncodingTest, DetectsUtf16LeWithoutBomByNulPattern) {
   EXPECT_EQ(text->utf8, page);
 }
 
+// Mostly CJK: too few NULs for the ASCII pattern; the code units decide.
+const std::string kCjkDump =
+    "一、总体情况\n本年新收政府信息公开申请数量２６件，办结申请２５件。\n"
+    "二、主动公开政府信息情况\n制定规章０件，现行有效规章１２件。\n";
+
+TEST(EncodingTest, DetectsCjkUtf16BeWithoutBom) {
+  StatusOr<DecodedText> text = DecodeToUtf8(Encode(kCjkDump, "UTF-16BE"));
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(text->encoding, "utf-16be");
+  EXPECT_EQ(text->utf8, kCjkDump);
+}
+
+TEST(EncodingTest, DetectsCjkUtf16LeWithoutBom) {
+  StatusOr<DecodedText> text = DecodeToUtf8(Encode(kCjkDump, "UTF-16LE"));
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(text->encoding, "utf-16le");
+  EXPECT_EQ(text->utf8, kCjkDump);
+}
+
+TEST(EncodingTest, BinaryWithNulsIsNotTakenForUtf16) {
+  std::string bytes;
+  uint32_t x = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1103515245u + 12345u;
+    bytes.push_back(static_cast<char>(x >> 24));
+  }
+  bytes[100] = '\0';
+  StatusOr<DecodedText> text = DecodeToUtf8(bytes);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.status().code(), StatusCode::kUnsupportedFormat);
+}
+
 TEST(EncodingTest, HonoursMetaCharsetGbk) {
   const std::string page =
       "<html><head><meta charset=\"gbk\"></head><body>" + kReport + "</body></html>";

@@ -92,6 +92,22 @@ Status CheckTableCells(const Document& doc, const ExtractOptions& options,
   return OkStatus();
 }
 
+pdf::PdfOptions PdfOptionsOf(const ExtractOptions& options) {
+  pdf::PdfOptions pdf;
+  pdf.max_pages = options.max_pages;
+  pdf.max_pixels = options.max_pixels;
+  pdf.read.max_seconds = options.max_ocr_seconds;
+  return pdf;
+}
+
+image::ImageParseOptions ImageOptionsOf(const ExtractOptions& options) {
+  image::ImageParseOptions image;
+  image.image.max_pages = options.max_pages;
+  image.image.max_pixels = options.max_pixels;
+  image.read.max_seconds = options.max_ocr_seconds;
+  return image;
+}
+
 StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std::string& path) {
   switch (format) {
     case InputFormat::kHtml: return html::ParseHtml(utf8, path);
@@ -172,14 +188,16 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
   }
   InputFormat format = SniffFormat(bytes);
   if (format == InputFormat::kPdf) {
-    StatusOr<Document> doc = pdf::ParsePdf(bytes, display_path);
-    if (!doc.ok()) return doc.status();
-    doc->source.sha256 = Sha256Hex(bytes);
-    return BuildReport(*doc, "");
+    ASSIGN_OR_RETURN(Document doc, pdf::ParsePdf(bytes, display_path, PdfOptionsOf(options)));
+    RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
+    doc.source.sha256 = Sha256Hex(bytes);
+    return BuildReport(doc, "");
   }
   if (format == InputFormat::kImage) {  // OCR: one engine per thread, created once
     ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
-    ASSIGN_OR_RETURN(Document doc, image::ParseImage(bytes, display_path, *engine));
+    ASSIGN_OR_RETURN(Document doc, image::ParseImage(bytes, display_path, *engine,
+                                                     ImageOptionsOf(options)));
+    RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
     doc.source.sha256 = Sha256Hex(bytes);
     return BuildReport(doc, "");
   }

@@ -3,14 +3,14 @@
 //   sniff format -> decode to UTF-8 -> parse (html | text) -> map to the
 //   template -> ReportV1
 //
-// Errors: kEmptyInput, kUnsupportedFormat (binary, or PDF/images until their
-// parsers exist), kNotAReport, kNotFound/kUnreadable (ExtractFile),
+// Errors: kEmptyInput, kUnsupportedFormat (binary or unknown), kNotAReport, kNotFound/kUnreadable (ExtractFile),
 // kResourceLimit (an ExtractOptions limit is exceeded; the message names the
 // limit and its CLI flag).
 // Thread-safe: no shared mutable state.
 #ifndef ZFXXGK_PIPELINE_EXTRACT_H_
 #define ZFXXGK_PIPELINE_EXTRACT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +35,17 @@ struct ExtractOptions {
   // accepted from a parser; later stages expand each table to its grid, so
   // a 2 MB page of 500000 empty rows under one wide row would need 4 GB.
   size_t max_table_cells = 2'000'000;
+  // Scanned pages (images, PDF pages without a text layer): the largest page
+  // in pixels, as stored and at the 300 dpi OCR reads it at (100 MP is an A0
+  // sheet at 300 dpi); larger pages are refused before they are decoded or
+  // rendered.
+  int64_t max_pixels = 100'000'000;
+  // Pages read of a multi-page TIFF or a PDF; later pages are skipped with
+  // a "page_limit" issue (not an error).
+  int max_pages = 500;
+  // OCR time per page, in seconds (0 = none); a page over it fails with
+  // kResourceLimit naming the page (the other pages are still read).
+  double max_ocr_seconds = 300;
 };
 
 // Estimated element nesting depth of the HTML page `utf8` (see

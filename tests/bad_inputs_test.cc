@@ -112,6 +112,22 @@ std::string TestName(const testing::TestParamInfo<BadInput>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Files, BadInputTest, testing::ValuesIn(ReadExpected()), TestName);
 
+// Each limit an EXPECTED line relies on is a documented flag of `zfxxgk extract`.
+TEST(BadInputsCorpus, ExtractHelpListsEveryLimitFlag) {
+  const std::string cmd = "'" + std::string(ZF_CLI_PATH) + "' extract --help 2>&1";
+  std::string help;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) help.append(buf, n);
+  pclose(pipe);
+  for (const char* flag : {"--max-input-bytes", "--max-html-depth", "--max-table-cells",
+                           "--max-pixels", "--max-pages", "--max-ocr-seconds"}) {
+    EXPECT_NE(help.find(flag), std::string::npos) << flag << "\n" << help;
+  }
+}
+
 // Every file in the directory has one EXPECTED line, and every line names a file.
 TEST(BadInputsCorpus, ExpectedIsWellFormed) {
   const fs::path dir = fs::path(ZF_SOURCE_DIR) / kDir;

@@ -13,6 +13,7 @@
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_sinks.h"
 #include "pipeline/batch_sqlite.h"
+#include "tools/cli_limits.h"
 
 namespace zfxxgk {
 
@@ -33,7 +34,8 @@ const char* const kBatchHelp =
     "\n"
     "Exit status: 0 every input has a report; 1 the batch stopped (an output or the journal\n"
     "could not be written, internal error); 2 usage error; 3 the batch finished but some\n"
-    "inputs have no report (listed in the summary and the journal).\n"
+    "inputs have no report (listed in the summary and the journal; an input over a --max-*\n"
+    "limit is one of them, with the limit named).\n"
     "\n"
     "Distributed runs: --shard K/N per task; merge with --import (shared OUTDIRs) or\n"
     "--from-jsonl (JSONL streams). See docs/batch.md.";
@@ -78,6 +80,7 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchCliOptions& o) {
   batch->add_option("--from-jsonl", o.from_jsonl,
                     "read extracted reports from a JSONL file (- = stdin; e.g. merged shard "
                     "outputs) instead of inputs, for --sqlite/--csv/--jsonl and the set findings");
+  AddLimitOptions(*batch, o.limits);
   batch->footer(kBatchHelp);
   return batch;
 }
@@ -217,6 +220,7 @@ int Run(const BatchCliOptions& o) {
   options.out_dir = o.out_dir;
   options.resume = !o.no_resume;
   options.durable = o.durable;
+  options.extract = o.limits;
   const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
   if (show_progress) {
     options.on_progress = [](const BatchProgress& p) {

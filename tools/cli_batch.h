@@ -47,6 +47,7 @@ struct BatchCliOptions {
   int sqlite_transaction = 500;
   std::vector<std::string> imports;     // --import OUTDIR of another run (needs -o)
   std::vector<std::string> from_jsonl;  // --from-jsonl FILE|-: reports instead of inputs
+  ExtractOptions limits;                // --max-* (tools/cli_limits.h)
 };
 
 // Adds the `batch` subcommand bound to `options`; returns it.

@@ -12,6 +12,7 @@
 #include "pipeline/extract.h"
 #include "tools/cli_batch.h"
 #include "tools/cli_check.h"
+#include "tools/cli_limits.h"
 
 namespace {
 
@@ -65,10 +66,10 @@ bool WriteAtomically(const std::string& path, const std::string& data, std::stri
 
 constexpr const char* kExitHelp =
     "Exit status: 0 success; 1 internal error; 2 usage error; 3 file not found or "
-    "unreadable; 4 empty input; 5 unsupported format (binary, "
-    "encrypted PDF, images: OCR is not available yet); 6 not an annual report (no report table found); "
-    "7 input over a resource limit (--max-input-bytes, --max-html-depth, --max-table-cells; "
-    "the message names the limit).";
+    "unreadable; 4 empty input; 5 unsupported format (binary, encrypted PDF); 6 not an annual "
+    "report (no report table found); 7 input over a resource limit (--max-input-bytes, "
+    "--max-html-depth, --max-table-cells, --max-pixels, --max-ocr-seconds; the message names "
+    "the limit).";
 
 int RunExtract(const std::string& input, const std::string& output, bool pretty,
                const zfxxgk::ExtractOptions& options) {
@@ -132,23 +133,7 @@ int main(int argc, char** argv) {
                       "write the JSON to this file (atomically: temp file + rename)");
   extract->add_flag("--pretty", pretty, "indent the JSON by two spaces");
   zfxxgk::ExtractOptions limits;
-  extract
-      ->add_option("--max-input-bytes", limits.max_input_bytes,
-                   "reject inputs larger than this many bytes (exit 7)")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  extract
-      ->add_option("--max-html-depth", limits.max_html_depth,
-                   "reject HTML pages whose elements nest deeper than this, estimated from "
-                   "the tags before parsing (exit 7)")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  extract
-      ->add_option("--max-table-cells", limits.max_table_cells,
-                   "reject documents whose tables span more grid cells (rows x columns, "
-                   "summed over the tables) than this (exit 7)")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+  zfxxgk::AddLimitOptions(*extract, limits);
   extract->footer(kExitHelp);
   std::vector<std::string> check_paths;
   bool check_json = false;

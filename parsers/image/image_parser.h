@@ -6,7 +6,8 @@
 //
 // A page that is damaged or that the engine fails on becomes an issue and
 // the other pages are read. Errors: kUnsupportedFormat (not an image
-// Leptonica reads), kInvalidArgument (a page over ImageOptions::max_pixels),
+// Leptonica reads), kResourceLimit (a page over ImageOptions::max_pixels, or
+// every page read over OcrReadOptions::max_seconds),
 // kUnreadable or kInternal (no page could be read: the last page's error).
 // Thread-safe if each thread passes its own engine.
 #ifndef ZFXXGK_PARSERS_IMAGE_IMAGE_PARSER_H_

@@ -37,12 +37,29 @@ int ResolutionOf(int recorded, int width, int height) {
 Status CheckSize(int w, int h, const std::string& where, const ImageOptions& options) {
   if (w <= 0 || h <= 0) return Status(StatusCode::kUnreadable, where + ": empty image");
   if (int64_t(w) * h > options.max_pixels) {
-    return Status(StatusCode::kInvalidArgument,
+    return Status(StatusCode::kResourceLimit,
                   where + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
                       " pixels is larger than the limit of " +
-                      std::to_string(options.max_pixels) + " pixels");
+                      std::to_string(options.max_pixels) + " pixels (--max-pixels)");
   }
   return OkStatus();
+}
+
+constexpr int kWorkingDpi = 300, kMinWorkingDpi = 280;
+
+// The page once PreparePage has brought it to the working resolution must
+// fit the limit too (a 50 dpi page is enlarged 6 times each way).
+Status CheckWorkingSize(int w, int h, int dpi, const std::string& where,
+                        const ImageOptions& options) {
+  if (dpi >= kMinWorkingDpi) return OkStatus();
+  const double factor = double(kWorkingDpi) / dpi;
+  const double pixels = double(w) * factor * double(h) * factor;
+  if (pixels <= double(options.max_pixels)) return OkStatus();
+  return Status(StatusCode::kResourceLimit,
+                where + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
+                    " pixels at " + std::to_string(dpi) + " dpi is larger than the limit of " +
+                    std::to_string(options.max_pixels) + " pixels once enlarged to " +
+                    std::to_string(kWorkingDpi) + " dpi (--max-pixels)");
 }
 
 // Any depth (1, 2, 4, 8, 16, 32 bpp, colormapped) to 8-bit grey.
@@ -50,8 +67,6 @@ PixPtr ToGrey(Pix* pix) {
   if (pixGetDepth(pix) == 32) return PixPtr(pixConvertRGBToLuminance(pix));
   return PixPtr(pixConvertTo8(pix, 0));
 }
-
-constexpr int kWorkingDpi = 300, kMinWorkingDpi = 280;
 
 // `message` with what Leptonica said about it, if anything.
 std::string Explained(std::string message) {
@@ -109,6 +124,8 @@ StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::strin
   if (!grey) return Status(StatusCode::kInternal, where + ": conversion to grey failed");
   int dpi = ResolutionOf(pixGetXRes(pix.get()), pixGetWidth(grey.get()),
                          pixGetHeight(grey.get()));
+  RETURN_IF_ERROR(
+      CheckWorkingSize(pixGetWidth(grey.get()), pixGetHeight(grey.get()), dpi, where, options));
   return GreyFromPix(grey.get(), dpi);
 }
 

@@ -7,8 +7,10 @@
 //   PreparedPage page = PreparePage(raw);
 //
 // Errors: kUnsupportedFormat (bytes Leptonica cannot decode),
-// kInvalidArgument (a page larger than ImageOptions::max_pixels; checked from
-// the header, before decoding), kUnreadable (a damaged page).
+// kResourceLimit (a page larger than ImageOptions::max_pixels, checked from
+// the header before decoding, or larger than it once PreparePage would bring
+// it to 300 dpi), kInvalidArgument (no such page), kUnreadable (a damaged
+// page).
 // Thread-safe: no shared state.
 #ifndef ZFXXGK_PARSERS_IMAGE_PAGE_IMAGE_H_
 #define ZFXXGK_PARSERS_IMAGE_PAGE_IMAGE_H_
@@ -23,10 +25,11 @@
 namespace zfxxgk::image {
 
 struct ImageOptions {
-  // Largest page accepted, in pixels (width x height): 100 MP is an A0 sheet
-  // at 300 dpi. Larger pages are refused before they are decoded.
+  // Largest page accepted, in pixels (width x height), as stored and at the
+  // 300 dpi it is read at: 100 MP is an A0 sheet at 300 dpi. Larger pages
+  // are refused before they are decoded (--max-pixels).
   int64_t max_pixels = 100'000'000;
-  // Pages beyond this are not read (an issue says so).
+  // Pages beyond this are not read (an issue says so; --max-pages).
   int max_pages = 500;
 };
 

@@ -1,6 +1,7 @@
 #include "parsers/image/page_reader.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -43,7 +44,20 @@ struct PageContext {
   OcrEngine& engine;
   int page;
   const OcrReadOptions& options;
+  std::chrono::steady_clock::time_point start;
 };
+
+// kResourceLimit once the page has used its time budget (max_seconds).
+Status CheckTime(const PageContext& ctx) {
+  if (ctx.options.max_seconds <= 0) return OkStatus();
+  const std::chrono::duration<double> used = std::chrono::steady_clock::now() - ctx.start;
+  if (used.count() <= ctx.options.max_seconds) return OkStatus();
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%g", ctx.options.max_seconds);
+  return Status(StatusCode::kResourceLimit,
+                std::string("OCR of the page took longer than the limit of ") + limit +
+                    " s (--max-ocr-seconds)");
+}
 
 struct CellReading {
   std::string text;
@@ -143,6 +157,7 @@ bool Repeats(const LatinReading& check, const LatinReading& digits) {
 // (no label is one character); without ideographs three readings are
 // settled (Settle).
 StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
+  RETURN_IF_ERROR(CheckTime(ctx));
   std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi, /*relative=*/true);
   if (!ink) return CellReading();
   const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
@@ -239,6 +254,7 @@ StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Do
 // Words of one line of ink, with boxes back in page pixels.
 StatusOr<std::vector<PositionedWord>> ReadLine(PageContext& ctx, const BBox& line,
                                                const BBox& band) {
+  RETURN_IF_ERROR(CheckTime(ctx));
   const Strip strip = StripOf(ctx, {line}, band);
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
                    ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kLine));
@@ -325,6 +341,7 @@ Status ReadText(PageContext& ctx, const PageLayout& layout, std::vector<Placed>&
 
 Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
                     const OcrReadOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   PreparedPage prepared = PreparePage(raw);
   PageLayout layout = AnalyzePage(prepared.grey, options.grid);
   PixPtr grey = PixFromGrey(layout.text_image);
@@ -337,7 +354,8 @@ Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Doc
   if (!grey) {
     return Status(StatusCode::kInternal, "out of memory preparing the page");
   }
-  PageContext ctx{grey.get(), ink.get(), layout.text_image.dpi, engine, page_index, options};
+  PageContext ctx{grey.get(), ink.get(), layout.text_image.dpi, engine, page_index, options,
+                  start};
   std::vector<Placed> placed;
   RETURN_IF_ERROR(ReadTables(ctx, layout, doc, placed));
   RETURN_IF_ERROR(ReadText(ctx, layout, placed));

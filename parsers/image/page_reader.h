@@ -36,12 +36,17 @@ struct OcrReadOptions {
   // A cell whose final confidence is below this is reported in `issues`
   // (code "ocr_low_confidence"); its confidence also appears in the JSON.
   double flag_below = 0.80;
+  // Time budget for one page, in seconds, from decoding to the last cell
+  // (0 = none). Checked before each recogniser call: a page over it fails
+  // with kResourceLimit naming the limit and its flag (--max-ocr-seconds).
+  double max_seconds = 300;
 };
 
 // Reads `raw` as page `page_index` (0-based) and appends its blocks and
 // tables to `doc`. The PDF parser calls it for pages without a text layer.
-// Errors: those of the engine, or out of memory (kInternal); `doc` is then
-// unchanged and the caller decides whether to record an issue and go on.
+// Errors: those of the engine, out of memory (kInternal), or the page's
+// time budget spent (kResourceLimit, see OcrReadOptions::max_seconds); `doc`
+// is then unchanged and the caller decides whether to record an issue and go on.
 Status ReadPageImage(const GreyImage& raw, int page_index, OcrEngine& engine, Document& doc,
                      const OcrReadOptions& options = OcrReadOptions());
 

@@ -87,11 +87,25 @@ bool ReadPage(poppler::document& pdf, int i, const PdfOptions& options, Document
 // Resolution scanned pages are rendered at for OCR.
 constexpr double kOcrDpi = 300;
 
+// kResourceLimit when page `page` rendered at kOcrDpi would have more than
+// max_pixels pixels.
+Status CheckRenderSize(poppler::page* page, const PdfOptions& options) {
+  if (!page) return OkStatus();
+  const poppler::rectf box = page->page_rect();
+  const double w = box.width() / 72 * kOcrDpi, h = box.height() / 72 * kOcrDpi;
+  if (w * h <= double(options.max_pixels)) return OkStatus();
+  return Status(StatusCode::kResourceLimit,
+                "rendered at 300 dpi the page would be " + std::to_string(int64_t(w)) + "x" +
+                    std::to_string(int64_t(h)) + " pixels, more than the limit of " +
+                    std::to_string(options.max_pixels) + " (--max-pixels)");
+}
+
 // A page without a text layer (a scan): rendered grey at kOcrDpi and read
 // by OCR (parsers/image/page_reader.h) with this thread's engine.
-Status OcrPage(poppler::document& pdf, int i, Document& doc) {
+Status OcrPage(poppler::document& pdf, int i, const PdfOptions& options, Document& doc) {
   ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
   std::unique_ptr<poppler::page> page(pdf.create_page(i));
+  RETURN_IF_ERROR(CheckRenderSize(page.get(), options));
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
@@ -110,7 +124,7 @@ Status OcrPage(poppler::document& pdf, int i, Document& doc) {
     const char* row = rendered.const_data() + static_cast<size_t>(y) * rendered.bytes_per_row();
     std::copy(row, row + grey.width, grey.pixels.begin() + static_cast<size_t>(y) * grey.width);
   }
-  return image::ReadPageImage(grey, i, *engine, doc);
+  return image::ReadPageImage(grey, i, *engine, doc, options.read);
 }
 
 }  // namespace
@@ -134,6 +148,7 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   doc.source.pages = pdf->pages();
   std::vector<int> image_only;  // scanned pages OCR could not read
   std::string ocr_error;
+  StatusCode ocr_code = StatusCode::kOk;
   for (int i = 0; i < pdf->pages(); ++i) {
     if (i >= options.max_pages) {
       doc.issues.push_back({Severity::kWarning, "page_limit",
@@ -142,10 +157,12 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
       break;
     }
     if (ReadPage(*pdf, i, options, doc)) continue;
-    Status ocr = OcrPage(*pdf, i, doc);
+    Status ocr = options.ocr ? OcrPage(*pdf, i, options, doc)
+                             : Status(StatusCode::kUnsupportedFormat, "OCR is off");
     if (!ocr.ok()) {
       image_only.push_back(i + 1);
-      ocr_error = ocr.message();
+      ocr_error = "page " + std::to_string(i + 1) + ": " + ocr.message();
+      ocr_code = ocr.code();
     }
   }
   if (!image_only.empty()) {
@@ -157,6 +174,10 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   }
   for (const std::string& m : poppler_messages) {
     doc.issues.push_back({Severity::kWarning, "pdf_damage", path + ": " + m});
+  }
+  if (doc.blocks.empty() && ocr_code == StatusCode::kResourceLimit) {
+    return Status(StatusCode::kResourceLimit, path + ": no page has a text layer, and OCR " +
+                                                  "stopped at a limit (" + ocr_error + ")");
   }
   if (doc.blocks.empty()) {
     return Status(StatusCode::kNotAReport,

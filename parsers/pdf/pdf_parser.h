@@ -10,8 +10,10 @@
 // types never leave parsers/pdf/.
 //
 // Errors: kUnsupportedFormat for an encrypted (locked) PDF; kUnreadable for a
-// damaged or truncated one poppler cannot open; kNotAReport when no page has
-// a text layer and OCR read none (`issues` says which pages and why).
+// damaged or truncated one poppler cannot open; kResourceLimit when no page
+// has a text layer and a limit (max_pixels, read.max_seconds) stopped OCR;
+// kNotAReport when no page has a text layer and OCR read none (`issues` says
+// which pages and why).
 // Thread-safe: each call opens its own poppler document; OCR uses one engine
 // per thread.
 #ifndef ZFXXGK_PARSERS_PDF_PDF_PARSER_H_
@@ -20,14 +22,23 @@
 #include <string>
 #include <string_view>
 
+#include "parsers/image/page_reader.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
 
 namespace zfxxgk::pdf {
 
 struct PdfOptions {
-  // Pages beyond this are not read (an issue says so).
+  // Pages beyond this are not read (an issue says so; --max-pages).
   int max_pages = 500;
+  // A page without a text layer larger than this many pixels once rendered
+  // at 300 dpi is not rendered (--max-pixels): it fails like an unreadable
+  // scanned page, naming the limit.
+  int64_t max_pixels = 100'000'000;
+  // Read pages without a text layer by OCR (false: they only count as
+  // image-only; the fuzz target turns it off).
+  bool ocr = true;
+  image::OcrReadOptions read;
   // A page whose text layer has fewer visible characters than this counts as
   // image-only.
   int min_text_chars = 20;

@@ -112,8 +112,35 @@ TEST(ImageParserTest, APageOverThePixelLimitIsRefusedBeforeDecoding) {
   options.image.max_pixels = 1000 * 1000;
   StatusOr<Document> doc = ParseImage(WriteTiff({page.get()}), "big.tiff", engine, options);
   ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(doc.status().message().find("limit"), std::string::npos) << doc.status().message();
+  EXPECT_EQ(doc.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(doc.status().message().find("--max-pixels"), std::string::npos)
+      << doc.status().message();
+  EXPECT_EQ(engine.text_calls + engine.latin_calls, 0);
+}
+
+TEST(ImageParserTest, APageOverThePixelLimitOnceAt300DpiIsRefused) {
+  PixPtr page = RuledPage({});  // 150 dpi: 2.2 MP as stored, 8.7 MP at 300 dpi
+  FakeEngine engine;
+  ImageParseOptions options;
+  options.image.max_pixels = 4'000'000;
+  StatusOr<Document> doc = ParseImage(WriteTiff({page.get()}), "low.tiff", engine, options);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(doc.status().message().find("300 dpi"), std::string::npos) << doc.status().message();
+  EXPECT_EQ(engine.text_calls + engine.latin_calls, 0);
+}
+
+TEST(ImageParserTest, APageOverTheOcrTimeLimitFailsNamingThePage) {
+  PixPtr page = RuledPage({{0, 1}});
+  FakeEngine engine;
+  ImageParseOptions options;
+  options.read.max_seconds = 1e-9;
+  StatusOr<Document> doc = ParseImage(WriteTiff({page.get()}), "slow.tiff", engine, options);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(doc.status().message().find("slow.tiff: page 1: "), std::string::npos)
+      << doc.status().message();
+  EXPECT_NE(doc.status().message().find("--max-ocr-seconds"), std::string::npos);
   EXPECT_EQ(engine.text_calls + engine.latin_calls, 0);
 }
 

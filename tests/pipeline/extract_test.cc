@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "pipeline/ocr_engine.h"
+
 namespace zfxxgk {
 namespace {
 
@@ -115,6 +117,40 @@ TEST(ExtractTest, TablesOverTheCellLimitAreRejected) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
   EXPECT_NE(r.status().message().find("--max-table-cells"), std::string::npos);
+}
+
+std::string ReadSource(const std::string& relative) {
+  std::ifstream in(std::string(ZF_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A PDF page without text holding an empty ruled 4 x 3 table: OCR finds the
+// grid (12 cells, no text to read), and the PDF path applies the cell limit.
+TEST(ExtractTest, PdfTablesOverTheCellLimitAreRejected) {
+  if (!ThreadOcrEngine().ok()) GTEST_SKIP() << "OCR models not installed";
+  const std::string pdf = ReadSource("tests/bad-inputs/pdf-ruled-grid.pdf");
+  ASSERT_FALSE(pdf.empty());
+  ExtractOptions options;
+  options.max_table_cells = 4;
+  StatusOr<ReportV1> r = ExtractBytes(pdf, "grid.pdf", options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("--max-table-cells"), std::string::npos)
+      << r.status().message();
+}
+
+TEST(ExtractTest, PdfPageOverThePixelLimitIsNotRendered) {
+  if (!ThreadOcrEngine().ok()) GTEST_SKIP() << "OCR models not installed";
+  ExtractOptions options;
+  options.max_pixels = 1'000'000;  // an A4 page at 300 dpi is 8.7 MP
+  StatusOr<ReportV1> r =
+      ExtractBytes(ReadSource("tests/bad-inputs/pdf-ruled-grid.pdf"), "grid.pdf", options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("page 1: "), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("--max-pixels"), std::string::npos);
 }
 
 std::string ReadCorpus(const std::string& relative) {

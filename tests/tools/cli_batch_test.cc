@@ -161,6 +161,24 @@ TEST(CliBatchTest, HelpDocumentsTheExitStatusAndNames) {
   EXPECT_TRUE(Contains(r.out, "--shard")) << r.out;
 }
 
+TEST(CliBatchTest, HelpListsTheResourceLimits) {
+  Result r = RunCli("batch --help");
+  for (const char* flag : {"--max-input-bytes", "--max-html-depth", "--max-table-cells",
+                           "--max-pixels", "--max-pages", "--max-ocr-seconds"}) {
+    EXPECT_TRUE(Contains(r.out, flag)) << flag;
+  }
+}
+
+TEST(CliBatchTest, AnInputOverALimitIsAFailedInputNamingTheLimit) {
+  TempDir dir;
+  const std::string err = dir.path + "/stderr";
+  Result r = RunCli("batch corpus/synth-2021-html --max-table-cells 4 -o " +
+                        ShellQuote(dir.path + "/out"),
+                    err);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(Contains(ReadFile(err), "resource_limit")) << ReadFile(err);
+}
+
 TEST(CliBatchTest, UsageErrors) {
   EXPECT_EQ(RunCli("batch -o /tmp/x").exit_code, 2);             // no input
   EXPECT_EQ(RunCli("batch corpus").exit_code, 2);                // nothing to write

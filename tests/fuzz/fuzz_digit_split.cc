@@ -77,7 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const int n_constraints = in.ConsumeIntegralInRange<int>(0, 6);
   for (int c = 0; c < n_constraints; ++c) {
     zfxxgk::LinearConstraint lc;
-    lc.id = "c" + std::to_string(c);
+    lc.id = "c";  // not "c" + to_string(c): GCC 12 -Wrestrict false positive
+    lc.id += std::to_string(c);
     const int n_terms = in.ConsumeIntegralInRange<int>(1, 6);
     for (int t = 0; t < n_terms; ++t) {
       // Rows and parts may be out of range on purpose: the constraint is then false.

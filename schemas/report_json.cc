@@ -24,6 +24,9 @@ void OptionalNumber(JsonWriter& w, const std::optional<double>& v) {
   else w.Null();
 }
 
+// A coordinate rounded to a tenth of a point.
+double Tenths(double v) { return std::round(v * 10) / 10; }
+
 void CellJson(JsonWriter& w, const CellOut& c) {
   w.BeginObject();
   w.Key("value");
@@ -41,13 +44,19 @@ void CellJson(JsonWriter& w, const CellOut& c) {
   }
   if (c.prov.confidence < 1.0) w.Key("confidence"), w.Double(c.prov.confidence);
   const Provenance& p = c.prov;
-  if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0) {
+  if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0 || !p.bbox.empty()) {
     w.Key("source");
     w.BeginObject();
     if (p.line >= 0) w.Key("line"), w.Int(p.line);
     if (p.table >= 0) w.Key("table"), w.Int(p.table);
     if (p.row >= 0) w.Key("row"), w.Int(p.row);
     if (p.col >= 0) w.Key("col"), w.Int(p.col);
+    if (!p.bbox.empty()) {  // PDF and scanned pages: 1-based page, box in points
+      w.Key("page"), w.Int(p.page + 1);
+      w.Key("box"), w.BeginArray();
+      for (double v : {p.bbox.x0, p.bbox.y0, p.bbox.x1, p.bbox.y1}) w.Double(Tenths(v));
+      w.EndArray();
+    }
     w.EndObject();
   }
   w.EndObject();
@@ -139,6 +148,11 @@ void SourceJson(JsonWriter& w, const Source& s) {
   w.Key("format"), w.String(InputFormatName(s.format));
   if (!s.encoding.empty()) w.Key("encoding"), w.String(s.encoding);  // text inputs
   w.Key("pages"), w.Int(s.pages);
+  if (!s.page_methods.empty()) {
+    w.Key("page_methods"), w.BeginArray();
+    for (const std::string& m : s.page_methods) w.String(m);
+    w.EndArray();
+  }
   w.EndObject();
 }
 

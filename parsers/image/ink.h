@@ -54,16 +54,16 @@ void RemoveSpecks(Pix* ink, GreyImage& grey);
 // pixels (Tesseract misreads large bold titles: 舟 as 丹). A wrapped label
 // becomes the single text line the recogniser reads best, so a lone
 // last-line character (the 益 of 保护第三方合法权益) is read in context.
-// Boxes of the ink components of `image` (grey below `threshold`) at least
-// `min_size` pixels in one direction.
-std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size);
-
 struct Strip {
   GreyImage image;
   double scale = 1;  // strip pixels per page pixel
 };
 Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
                 int line_height, int margin_x, int margin_y);
+
+// Boxes of the ink components of `image` (grey below `threshold`) at least
+// `min_size` pixels in one direction.
+std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size);
 
 }  // namespace zfxxgk::image
 

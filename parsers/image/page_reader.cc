@@ -74,6 +74,13 @@ Strip StripOf(const PageContext& ctx, const std::vector<BBox>& lines, const BBox
 
 PixelRect Whole(const GreyImage& image) { return {0, 0, image.width, image.height}; }
 
+// A box in page pixels at `dpi` as points (1/72 inch), the unit PDF boxes
+// are in: provenance does not depend on the resolution a page was read at.
+BBox ToPoints(const BBox& b, int dpi) {
+  const double f = 72.0 / std::max(1, dpi);
+  return {b.x0 * f, b.y0 * f, b.x1 * f, b.y1 * f};
+}
+
 // Confidences are kept to two decimals: what a reader needs, and the same
 // on machines whose SIMD paths make Tesseract's last digits differ.
 double Rounded(double confidence) { return std::round(confidence * 100) / 100; }
@@ -204,10 +211,11 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
 }
 
 // Labels are matched by the mapper, which reports what it cannot find; only
-// cells without ideographs (numbers, dashes, unreadable marks) are flagged.
+// cells that are no label (numbers, dashes, unreadable marks, a lone
+// ideograph: a digit read as 攻) are flagged.
 void FlagCell(const PageContext& ctx, const Cell& cell, int table, Document& doc) {
   if (cell.prov.confidence >= ctx.options.flag_below || cell.text.empty() ||
-      HasIdeograph(cell.text)) {
+      CountIdeographs(cell.text) > 1) {
     return;
   }
   char conf[16];
@@ -228,7 +236,7 @@ StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Do
   table.n_cols = grid.n_cols();
   table.prov.page = ctx.page;
   table.prov.table = index;
-  table.prov.bbox = grid.box;
+  table.prov.bbox = ToPoints(grid.box, ctx.dpi);
   table.prov.produced_by = kProducer;
   for (const GridCell& g : grid.cells) {
     ASSIGN_OR_RETURN(CellReading r, ReadCell(ctx, g.inner));
@@ -242,7 +250,7 @@ StatusOr<Table> ReadTable(PageContext& ctx, const TableGrid& grid, int index, Do
     cell.prov = table.prov;
     cell.prov.row = g.row;
     cell.prov.col = g.col;
-    cell.prov.bbox = g.inner;
+    cell.prov.bbox = ToPoints(g.inner, ctx.dpi);
     cell.prov.confidence = Rounded(r.confidence);
     FlagCell(ctx, cell, index, doc);
     table.prov.confidence = std::min(table.prov.confidence, cell.prov.confidence);
@@ -330,7 +338,7 @@ Status ReadText(PageContext& ctx, const PageLayout& layout, std::vector<Placed>&
       Block block;
       block.text = std::move(line.text);
       block.prov.page = ctx.page;
-      block.prov.bbox = line.box;
+      block.prov.bbox = ToPoints(line.box, ctx.dpi);
       block.prov.confidence = Rounded(line.confidence);
       block.prov.produced_by = kProducer;
       placed.push_back({line.box.y0, std::move(block)});

@@ -14,8 +14,8 @@
 // come in reading order, top to bottom; a table that runs over a page
 // break is the next table in the Document.
 //
-// Every block and cell gets Provenance{page, bbox in pixels of the prepared
-// page, confidence, produced_by "ocr"}.
+// Every block and cell gets Provenance{page, bbox in points (1/72 inch) of
+// the deskewed page, confidence, produced_by "ocr"}.
 // Thread-safe if each thread passes its own engine.
 #ifndef ZFXXGK_PARSERS_IMAGE_PAGE_READER_H_
 #define ZFXXGK_PARSERS_IMAGE_PAGE_READER_H_

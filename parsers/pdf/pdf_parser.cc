@@ -6,10 +6,15 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "parsers/image/page_reader.h"
+#include "parsers/pdf/scan_dpi.h"
+#include "parsers/pdf/text_quality.h"
 #include "pipeline/layout_lines.h"
 #include "pipeline/ocr_engine.h"
 
@@ -73,58 +78,125 @@ void AddLines(const std::vector<LayoutLine>& lines, double page_height, Document
   }
 }
 
-// Reads page `i`; returns false when it has no usable text layer.
+// Reads page `i`'s text layer; returns false when it has none that is
+// usable: too few characters, or garbage (a font without a usable Unicode
+// map; an info issue says so and the page is read by OCR).
 bool ReadPage(poppler::document& pdf, int i, const PdfOptions& options, Document& doc) {
   std::unique_ptr<poppler::page> page(pdf.create_page(i));
   if (!page) return false;
   int chars = 0;
   std::vector<PositionedWord> words = PageWords(*page, i, &chars);
   if (chars < options.min_text_chars) return false;
+  std::string all;
+  for (const PositionedWord& w : words) all += w.text;
+  const double share = PlausibleShare(all);
+  if (IsGarbageText(share)) {
+    doc.issues.push_back({Severity::kInfo, "pdf_garbage_text",
+                          "page " + std::to_string(i + 1) + ": the text layer is not text (" +
+                              std::to_string(static_cast<int>(share * 100)) +
+                              "% of its characters plausible): read by OCR"});
+    return false;
+  }
   AddLines(BuildLines(std::move(words)), page->page_rect().height(), doc);
   return true;
 }
 
-// Resolution scanned pages are rendered at for OCR.
-constexpr double kOcrDpi = 300;
+// Resolution scanned pages are rendered at for OCR when the resolution they
+// were scanned at is unknown, and the range a known one is kept in.
+constexpr double kOcrDpi = 300, kMinScanDpi = 150, kMaxScanDpi = 400;
 
-// kResourceLimit when page `page` rendered at kOcrDpi would have more than
-// max_pixels pixels.
-Status CheckRenderSize(poppler::page* page, const PdfOptions& options) {
-  if (!page) return OkStatus();
+// The resolution page `page` is rendered at: that of its whole-page scan
+// among `images` (no resampling), else kOcrDpi.
+double RenderDpi(poppler::page* page, const std::vector<ImageSize>& images) {
+  if (!page) return kOcrDpi;
   const poppler::rectf box = page->page_rect();
-  const double w = box.width() / 72 * kOcrDpi, h = box.height() / 72 * kOcrDpi;
+  const double dpi = ScanDpi(images, box.width(), box.height(), kMinScanDpi, kMaxScanDpi);
+  return dpi > 0 ? dpi : kOcrDpi;
+}
+
+// kResourceLimit when page `page` rendered at `dpi`, or at the 300 dpi the
+// page reader enlarges lower resolutions to, would have more than
+// max_pixels pixels.
+Status CheckRenderSize(poppler::page* page, double dpi, const PdfOptions& options) {
+  if (!page) return OkStatus();
+  dpi = std::max(dpi, kOcrDpi);
+  const poppler::rectf box = page->page_rect();
+  const double w = box.width() / 72 * dpi, h = box.height() / 72 * dpi;
   if (w * h <= double(options.max_pixels)) return OkStatus();
   return Status(StatusCode::kResourceLimit,
-                "rendered at 300 dpi the page would be " + std::to_string(int64_t(w)) + "x" +
+                "rendered at " + std::to_string(static_cast<int>(dpi)) +
+                    " dpi the page would be " + std::to_string(int64_t(w)) + "x" +
                     std::to_string(int64_t(h)) + " pixels, more than the limit of " +
                     std::to_string(options.max_pixels) + " (--max-pixels)");
 }
 
-// A page without a text layer (a scan): rendered grey at kOcrDpi and read
-// by OCR (parsers/image/page_reader.h) with this thread's engine.
-Status OcrPage(poppler::document& pdf, int i, const PdfOptions& options, Document& doc) {
+// A page without a text layer (a scan): rendered grey at the resolution it
+// was scanned at (RenderDpi) and read by OCR (parsers/image/page_reader.h)
+// with this thread's engine.
+Status OcrPage(poppler::document& pdf, int i, const std::vector<ImageSize>& images,
+               const PdfOptions& options, Document& doc) {
   ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
   std::unique_ptr<poppler::page> page(pdf.create_page(i));
-  RETURN_IF_ERROR(CheckRenderSize(page.get(), options));
+  const double dpi = RenderDpi(page.get(), images);
+  RETURN_IF_ERROR(CheckRenderSize(page.get(), dpi, options));
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image rendered;
-  if (page) rendered = renderer.render_page(page.get(), kOcrDpi, kOcrDpi);
+  if (page) rendered = renderer.render_page(page.get(), dpi, dpi);
   if (!rendered.is_valid() || rendered.width() <= 0 || rendered.height() <= 0) {
     return Status(StatusCode::kInternal, "the page could not be rendered for OCR");
   }
   GreyImage grey;
   grey.width = rendered.width();
   grey.height = rendered.height();
-  grey.dpi = static_cast<int>(kOcrDpi);
+  grey.dpi = static_cast<int>(std::lround(dpi));
   grey.pixels.resize(static_cast<size_t>(grey.width) * grey.height);
   for (int y = 0; y < grey.height; ++y) {
     const char* row = rendered.const_data() + static_cast<size_t>(y) * rendered.bytes_per_row();
     std::copy(row, row + grey.width, grey.pixels.begin() + static_cast<size_t>(y) * grey.width);
   }
   return image::ReadPageImage(grey, i, *engine, doc, options.read);
+}
+
+// What reading the pages leaves to report.
+struct PageOutcome {
+  std::vector<int> unread;  // 1-based pages without a text layer OCR could not read
+  std::string ocr_error;    // the last OCR failure, naming its page
+  StatusCode ocr_code = StatusCode::kOk;
+};
+
+// Reads the pages (up to max_pages), each its own way: its text layer, or
+// OCR; records how in doc.source.page_methods.
+PageOutcome ReadPages(poppler::document& pdf, std::string_view bytes, const std::string& path,
+                      const PdfOptions& options, Document& doc) {
+  PageOutcome out;
+  std::optional<std::vector<ImageSize>> images;  // read once a page needs OCR
+  doc.source.page_methods.assign(pdf.pages(), "unread");
+  for (int i = 0; i < pdf.pages(); ++i) {
+    if (i >= options.max_pages) {
+      doc.issues.push_back({Severity::kWarning, "page_limit",
+                            path + ": pages after " + std::to_string(options.max_pages) +
+                                " were not read"});
+      break;
+    }
+    if (ReadPage(pdf, i, options, doc)) {
+      doc.source.page_methods[i] = "text";
+      continue;
+    }
+    if (options.ocr && !images) images = ImageXObjectSizes(bytes);
+    Status ocr = options.ocr ? OcrPage(pdf, i, *images, options, doc)
+                             : Status(StatusCode::kUnsupportedFormat, "OCR is off");
+    if (ocr.ok()) {
+      doc.source.page_methods[i] = "ocr";
+      continue;
+    }
+    out.unread.push_back(i + 1);
+    out.ocr_error = "page " + std::to_string(i + 1) + ": " + ocr.message();
+    out.ocr_code = ocr.code();
+  }
+  return out;
 }
 
 }  // namespace
@@ -146,25 +218,10 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   doc.source.path = path;
   doc.source.format = InputFormat::kPdf;
   doc.source.pages = pdf->pages();
-  std::vector<int> image_only;  // scanned pages OCR could not read
-  std::string ocr_error;
-  StatusCode ocr_code = StatusCode::kOk;
-  for (int i = 0; i < pdf->pages(); ++i) {
-    if (i >= options.max_pages) {
-      doc.issues.push_back({Severity::kWarning, "page_limit",
-                            path + ": pages after " + std::to_string(options.max_pages) +
-                                " were not read"});
-      break;
-    }
-    if (ReadPage(*pdf, i, options, doc)) continue;
-    Status ocr = options.ocr ? OcrPage(*pdf, i, options, doc)
-                             : Status(StatusCode::kUnsupportedFormat, "OCR is off");
-    if (!ocr.ok()) {
-      image_only.push_back(i + 1);
-      ocr_error = "page " + std::to_string(i + 1) + ": " + ocr.message();
-      ocr_code = ocr.code();
-    }
-  }
+  const PageOutcome pages = ReadPages(*pdf, bytes, path, options, doc);
+  const std::vector<int>& image_only = pages.unread;
+  const std::string& ocr_error = pages.ocr_error;
+  const StatusCode ocr_code = pages.ocr_code;
   if (!image_only.empty()) {
     std::string list;
     for (int p : image_only) list += (list.empty() ? "" : ", ") + std::to_string(p);

@@ -4,10 +4,12 @@
 // order lines by pipeline/layout_lines (the component OCR output goes
 // through too) and added as text blocks with their page and box. Page
 // numbers in the top and bottom margins are dropped, so a table that runs
-// over a page break reads as one. A page without a text layer (a scan) is
-// rendered at 300 dpi and read by OCR (parsers/image/page_reader.h) with the
-// thread's engine; pages OCR cannot read are listed in `issues`. Poppler
-// types never leave parsers/pdf/.
+// over a page break reads as one. A page without a text layer (a scan), or
+// whose text layer is garbage (text_quality.h), is rendered at the
+// resolution it was scanned at (scan_dpi.h; 300 dpi when unknown) and read
+// by OCR (parsers/image/page_reader.h) with the thread's engine; pages OCR
+// cannot read are listed in `issues`. source.page_methods says how each
+// page was read. Poppler types never leave parsers/pdf/.
 //
 // Errors: kUnsupportedFormat for an encrypted (locked) PDF; kUnreadable for a
 // damaged or truncated one poppler cannot open; kResourceLimit when no page

@@ -91,7 +91,9 @@ double ScanDpi(const std::vector<ImageSize>& images, double width_pt, double hei
       best = std::max(best, w * 72.0 / width_pt);
     }
   }
-  return best == 0 ? 0 : std::clamp(best, min_dpi, max_dpi);
+  // Scanners scan at whole dots per inch; a page size printed in rounded
+  // points (595.28 for A4) must not make the render resample by 0.03%.
+  return best == 0 ? 0 : std::clamp(std::round(best), min_dpi, max_dpi);
 }
 
 }  // namespace zfxxgk::pdf

@@ -31,8 +31,8 @@ std::vector<ImageSize> ImageXObjectSizes(std::string_view bytes, size_t max_imag
 // for a page of `width_pt` x `height_pt` points (either orientation): an
 // image counts when its aspect ratio matches the page's within 1.5%. With
 // several, the highest resolution (nothing is lost rendering a lower one
-// above its own). Returns 0 when no image matches; the result is clamped to
-// [min_dpi, max_dpi] otherwise.
+// above its own), rounded to a whole dpi. Returns 0 when no image matches;
+// the result is clamped to [min_dpi, max_dpi] otherwise.
 double ScanDpi(const std::vector<ImageSize>& images, double width_pt, double height_pt,
                double min_dpi, double max_dpi);
 

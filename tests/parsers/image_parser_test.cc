@@ -180,8 +180,10 @@ TEST(ImageParserTest, CellsGetTextAndProvenanceAndEmptyCellsNoOcr) {
     with_text += !c.text.empty();
   }
   EXPECT_EQ(with_text, 2);
-  // 150 dpi pages are read at 300: boxes are in pixels of the enlarged page.
-  EXPECT_GT(t.prov.bbox.x0, 250);
+  // Boxes are in points whatever the resolution: the table's left rule is
+  // at 150 px of a 150 dpi page, 72 points (the deskew may move it a bit).
+  EXPECT_NEAR(t.prov.bbox.x0, 72, 4);
+  EXPECT_NEAR(t.prov.bbox.x1, 72 + 852 * 72 / 150.0, 4);
   // A confirmed digits reading needs no Chinese recogniser.
   EXPECT_EQ(engine.text_calls, 0);
   EXPECT_EQ(engine.latin_calls, 4);

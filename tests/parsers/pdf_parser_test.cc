@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -237,6 +238,69 @@ TEST(PdfParserTest, TopAlignedNumbersAndBlankCells) {
   int carried = FindBlock(*doc, "二、上年结转政府信息公开申请数量");
   ASSERT_GE(carried, 0);
   EXPECT_EQ(doc->blocks[carried].text, "二、上年结转政府信息公开申请数量 6 6");
+}
+
+TEST(PdfParserTest, EveryPageWithATextLayerIsReadFromIt) {
+  StatusOr<Document> doc = ParsePdf(ReadFile("corpus/synth-2021-pdf/input.pdf"), "in.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->source.page_methods,
+            std::vector<std::string>(static_cast<size_t>(doc->source.pages), "text"));
+}
+
+// A PDF of `pages` pages, each one line of `text` in Helvetica (WinAnsi
+// bytes: "\325\376" shows as Õþ, GBK read as Latin-1), with a correct xref.
+std::string TextPdf(const std::vector<std::string>& pages) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const int page = 4 + 2 * static_cast<int>(i);
+    kids += std::to_string(page) + " 0 R ";
+    std::string content = "BT /F1 14 Tf 72 700 Td (" + pages[i] + ") Tj ET";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+                      "/Font << /F1 3 0 R >> >> /Contents " + std::to_string(page + 1) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+                      content + "\nendstream");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
+  objects.insert(objects.begin() + 2,
+                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[24];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// Page 2's text layer is GBK bytes shown through a Latin-1 font (a font
+// without a usable Unicode map): it is garbage, so the page needs OCR; with
+// OCR off it stays unread. Page 1 is read from its text layer.
+TEST(PdfParserTest, AGarbageTextLayerGoesToOcrPageByPage) {
+  const std::string gbk_as_latin1 =
+      "\325\376\270\256\320\305\317\242\271\253\277\252\271\244\327\367"
+      "\304\352\266\310\261\250\270\346 2021 \304\352";
+  PdfOptions options;
+  options.ocr = false;
+  StatusOr<Document> doc = ParsePdf(
+      TextPdf({"Annual report of the county government, page one", gbk_as_latin1}), "mixed.pdf",
+      options);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->source.page_methods, (std::vector<std::string>{"text", "unread"}));
+  bool garbage = false;
+  for (const Issue& i : doc->issues) {
+    garbage = garbage || (i.code == "pdf_garbage_text" && i.message.find("page 2") == 0);
+  }
+  EXPECT_TRUE(garbage);
 }
 
 // ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ TEST(ScanDpiTest, TruncatedBytesDoNotReadPastTheEnd) {
 
 TEST(ScanDpiTest, AnA4ScanAt200DpiIs200Dpi) {
   // A4 is 595.3 x 841.9 points; scanned at 200 dpi, 1654 x 2339 pixels.
-  EXPECT_NEAR(ScanDpi({{1654, 2339}}, 595.3, 841.9, 100, 600), 200.0, 0.5);
+  EXPECT_EQ(ScanDpi({{1654, 2339}}, 595.28, 841.89, 100, 600), 200.0);  // 200.06, rounded
 }
 
 TEST(ScanDpiTest, ALandscapeScanOfAPortraitPageCounts) {

@@ -22,7 +22,7 @@ CellOut Cell(CellStatus status, std::optional<double> value, std::string raw) {
 
 ReportV1 HandMade() {
   ReportV1 r;
-  r.source = {"a/平潭.html", "ab12", InputFormat::kHtml, "gb18030", 1};
+  r.source = {"a/平潭.html", "ab12", InputFormat::kHtml, "gb18030", 1, {}};
   r.report = {"平潭综合实验区2021年政府信息公开工作年度报告", "平潭综合实验区", 2021,
               "2022-01-20", "gov_2021"};
   r.sections = {{"preamble", "", "前言"}, {"general_situation", "一、总体情况", "正文"}};
@@ -80,6 +80,28 @@ TEST(BatchReportJsonTest, CellsKeepValueStatusCandidatesAndPosition) {
   EXPECT_EQ(unit.unit, "元");
   EXPECT_EQ(unit.prov.col, 3);
   EXPECT_FALSE(cells.at("applications.carried_forward.total").value.has_value());
+}
+
+TEST(BatchReportJsonTest, ScannedPagesKeepPageMethodsAndCellBoxes) {
+  ReportV1 r = HandMade();
+  r.source.format = InputFormat::kPdf;
+  r.source.pages = 2;
+  r.source.page_methods = {"text", "ocr"};
+  CellOut scanned = Cell(CellStatus::kNumber, 7, "7");
+  scanned.prov.page = 1;
+  scanned.prov.bbox = {100.5, 200, 130.2, 215.7};
+  scanned.prov.confidence = 0.92;
+  r.cells.push_back({"applications.carried_over.natural_person", scanned});
+  const std::string json = ToJson(r, false);
+  StatusOr<ReportV1> back = ReportFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->source.page_methods, (std::vector<std::string>{"text", "ocr"}));
+  std::map<std::string, CellOut> cells(back->cells.begin(), back->cells.end());
+  const CellOut& c = cells.at("applications.carried_over.natural_person");
+  EXPECT_EQ(c.prov.page, 1);
+  EXPECT_DOUBLE_EQ(c.prov.bbox.x0, 100.5);
+  EXPECT_DOUBLE_EQ(c.prov.bbox.y1, 215.7);
+  EXPECT_EQ(ToJson(*back, false), json);
 }
 
 TEST(BatchReportJsonTest, EveryCorpusReportRoundTrips) {

@@ -303,6 +303,37 @@ TEST(ToJsonTest, AmbiguousCellListsCandidates) {
   EXPECT_TRUE(issue);
 }
 
+TEST(ToJsonTest, ScannedCellsGiveOneBasedPageAndBoxInTenthsOfPoints) {
+  ReportV1 r;
+  r.source.format = InputFormat::kImage;
+  r.source.pages = 3;
+  r.source.page_methods = {"ocr", "ocr", "unread"};
+  CellOut c;
+  c.status = CellStatus::kNumber;
+  c.value = 5;
+  c.raw = "5";
+  c.prov.page = 1;
+  c.prov.table = 2;
+  c.prov.bbox = {261.12, 482.4, 294.0, 498.96};
+  r.cells = {{"applications.new_received.total", c}};
+  Json j = Json::parse(ToJson(r, false));
+  EXPECT_EQ(j["source"]["page_methods"], Json::parse(R"(["ocr","ocr","unread"])"));
+  const Json& src = j["tables"]["applications"]["new_received"]["total"]["source"];
+  EXPECT_EQ(src["page"], 2);
+  EXPECT_EQ(src["table"], 2);
+  EXPECT_EQ(src["box"], Json::parse("[261.1, 482.4, 294.0, 499.0]"));
+}
+
+TEST(ToJsonTest, HtmlCellsHaveNoPageOrBox) {
+  StatusOr<ReportV1> r = BuildReport(Report2021(false), "");
+  ASSERT_TRUE(r.ok());
+  Json j = Json::parse(ToJson(*r, false));
+  EXPECT_FALSE(j["source"].contains("page_methods"));
+  const Json& src = j["tables"]["applications"]["results"]["granted"]["natural_person"]["source"];
+  EXPECT_FALSE(src.contains("page"));
+  EXPECT_FALSE(src.contains("box"));
+}
+
 TEST(ToJsonTest, PrettyIndentsByTwo) {
   StatusOr<ReportV1> r = BuildReport(Report2021(false), "");
   ASSERT_TRUE(r.ok());

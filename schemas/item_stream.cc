@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "pipeline/ocr_text.h"
 #include "schemas/cell_value.h"
 
 namespace zfxxgk {
@@ -19,6 +20,17 @@ Item MakeItem(const std::string& text, const Provenance& prov, bool force_value)
   return item;
 }
 
+// An OCR cell read as one lone ideograph with a confidence under 0.5 is a
+// misread value (a 5 read as 攻, 11 as 了), never a label: labels have two
+// ideographs or more. It stays a value, so the mapper puts it in its
+// column, unvalued and flagged by its confidence, instead of taking it for
+// the next row's label and shifting the rows.
+bool IsMisreadGlyph(const Cell& cell) {
+  constexpr double kMisread = 0.5;
+  return cell.prov.produced_by == "ocr" && cell.prov.confidence < kMisread &&
+         CountIdeographs(cell.text) == 1 && cell.text.size() <= 4;
+}
+
 void AppendTable(const Table& table, std::vector<Item>& out) {
   std::vector<std::vector<int>> grid = table.Grid();
   std::vector<bool> emitted(table.cells.size(), false);
@@ -28,7 +40,7 @@ void AppendTable(const Table& table, std::vector<Item>& out) {
       if (idx < 0 || emitted[idx]) continue;
       emitted[idx] = true;
       const Cell& cell = table.cells[idx];
-      out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty()));
+      out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty() || IsMisreadGlyph(cell)));
       out.back().alternatives = cell.alternatives;
     }
   }

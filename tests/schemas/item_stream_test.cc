@@ -86,6 +86,31 @@ TEST(ItemStreamTest, ColSpanOverWholeRowIsOneItem) {
             (std::vector<std::string>{"第二十条第（一）项", "规章", "0", "3"}));
 }
 
+// OCR read a lone 5 as 攻 (confidence 0): a misread value, not a label. A
+// confident lone ideograph, or one from HTML, is left to the classifier.
+TEST(ItemStreamTest, AnUnsureLoneIdeographReadByOcrIsAValue) {
+  Table t;
+  t.n_rows = 1;
+  t.n_cols = 4;
+  t.cells = {MakeCell(0, 0, "2.重复申请"), MakeCell(0, 1, "攻"), MakeCell(0, 2, "年"),
+             MakeCell(0, 3, "攻")};
+  for (Cell& c : t.cells) c.prov.produced_by = "ocr";
+  t.cells[0].prov.confidence = 0.3;  // a label stays a label however unsure
+  t.cells[1].prov.confidence = 0.0;
+  t.cells[2].prov.confidence = 0.95;
+  t.cells[3].prov.produced_by = "html";
+  t.cells[3].prov.confidence = 0.0;
+  Document doc;
+  doc.tables.push_back(t);
+  doc.blocks = {TableBlock(0)};
+  std::vector<Item> items = BuildItemStream(doc);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_FALSE(items[0].is_value);
+  EXPECT_TRUE(items[1].is_value);
+  EXPECT_FALSE(items[2].is_value);
+  EXPECT_FALSE(items[3].is_value);
+}
+
 TEST(ItemStreamTest, TableBlockWithBadIndexIsSkipped) {
   Document doc;
   doc.blocks = {TableBlock(3), TextBlock("正文")};

@@ -126,8 +126,9 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand(
       "extract",
       "Extract one report (HTML page in UTF-8/GBK/GB18030/UTF-16, or a text dump: one cell "
-      "per line, whitespace-collapsed, aligned columns, markdown tables; or a PDF with a text "
-      "layer) to JSON on stdout.");
+      "per line, whitespace-collapsed, aligned columns, markdown tables; a PDF, each page "
+      "read from its text layer or, when it has none, by OCR; or a scanned page: PNG, JPEG, "
+      "TIFF with any number of pages, read by OCR) to JSON on stdout.");
   extract->add_option("FILE", input, "input file, or - for standard input")->required();
   extract->add_option("-o,--output", output,
                       "write the JSON to this file (atomically: temp file + rename)");

@@ -219,27 +219,25 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   doc.source.format = InputFormat::kPdf;
   doc.source.pages = pdf->pages();
   const PageOutcome pages = ReadPages(*pdf, bytes, path, options, doc);
-  const std::vector<int>& image_only = pages.unread;
-  const std::string& ocr_error = pages.ocr_error;
-  const StatusCode ocr_code = pages.ocr_code;
-  if (!image_only.empty()) {
+  if (!pages.unread.empty()) {
     std::string list;
-    for (int p : image_only) list += (list.empty() ? "" : ", ") + std::to_string(p);
+    for (int p : pages.unread) list += (list.empty() ? "" : ", ") + std::to_string(p);
     doc.issues.push_back({Severity::kError, "page_without_text",
                           path + ": page(s) " + list +
-                              " have no text layer (scanned) and OCR failed: " + ocr_error});
+                              " have no text layer (scanned) and OCR failed: " +
+                              pages.ocr_error});
   }
   for (const std::string& m : poppler_messages) {
     doc.issues.push_back({Severity::kWarning, "pdf_damage", path + ": " + m});
   }
-  if (doc.blocks.empty() && ocr_code == StatusCode::kResourceLimit) {
+  if (doc.blocks.empty() && pages.ocr_code == StatusCode::kResourceLimit) {
     return Status(StatusCode::kResourceLimit, path + ": no page has a text layer, and OCR " +
-                                                  "stopped at a limit (" + ocr_error + ")");
+                                                  "stopped at a limit (" + pages.ocr_error + ")");
   }
   if (doc.blocks.empty()) {
     return Status(StatusCode::kNotAReport,
                   path + ": no page has a text layer, and OCR found no text" +
-                      (ocr_error.empty() ? "" : " (" + ocr_error + ")"));
+                      (pages.ocr_error.empty() ? "" : " (" + pages.ocr_error + ")"));
   }
   return doc;
 }

@@ -1,31 +1,11 @@
 #include "parsers/pdf/text_quality.h"
 
+#include <unicode/utf8.h>
+
 #include <cstdint>
 
 namespace zfxxgk::pdf {
 namespace {
-
-// Decodes the code point at `i` of `s` and advances `i`; -1 for invalid
-// UTF-8 (one byte is consumed).
-int32_t NextCodePoint(std::string_view s, size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  const int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return -1;
-  }
-  int32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    const unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) {
-      ++i;
-      return -1;
-    }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  i += len;
-  return cp;
-}
 
 bool InRange(int32_t cp, int32_t lo, int32_t hi) { return cp >= lo && cp <= hi; }
 
@@ -48,9 +28,12 @@ bool IsSpace(int32_t cp) {
 }  // namespace
 
 double PlausibleShare(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
   int judged = 0, plausible = 0;
-  for (size_t i = 0; i < text.size();) {
-    const int32_t cp = NextCodePoint(text, i);
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(p, i, n, cp);  // negative for invalid UTF-8
     if (cp >= 0 && IsSpace(cp)) continue;
     ++judged;
     plausible += cp >= 0 && Plausible(cp);

@@ -9,11 +9,9 @@
 // EXPECTED: one line per file, tab-separated: name, exit code, message fragment, and
 // optionally extra CLI arguments; blank lines and lines starting with '#' are ignored.
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -24,7 +22,13 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/cli_runner.h"
+
 namespace {
+
+using zfxxgk::testing_util::CommandResult;
+using zfxxgk::testing_util::RunInRoot;
+using zfxxgk::testing_util::ShellQuote;
 
 namespace fs = std::filesystem;
 
@@ -64,25 +68,11 @@ std::vector<BadInput> ReadExpected() {
   return out;
 }
 
-struct RunResult {
-  int exit_code = -1;   // 124: timed out; 128 + n: killed by signal n
-  std::string output;   // stderr and stdout
-};
-
-RunResult RunCli(const BadInput& b) {
-  const std::string cmd = "timeout -k 5 " + std::to_string(kTimeoutSeconds) + " '" +
-                          std::string(ZF_CLI_PATH) + "' extract '" + kDir + "/" + b.name +
-                          "' " + b.args + " 2>&1";
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
-  const int status = pclose(pipe);
-  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  if (status != -1 && WIFSIGNALED(status)) r.exit_code = 128 + WTERMSIG(status);
-  return r;
+// Runs `zfxxgk extract` on the file, stderr and stdout together, within the timeout.
+CommandResult RunCli(const BadInput& b) {
+  return RunInRoot("timeout -k 5 " + std::to_string(kTimeoutSeconds) + " " +
+                   ShellQuote(ZF_CLI_PATH) + " extract " + ShellQuote(std::string(kDir) + "/" + b.name) +
+                   " " + b.args + " 2>&1");
 }
 
 class BadInputTest : public testing::TestWithParam<BadInput> {};
@@ -90,15 +80,15 @@ class BadInputTest : public testing::TestWithParam<BadInput> {};
 TEST_P(BadInputTest, DocumentedErrorInBoundedTimeAndMemory) {
   const BadInput& b = GetParam();
   ASSERT_TRUE(fs::exists(fs::path(ZF_SOURCE_DIR) / kDir / b.name)) << b.name;
-  const RunResult r = RunCli(b);
+  const CommandResult r = RunCli(b);
   ASSERT_NE(r.exit_code, 124) << b.name << ": no answer within " << kTimeoutSeconds << " s";
   ASSERT_LT(r.exit_code, 128) << b.name << ": killed by signal " << r.exit_code - 128
-                              << "\n" << r.output.substr(0, 4000);
-  EXPECT_EQ(r.exit_code, b.exit_code) << b.name << "\n" << r.output.substr(0, 2000);
-  EXPECT_NE(r.output.find(b.fragment), std::string::npos)
-      << b.name << ": output lacks \"" << b.fragment << "\"\n" << r.output.substr(0, 2000);
-  EXPECT_EQ(r.output.find("Sanitizer"), std::string::npos) << r.output.substr(0, 4000);
-  EXPECT_EQ(r.output.find("runtime error"), std::string::npos) << r.output.substr(0, 4000);
+                              << "\n" << r.out.substr(0, 4000);
+  EXPECT_EQ(r.exit_code, b.exit_code) << b.name << "\n" << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find(b.fragment), std::string::npos)
+      << b.name << ": output lacks \"" << b.fragment << "\"\n" << r.out.substr(0, 2000);
+  EXPECT_EQ(r.out.find("Sanitizer"), std::string::npos) << r.out.substr(0, 4000);
+  EXPECT_EQ(r.out.find("runtime error"), std::string::npos) << r.out.substr(0, 4000);
   rusage usage{};
   ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &usage), 0);
   EXPECT_LT(usage.ru_maxrss, kMaxRssKb) << b.name << ": peak RSS " << usage.ru_maxrss << " KB";
@@ -114,14 +104,7 @@ INSTANTIATE_TEST_SUITE_P(Files, BadInputTest, testing::ValuesIn(ReadExpected()),
 
 // Each limit an EXPECTED line relies on is a documented flag of `zfxxgk extract`.
 TEST(BadInputsCorpus, ExtractHelpListsEveryLimitFlag) {
-  const std::string cmd = "'" + std::string(ZF_CLI_PATH) + "' extract --help 2>&1";
-  std::string help;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) help.append(buf, n);
-  pclose(pipe);
+  const std::string help = RunInRoot(ShellQuote(ZF_CLI_PATH) + " extract --help 2>&1").out;
   for (const char* flag : {"--max-input-bytes", "--max-html-depth", "--max-table-cells",
                            "--max-pixels", "--max-pages", "--max-ocr-seconds"}) {
     EXPECT_NE(help.find(flag), std::string::npos) << flag << "\n" << help;

@@ -18,8 +18,8 @@ inline std::string ShellQuote(const std::string& s) {
 }
 
 struct CommandResult {
-  int exit_code = -1;  // -1 when the command did not exit normally
-  std::string out;     // stdout only; stderr goes to the test log
+  int exit_code = -1;  // 128 + n when killed by signal n; -1 when it could not run
+  std::string out;     // stdout only (redirect stderr in `command` to keep it)
 };
 
 // Runs `command` with /bin/sh in the project root and collects its stdout.
@@ -33,6 +33,7 @@ inline CommandResult RunInRoot(const std::string& command) {
   while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
   const int status = pclose(pipe);
   if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  if (status != -1 && WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
   return result;
 }
 

@@ -25,6 +25,8 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "tests/cli_runner.h"
+
 extern char** environ;
 
 namespace {
@@ -43,31 +45,15 @@ struct TempDir {
   std::string path;
 };
 
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-struct Result {
-  int exit_code = -1;
-  std::string out;
-};
+using zfxxgk::testing_util::RunInRoot;
+using zfxxgk::testing_util::ShellQuote;
+using Result = zfxxgk::testing_util::CommandResult;
 
 // Runs `zfxxgk <args>` from the project root; stdout captured, stderr to
 // `stderr_file` (or discarded).
 Result RunCli(const std::string& args, const std::string& stderr_file = "/dev/null") {
-  const std::string cmd = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && timeout 300 " +
-                          ShellQuote(ZF_CLI_PATH) + " " + args + " 2>" + ShellQuote(stderr_file);
-  Result r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  return r;
+  return RunInRoot("timeout 300 " + ShellQuote(ZF_CLI_PATH) + " " + args + " 2>" +
+                   ShellQuote(stderr_file));
 }
 
 std::string ReadFile(const std::string& path) {

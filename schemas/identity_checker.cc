@@ -1,14 +1,15 @@
 #include "schemas/identity_checker.h"
 
 #include <cmath>
-#include <map>
 #include <string>
+
+#include "schemas/cell_index.h"
 
 namespace zfxxgk {
 namespace {
 
 using Axis = IdentitySpec::Axis;
-using CellMap = std::map<std::string, const CellOut*>;
+using CellMap = CellIndex;
 
 // One side of an identity: the cells summed, by contract path.
 struct Side {
@@ -19,8 +20,8 @@ struct Side {
 // its three sub-rows, whichever the report printed).
 std::vector<std::string> ResultLeaves(const TemplateSpec& spec, const CellMap& cells) {
   auto present = [&](const std::string& key) {
-    auto it = cells.find("applications." + key + ".total");
-    return it != cells.end() && it->second->status != CellStatus::kMissing;
+    const CellOut* c = cells.Find("applications." + key + ".total");
+    return c != nullptr && c->status != CellStatus::kMissing;
   };
   std::vector<std::string> replaced;  // groups printed as their single row
   for (const RowSpec& row : spec.application_rows) {
@@ -28,7 +29,7 @@ std::vector<std::string> ResultLeaves(const TemplateSpec& spec, const CellMap& c
   }
   std::vector<std::string> leaves;
   for (const RowSpec& row : spec.application_rows) {
-    if (!row.result_leaf || cells.count("applications." + row.key + ".total") == 0) continue;
+    if (!row.result_leaf || cells.Find("applications." + row.key + ".total") == nullptr) continue;
     if (!row.alternative_of.empty() && !present(row.key)) continue;
     bool sub_row_of_single = false;
     for (const std::string& g : replaced) {
@@ -51,8 +52,7 @@ void Evaluate(const std::string& id, const std::string& where, const Side& lhs,
   std::string unusable;
   auto add = [&](const Side& side, std::optional<double>& sum) {
     for (const std::string& p : side.paths) {
-      auto it = cells.find(p);
-      const CellOut* c = it == cells.end() ? nullptr : it->second;
+      const CellOut* c = cells.Find(p);
       if (c && c->value) {
         *sum += *c->value;
         continue;
@@ -106,8 +106,8 @@ std::vector<std::string> PresentRows(const TemplateSpec& spec, const CellMap& ce
   std::vector<std::string> rows;
   for (const RowSpec& row : spec.application_rows) {
     for (const ColumnSpec& col : spec.application_columns) {
-      auto it = cells.find("applications." + row.key + "." + col.key);
-      if (it != cells.end() && it->second->status != CellStatus::kMissing) {
+      const CellOut* c = cells.Find("applications." + row.key + "." + col.key);
+      if (c != nullptr && c->status != CellStatus::kMissing) {
         rows.push_back(row.key);
         break;
       }
@@ -142,8 +142,7 @@ void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, const CellMap& c
 }  // namespace
 
 void CheckIdentities(const TemplateSpec& spec, ReportV1& report) {
-  CellMap cells;
-  for (const auto& [path, cell] : report.cells) cells[path] = &cell;
+  const CellMap cells(report.cells);
   for (const IdentitySpec& id : spec.identities) CheckOne(id, spec, cells, report);
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "pipeline/icu_segmenter.h"
+#include "schemas/cell_index.h"
 #include "schemas/report_v1_rules.h"
 
 namespace zfxxgk {
@@ -120,14 +121,14 @@ std::string Quote(const std::string& sentence) {
 
 // Sum of a reading's cells, or nullopt (with the unusable paths) when a
 // cell has no number.
-std::optional<double> Sum(const Reading& r, const std::map<std::string, const CellOut*>& cells,
+std::optional<double> Sum(const Reading& r, const CellIndex& cells,
                           std::string* unusable) {
   double sum = 0;
   bool ok = true;
   for (const std::string& p : r) {
-    auto it = cells.find(p);
-    if (it != cells.end() && it->second->value) {
-      sum += *it->second->value;
+    const CellOut* c = cells.Find(p);
+    if (c != nullptr && c->value) {
+      sum += *c->value;
       continue;
     }
     ok = false;
@@ -143,7 +144,7 @@ std::string Join(const Reading& r) {
 }
 
 void CheckStatement(const ProseTarget& t, const ProseStatement& st, const std::string& sentence,
-                    const std::map<std::string, const CellOut*>& cells, ReportV1& report) {
+                    const CellIndex& cells, ReportV1& report) {
   double stated = std::atof(st.value.c_str());
   CheckOut check{"P.1", Join(t.readings[0]), "not_checkable", stated, std::nullopt, ""};
   // pass: one reading agrees; fail: every reading is checkable and none
@@ -217,8 +218,7 @@ std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
 }
 
 void CheckProse(const ProseStatements& statements, ReportV1& report) {
-  std::map<std::string, const CellOut*> cells;
-  for (const auto& [path, cell] : report.cells) cells[path] = &cell;
+  const CellIndex cells(report.cells);
   for (const ProseStatement& st : statements.found) {
     CheckStatement(Targets()[st.target], st, statements.sentences[st.sentence], cells, report);
   }

@@ -165,6 +165,10 @@ class MatchTextBuilder {
     out_.space_before.reserve(size + 1);
   }
   void Add(UChar32 c) {
+    if (c < 0x80) {
+      AddAscii(static_cast<char>(c));
+      return;
+    }
     if (IsSpace(c)) {
       space_ = true;
       return;
@@ -177,6 +181,17 @@ class MatchTextBuilder {
     AppendUtf8(c, out_.text);
     out_.space_before.push_back(space_);
     for (size_t k = before + 1; k < out_.text.size(); ++k) out_.space_before.push_back(false);
+    space_ = false;
+  }
+  void AddAscii(char c) {
+    if (IsAsciiSpace(c)) {
+      space_ = true;
+      return;
+    }
+    if (c == '"' || c == '\'') return;  // the ASCII quote marks
+    prev_ = c;
+    out_.text.push_back(c);
+    out_.space_before.push_back(space_);
     space_ = false;
   }
   MatchText Finish() {

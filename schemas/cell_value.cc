@@ -79,6 +79,31 @@ bool MayBeValue(std::string_view s) {
          s.starts_with("增");
 }
 
+// Whether every character of canonical text `s` occurs in some value rule:
+// ASCII digits (RE2's \d), . + - / \ and the words 减少 增加 个 项 件 条 万元.
+// Text with any other character matches none of them.
+bool HasOnlyValueRuleChars(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"减", "少", "增", "加", "个", "项",
+                                                "件", "条", "万", "元"};
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if ((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '/' || c == '\\') {
+      ++i;
+      continue;
+    }
+    bool word = false;
+    for (std::string_view w : kWords) {
+      if (s.compare(i, w.size(), w) == 0) {
+        i += w.size();
+        word = true;
+        break;
+      }
+    }
+    if (!word) return false;
+  }
+  return true;
+}
+
 // Any byte of RE2's \s ([\t\n\f\r ]): spaced_digits cannot match without one.
 bool HasPerlSpace(std::string_view s) {
   return s.find_first_of(" \t\n\f\r") != std::string_view::npos;
@@ -149,7 +174,7 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
       forms.match_text != nullptr ? *forms.match_text : NormalizeForMatch(raw));
   if (s.empty()) {
     cell.status = CellStatus::kBlank;
-  } else if (MayBeValue(s) &&
+  } else if (MayBeValue(s) && HasOnlyValueRuleChars(s) &&
              !SpacedDigits(forms.collapsed != nullptr ? *forms.collapsed : CollapseSpaces(raw))) {
     MatchValueRules(s, cell);
   }

@@ -3,9 +3,9 @@
 // Workers take input indices from one counter, so the oldest unfinished
 // input is always being worked on and the reorder window below cannot
 // deadlock. The calling thread is the collector: it appends journal lines as
-// results arrive (one fdatasync per group: group commit), then hands records
-// to the sinks in input order, so every output is deterministic whatever
-// `jobs` is.
+// results arrive (with `durable`, one fdatasync per group: group commit),
+// then hands records to the sinks in input order, so every output is
+// deterministic whatever `jobs` is.
 #include "pipeline/batch.h"
 
 #include <atomic>

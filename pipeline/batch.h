@@ -16,8 +16,8 @@
 // kInvalidArgument (OUTDIR locked by another batch), kInternal.
 //
 // Exactly once: a report file is written to a temporary name and renamed;
-// only then is its journal line appended (fdatasync'd, grouped when several
-// inputs complete together). A run killed at any point and started again
+// only then is its journal line appended (with `durable`, fdatasync'd,
+// grouped when several inputs complete together). A run killed at any point and started again
 // skips the inputs whose journal line matches (path, sha256 of the bytes,
 // tool version) and whose report file is complete, and redoes the others:
 // every report file exists once, and the journal holds one line per
@@ -119,9 +119,11 @@ struct BatchOptions {
   // Recorded in the journal; a different version redoes every input.
   std::string tool_version = ZFXXGK_VERSION;
   // fsync each report file before its rename and the directory before the
-  // journal append: survives power loss, costs one disk flush per report.
-  // Without it a kill at any point is still safe (the page cache survives),
-  // and a report file emptied by a power loss is redone on resume.
+  // journal append, and fdatasync the journal lines: survives power loss,
+  // costs disk flushes per report. Without it a kill at any point is still
+  // safe (written data is in the page cache, which survives the process);
+  // after a power loss, a report file emptied or a journal line lost means
+  // that input is redone on resume.
   bool durable = false;
   // For the default extractor.
   ExtractOptions extract;

@@ -95,7 +95,9 @@ Status BatchCollector::Journal(const std::vector<BatchRecord>& records) {
       ::close(fd);
     }
   }
-  return state_->Append(entries);
+  // Without --durable the report files are not synced either: a journal
+  // line lost to a power loss only means its input is done again.
+  return state_->Append(entries, /*sync=*/options_.durable);
 }
 
 Status BatchCollector::Emit(const BatchRecord& record) {

@@ -155,12 +155,12 @@ std::vector<const BatchStateEntry*> BatchState::Entries() const {
   return out;
 }
 
-Status BatchState::Append(const std::vector<BatchStateEntry>& entries) {
+Status BatchState::Append(const std::vector<BatchStateEntry>& entries, bool sync) {
   if (entries.empty()) return OkStatus();
   std::string lines;
   for (const BatchStateEntry& e : entries) lines += StateEntryLine(e);
   if (!WriteAll(fd_, lines)) return IoError(path_);
-  if (::fdatasync(fd_) != 0) return IoError(path_);
+  if (sync && ::fdatasync(fd_) != 0) return IoError(path_);
   return OkStatus();
 }
 

@@ -71,9 +71,11 @@ class BatchState {
   // Every latest entry read at Open, sorted by path.
   std::vector<const BatchStateEntry*> Entries() const;
 
-  // Appends the entries with one write and one fdatasync. kUnreadable on
-  // I/O errors (the batch must stop: its journal is no longer reliable).
-  Status Append(const std::vector<BatchStateEntry>& entries);
+  // Appends the entries with one write, then (`sync`) one fdatasync.
+  // kUnreadable on I/O errors (the batch must stop: its journal is no longer
+  // reliable). A write that returned is in the page cache: it survives a
+  // kill of the process; only a power loss needs the fdatasync.
+  Status Append(const std::vector<BatchStateEntry>& entries, bool sync = true);
 
   size_t entries_read() const { return entries_read_; }
   size_t lines_skipped() const { return lines_skipped_; }  // complete but unparsable

@@ -121,6 +121,22 @@ StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std:
   return Status(StatusCode::kUnsupportedFormat, path + ": binary or unknown format");
 }
 
+// A PDF or an image (InputFormat kPdf or kImage): bytes, not text.
+StatusOr<ReportV1> ExtractPdfOrImage(InputFormat format, std::string_view bytes,
+                                     const std::string& display_path,
+                                     const ExtractOptions& options) {
+  Document doc;
+  if (format == InputFormat::kPdf) {
+    ASSIGN_OR_RETURN(doc, pdf::ParsePdf(bytes, display_path, PdfOptionsOf(options)));
+  } else {  // OCR: one engine per thread, created once
+    ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
+    ASSIGN_OR_RETURN(doc, image::ParseImage(bytes, display_path, *engine, ImageOptionsOf(options)));
+  }
+  RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
+  doc.source.sha256 = Sha256Hex(bytes);
+  return BuildReport(doc, "");
+}
+
 }  // namespace
 
 int EstimateHtmlDepth(std::string_view s, int stop_at) {
@@ -186,32 +202,20 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Status(StatusCode::kEmptyInput, display_path + ": empty input");
   }
-  InputFormat format = SniffFormat(bytes);
-  if (format == InputFormat::kPdf) {
-    ASSIGN_OR_RETURN(Document doc, pdf::ParsePdf(bytes, display_path, PdfOptionsOf(options)));
-    RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
-    doc.source.sha256 = Sha256Hex(bytes);
-    return BuildReport(doc, "");
+  InputFormat format = SniffMagic(bytes);
+  if (format != InputFormat::kUnknown) {
+    return ExtractPdfOrImage(format, bytes, display_path, options);
   }
-  if (format == InputFormat::kImage) {  // OCR: one engine per thread, created once
-    ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
-    ASSIGN_OR_RETURN(Document doc, image::ParseImage(bytes, display_path, *engine,
-                                                     ImageOptionsOf(options)));
-    RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
-    doc.source.sha256 = Sha256Hex(bytes);
-    return BuildReport(doc, "");
-  }
+  StatusOr<DecodedText> decoded = DecodeToUtf8(bytes);  // once, for sniffing and parsing
+  format = SniffFormat(bytes, decoded);
   if (format == InputFormat::kUnknown) {
     // Only white space in some encoding (U+3000, a BOM) is empty, not binary.
-    StatusOr<DecodedText> text = DecodeToUtf8(bytes);
-    if (!text.ok() && text.status().code() == StatusCode::kEmptyInput) {
+    if (!decoded.ok() && decoded.status().code() == StatusCode::kEmptyInput) {
       return Status(StatusCode::kEmptyInput, display_path + ": empty input");
     }
-  }
-  if (format == InputFormat::kImage || format == InputFormat::kUnknown) {
     return Parse(format, "", display_path).status();
   }
-  ASSIGN_OR_RETURN(DecodedText text, DecodeToUtf8(bytes));
+  ASSIGN_OR_RETURN(DecodedText text, std::move(decoded));
   if (format == InputFormat::kHtml) {
     RETURN_IF_ERROR(CheckHtmlDepth(text.utf8, options, display_path));
   }

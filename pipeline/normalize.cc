@@ -32,16 +32,15 @@ bool IsSpaceSlow(UChar32 c) {
          c == 0xFEFF;
 }
 
-// IsSpaceSlow, with ASCII answered from a table built once from it. Unicode's
-// White_Space set (PropList.txt, stable) has nothing above U+3000, so above
-// it only U+FEFF is a space.
-bool IsSpace(UChar32 c) {
-  static const std::array<bool, 128> ascii = [] {
-    std::array<bool, 128> t{};
-    for (UChar32 i = 0; i < 128; ++i) t[i] = IsSpaceSlow(i);
-    return t;
-  }();
-  if (c >= 0 && c < 128) return ascii[c];
+// IsSpaceSlow for ASCII: Unicode's White_Space has U+0009..U+000D and U+0020
+// there (normalize_test checks this against ICU).
+constexpr bool IsAsciiSpace(UChar32 c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// IsSpaceSlow, with ASCII answered by IsAsciiSpace. Unicode's White_Space
+// set (PropList.txt, stable) has nothing above U+3000, so above it only
+// U+FEFF is a space.
+inline bool IsSpace(UChar32 c) {
+  if (c >= 0 && c < 128) return IsAsciiSpace(c);
   return c > 0x3000 ? c == 0xFEFF : IsSpaceSlow(c);
 }
 
@@ -155,40 +154,111 @@ std::string NormalizeForMatch(std::string_view utf8) {
   return NormalizeForMatchWithSpaces(utf8).text;
 }
 
-// NormalizeNfkc's output is well-formed UTF-8, so it is decoded in place.
+namespace {
+
+// Builds a MatchText from NFKC code points: drops white space (noting it)
+// and quote marks, folds dashes and 其它.
+class MatchTextBuilder {
+ public:
+  explicit MatchTextBuilder(size_t size) {
+    out_.text.reserve(size);
+    out_.space_before.reserve(size + 1);
+  }
+  void Add(UChar32 c) {
+    if (c < 0x80) {
+      AddAscii(static_cast<char>(c));
+      return;
+    }
+    if (IsSpace(c)) {
+      space_ = true;
+      return;
+    }
+    if (IsQuote(c)) return;
+    if (IsDash(c)) c = '-';
+    if (c == 0x5B83 && prev_ == 0x5176) c = 0x4ED6;  // 其它 -> 其他
+    prev_ = c;
+    const size_t before = out_.text.size();
+    AppendUtf8(c, out_.text);
+    out_.space_before.push_back(space_);
+    for (size_t k = before + 1; k < out_.text.size(); ++k) out_.space_before.push_back(false);
+    space_ = false;
+  }
+  void AddAscii(char c) {
+    if (IsAsciiSpace(c)) {
+      space_ = true;
+      return;
+    }
+    if (c == '"' || c == '\'') return;  // the ASCII quote marks
+    prev_ = c;
+    out_.text.push_back(c);
+    out_.space_before.push_back(space_);
+    space_ = false;
+  }
+  MatchText Finish() {
+    out_.space_before.push_back(space_);
+    return std::move(out_);
+  }
+
+ private:
+  MatchText out_;
+  bool space_ = false;
+  UChar32 prev_ = 0;
+};
+
+// Whether NFKC keeps `c` and nothing combines with it: CJK unified
+// ideographs, and whatever ICU calls normalization-inert.
+bool IsNfkcInert(UChar32 c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  static const icu::Normalizer2* nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfkc != nullptr && nfkc->isInert(c);
+}
+
+// NormalizeForMatchWithSpaces without ICU's normaliser, for well-formed text
+// of which NFKC maps each character on its own, with nothing combining:
+// ASCII, full-width ASCII (U+FF01..FF5E, NFKC's ASCII), white space (NFKC
+// gives white space) and inert characters. False for any other text.
+bool MatchTextDirect(std::string_view utf8, MatchTextBuilder& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return false;
+      if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+      else if (!IsSpace(c) && !IsNfkcInert(c)) return false;
+    }
+    out.Add(c);
+  }
+  return true;
+}
+
+}  // namespace
+
 MatchText NormalizeForMatchWithSpaces(std::string_view utf8) {
+  MatchTextBuilder direct(utf8.size());
+  if (MatchTextDirect(utf8, direct)) return direct.Finish();
+  // NormalizeNfkc's output is well-formed UTF-8, so it is decoded in place.
   const std::string s = NormalizeNfkc(utf8);
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
-  MatchText out;
-  out.text.reserve(s.size());
-  out.space_before.reserve(s.size() + 1);
-  bool space = false;
-  UChar32 prev = 0;
+  MatchTextBuilder out(s.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT_UNSAFE(p, i, c);
-    if (IsSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (IsQuote(c)) continue;
-    if (IsDash(c)) c = '-';
-    if (c == 0x5B83 && prev == 0x5176) c = 0x4ED6;  // 其它 -> 其他
-    prev = c;
-    const size_t before = out.text.size();
-    AppendUtf8(c, out.text);
-    out.space_before.push_back(space);
-    for (size_t k = before + 1; k < out.text.size(); ++k) out.space_before.push_back(false);
-    space = false;
+    out.Add(c);
   }
-  out.space_before.push_back(space);
-  return out;
+  return out.Finish();
 }
 
+// Decodes as it goes; ill-formed UTF-8 takes the UTF-16 path (U+FFFD).
 std::string CollapseSpaces(std::string_view utf8) {
-  bool ascii = false;
-  if (!IsWellFormedUtf8(utf8, &ascii)) return CollapseSpacesUtf16(utf8);
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
   std::string out;
@@ -196,8 +266,13 @@ std::string CollapseSpaces(std::string_view utf8) {
   bool pending_space = false;
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT_UNSAFE(p, i, c);
+    UChar32 c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return CollapseSpacesUtf16(utf8);
+    }
     if (IsSpace(c)) {
       pending_space = !out.empty();
       continue;

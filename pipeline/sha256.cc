@@ -21,6 +21,16 @@ constexpr std::array<uint32_t, 64> kK = {
 
 uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+// One round on the working variables named in rotation: instead of moving
+// all eight each round, the caller renames them (FIPS 180-4, 6.2.2).
+inline void Round(uint32_t a, uint32_t b, uint32_t c, uint32_t& d, uint32_t e, uint32_t f,
+                  uint32_t g, uint32_t& h, uint32_t kw) {
+  const uint32_t t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+  const uint32_t t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) | (c & (a | b)));
+  d += t1;
+  h = t1 + t2;
+}
+
 void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i) {
@@ -32,17 +42,18 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
     uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  std::array<uint32_t, 8> v = h;
-  for (int i = 0; i < 64; ++i) {
-    uint32_t s1 = Rotr(v[4], 6) ^ Rotr(v[4], 11) ^ Rotr(v[4], 25);
-    uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-    uint32_t t1 = v[7] + s1 + ch + kK[i] + w[i];
-    uint32_t s0 = Rotr(v[0], 2) ^ Rotr(v[0], 13) ^ Rotr(v[0], 22);
-    uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-    uint32_t t2 = s0 + maj;
-    v = {t1 + t2, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], v = h[7];
+  for (int i = 0; i < 64; i += 8) {
+    Round(a, b, c, d, e, f, g, v, kK[i] + w[i]);
+    Round(v, a, b, c, d, e, f, g, kK[i + 1] + w[i + 1]);
+    Round(g, v, a, b, c, d, e, f, kK[i + 2] + w[i + 2]);
+    Round(f, g, v, a, b, c, d, e, kK[i + 3] + w[i + 3]);
+    Round(e, f, g, v, a, b, c, d, kK[i + 4] + w[i + 4]);
+    Round(d, e, f, g, v, a, b, c, kK[i + 5] + w[i + 5]);
+    Round(c, d, e, f, g, v, a, b, kK[i + 6] + w[i + 6]);
+    Round(b, c, d, e, f, g, v, a, kK[i + 7] + w[i + 7]);
   }
-  for (int i = 0; i < 8; ++i) h[i] += v[i];
+  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += v;
 }
 
 }  // namespace

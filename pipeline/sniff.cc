@@ -94,13 +94,23 @@ bool LooksLikeHtml(std::string_view utf8) {
 
 }  // namespace
 
-InputFormat SniffFormat(std::string_view bytes) {
-  std::string_view start = TrimLeadingSpace(bytes);
-  if (StartsWith(start, "%PDF-")) return InputFormat::kPdf;
+InputFormat SniffMagic(std::string_view bytes) {
+  if (StartsWith(TrimLeadingSpace(bytes), "%PDF-")) return InputFormat::kPdf;
   if (IsImage(bytes)) return InputFormat::kImage;
-  StatusOr<DecodedText> text = DecodeToUtf8(bytes);
-  if (!text.ok()) return InputFormat::kUnknown;
-  return LooksLikeHtml(text->utf8) ? InputFormat::kHtml : InputFormat::kText;
+  return InputFormat::kUnknown;
+}
+
+InputFormat SniffFormat(std::string_view bytes, const StatusOr<DecodedText>& decoded) {
+  const InputFormat magic = SniffMagic(bytes);
+  if (magic != InputFormat::kUnknown) return magic;
+  if (!decoded.ok()) return InputFormat::kUnknown;
+  return LooksLikeHtml(decoded->utf8) ? InputFormat::kHtml : InputFormat::kText;
+}
+
+InputFormat SniffFormat(std::string_view bytes) {
+  const InputFormat magic = SniffMagic(bytes);
+  if (magic != InputFormat::kUnknown) return magic;
+  return SniffFormat(bytes, DecodeToUtf8(bytes));
 }
 
 }  // namespace zfxxgk

@@ -19,12 +19,21 @@
 #include <string_view>
 
 #include "pipeline/document.h"
+#include "pipeline/encoding.h"
+#include "pipeline/status.h"
 
 namespace zfxxgk {
 
 // Returns the format of `bytes` as described above. Never fails.
 // Example: SniffFormat("\xFF\xFE<\0h\0t\0m\0l\0>\0") == InputFormat::kHtml.
 InputFormat SniffFormat(std::string_view bytes);
+
+// The same decision in two steps, for a caller that decodes the text anyway
+// (the text is decoded once): SniffMagic gives kPdf or kImage by the magic
+// numbers, else kUnknown; then SniffFormat(bytes, DecodeToUtf8(bytes)) gives
+// SniffFormat(bytes).
+InputFormat SniffMagic(std::string_view bytes);
+InputFormat SniffFormat(std::string_view bytes, const StatusOr<DecodedText>& decoded);
 
 }  // namespace zfxxgk
 

@@ -29,9 +29,10 @@ const CellRules& Rules() {
   return *rules;
 }
 
-// NFKC, no white space, no commas between digits, dashes folded.
-std::string Canonical(std::string_view raw) {
-  std::string s = NormalizeForMatch(raw);
+// NFKC, no white space, no commas between digits, dashes folded, from
+// NormalizeForMatch text.
+std::string CanonicalOfMatchText(const std::string& s) {
+  if (s.find(',') == std::string::npos) return s;
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     bool digit_comma = s[i] == ',' && i > 0 && i + 1 < s.size() &&
@@ -76,6 +77,31 @@ bool MayStartValue(int32_t c) {
 bool MayBeValue(std::string_view s) {
   return MayStartValue(static_cast<unsigned char>(s[0])) || s.starts_with("减") ||
          s.starts_with("增");
+}
+
+// Whether every character of canonical text `s` occurs in some value rule:
+// ASCII digits (RE2's \d), . + - / \ and the words 减少 增加 个 项 件 条 万元.
+// Text with any other character matches none of them.
+bool HasOnlyValueRuleChars(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"减", "少", "增", "加", "个", "项",
+                                                "件", "条", "万", "元"};
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if ((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '/' || c == '\\') {
+      ++i;
+      continue;
+    }
+    bool word = false;
+    for (std::string_view w : kWords) {
+      if (s.compare(i, w.size(), w) == 0) {
+        i += w.size();
+        word = true;
+        break;
+      }
+    }
+    if (!word) return false;
+  }
+  return true;
 }
 
 // Any byte of RE2's \s ([\t\n\f\r ]): spaced_digits cannot match without one.
@@ -124,10 +150,17 @@ bool IsPlainNumber(std::string_view s) {
   return s[i++] == '.' && digits() && i == s.size();
 }
 
+// The forms of a cell's text that Classify reads, computed only when needed
+// unless the caller has them.
+struct CellForms {
+  const std::string* match_text = nullptr;  // NormalizeForMatch(raw)
+  const std::string* collapsed = nullptr;   // CollapseSpaces(raw)
+};
+
 // ParseCellText without `raw` (set by the caller when wanted). A plain
 // number, or text whose first character rules out every value rule, is not
 // normalised.
-CellOut Classify(std::string_view raw) {
+CellOut Classify(std::string_view raw, CellForms forms = {}) {
   CellOut cell;
   cell.status = CellStatus::kText;
   if (IsPlainNumber(raw)) {
@@ -137,10 +170,12 @@ CellOut Classify(std::string_view raw) {
   }
   const int32_t first = FirstMatchChar(raw);
   if (first >= 0 && !MayStartValue(first)) return cell;  // Canonical(raw) starts so
-  const std::string s = Canonical(raw);
+  const std::string s = CanonicalOfMatchText(
+      forms.match_text != nullptr ? *forms.match_text : NormalizeForMatch(raw));
   if (s.empty()) {
     cell.status = CellStatus::kBlank;
-  } else if (MayBeValue(s) && !SpacedDigits(CollapseSpaces(raw))) {
+  } else if (MayBeValue(s) && HasOnlyValueRuleChars(s) &&
+             !SpacedDigits(forms.collapsed != nullptr ? *forms.collapsed : CollapseSpaces(raw))) {
     MatchValueRules(s, cell);
   }
   return cell;
@@ -157,6 +192,12 @@ CellOut ParseCellText(std::string_view raw) {
 
 bool LooksLikeValue(std::string_view raw) {
   CellOut cell = Classify(raw);
+  return cell.status != CellStatus::kText || cell.value.has_value();
+}
+
+bool LooksLikeValue(std::string_view raw, const std::string& match_text,
+                    const std::string& collapsed) {
+  CellOut cell = Classify(raw, CellForms{&match_text, &collapsed});
   return cell.status != CellStatus::kText || cell.value.has_value();
 }
 

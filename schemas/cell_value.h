@@ -51,6 +51,11 @@ CellOut ParseCellText(std::string_view raw);
 // value for.
 bool LooksLikeValue(std::string_view raw);
 
+// LooksLikeValue(raw) for a caller that holds raw's other forms already:
+// `match_text` == NormalizeForMatch(raw), `collapsed` == CollapseSpaces(raw).
+bool LooksLikeValue(std::string_view raw, const std::string& match_text,
+                    const std::string& collapsed);
+
 }  // namespace zfxxgk
 
 #endif  // ZFXXGK_SCHEMAS_CELL_VALUE_H_

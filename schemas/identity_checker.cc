@@ -1,26 +1,55 @@
 #include "schemas/identity_checker.h"
 
 #include <cmath>
-#include <map>
 #include <string>
+#include <string_view>
+
+#include "schemas/cell_index.h"
 
 namespace zfxxgk {
 namespace {
 
 using Axis = IdentitySpec::Axis;
-using CellMap = std::map<std::string, const CellOut*>;
 
-// One side of an identity: the cells summed, by contract path.
+// A contract path as its dot-separated parts ("applications", row, column),
+// joined only when looked up or named.
+struct PathParts {
+  std::string_view parts[3];
+  int n = 0;
+  void AppendTo(std::string& out) const {
+    for (int i = 0; i < n; ++i) out.append(i > 0 ? "." : "").append(parts[i]);
+  }
+};
+
+// One side of an identity: the cells summed.
 struct Side {
-  std::vector<std::string> paths;
+  std::vector<PathParts> paths;
+};
+
+// The report's cells, looked up by parts through one reused key buffer.
+class Cells {
+ public:
+  explicit Cells(const ReportV1& report) : index_(report.cells) {}
+  const CellOut* Find(const PathParts& path) {
+    key_.clear();
+    path.AppendTo(key_);
+    return index_.Find(key_);
+  }
+  const CellOut* Find(std::string_view a, std::string_view b, std::string_view c) {
+    return Find(PathParts{{a, b, c}, 3});
+  }
+
+ private:
+  CellIndex index_;
+  std::string key_;
 };
 
 // The leaf rows of table 三 present in this report (the single （六） row or
 // its three sub-rows, whichever the report printed).
-std::vector<std::string> ResultLeaves(const TemplateSpec& spec, const CellMap& cells) {
+std::vector<std::string> ResultLeaves(const TemplateSpec& spec, Cells& cells) {
   auto present = [&](const std::string& key) {
-    auto it = cells.find("applications." + key + ".total");
-    return it != cells.end() && it->second->status != CellStatus::kMissing;
+    const CellOut* c = cells.Find("applications", key, "total");
+    return c != nullptr && c->status != CellStatus::kMissing;
   };
   std::vector<std::string> replaced;  // groups printed as their single row
   for (const RowSpec& row : spec.application_rows) {
@@ -28,7 +57,7 @@ std::vector<std::string> ResultLeaves(const TemplateSpec& spec, const CellMap& c
   }
   std::vector<std::string> leaves;
   for (const RowSpec& row : spec.application_rows) {
-    if (!row.result_leaf || cells.count("applications." + row.key + ".total") == 0) continue;
+    if (!row.result_leaf || cells.Find("applications", row.key, "total") == nullptr) continue;
     if (!row.alternative_of.empty() && !present(row.key)) continue;
     bool sub_row_of_single = false;
     for (const std::string& g : replaced) {
@@ -46,19 +75,19 @@ std::string Format(double v) {
 
 // Evaluates sum(lhs) == sum(rhs) and appends the check.
 void Evaluate(const std::string& id, const std::string& where, const Side& lhs,
-              const Side& rhs, const CellMap& cells, ReportV1& report) {
+              const Side& rhs, Cells& cells, ReportV1& report) {
   CheckOut check{id, where, "pass", 0.0, 0.0, ""};
   std::string unusable;
   auto add = [&](const Side& side, std::optional<double>& sum) {
-    for (const std::string& p : side.paths) {
-      auto it = cells.find(p);
-      const CellOut* c = it == cells.end() ? nullptr : it->second;
+    for (const PathParts& p : side.paths) {
+      const CellOut* c = cells.Find(p);
       if (c && c->value) {
         *sum += *c->value;
         continue;
       }
-      unusable += (unusable.empty() ? "" : ", ") + p + " (" +
-                  (c ? CellStatusName(c->status) : "missing") + ")";
+      if (!unusable.empty()) unusable += ", ";
+      p.AppendTo(unusable);
+      unusable.append(" (").append(c ? CellStatusName(c->status) : "missing").append(")");
     }
   };
   add(lhs, check.lhs);
@@ -86,28 +115,28 @@ Side RowsOf(const std::vector<std::string>& keys, const std::vector<std::string>
   Side side;
   for (const std::string& k : keys) {
     if (k == "@result_leaves") {
-      for (const std::string& leaf : leaves) side.paths.push_back("applications." + leaf + "." + column);
+      for (const std::string& leaf : leaves) side.paths.push_back({{"applications", leaf, column}, 3});
     } else {
-      side.paths.push_back("applications." + k + "." + column);
+      side.paths.push_back({{"applications", k, column}, 3});
     }
   }
   return side;
 }
 
-Side ColumnsOf(const std::string& prefix, const std::vector<std::string>& keys) {
+Side ColumnsOf(std::string_view group, std::string_view row, const std::vector<std::string>& keys) {
   Side side;
-  for (const std::string& k : keys) side.paths.push_back(prefix + "." + k);
+  for (const std::string& k : keys) side.paths.push_back({{group, row, k}, 3});
   return side;
 }
 
 // Table 三 row keys present in the report, in template order.
 // A row counts as printed when any of its cells is in the input.
-std::vector<std::string> PresentRows(const TemplateSpec& spec, const CellMap& cells) {
+std::vector<std::string> PresentRows(const TemplateSpec& spec, Cells& cells) {
   std::vector<std::string> rows;
   for (const RowSpec& row : spec.application_rows) {
     for (const ColumnSpec& col : spec.application_columns) {
-      auto it = cells.find("applications." + row.key + "." + col.key);
-      if (it != cells.end() && it->second->status != CellStatus::kMissing) {
+      const CellOut* c = cells.Find("applications", row.key, col.key);
+      if (c != nullptr && c->status != CellStatus::kMissing) {
         rows.push_back(row.key);
         break;
       }
@@ -116,7 +145,7 @@ std::vector<std::string> PresentRows(const TemplateSpec& spec, const CellMap& ce
   return rows;
 }
 
-void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, const CellMap& cells,
+void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, Cells& cells,
               ReportV1& report) {
   if (id.axis == Axis::kEachColumn) {
     std::vector<std::string> leaves = ResultLeaves(spec, cells);
@@ -126,15 +155,15 @@ void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, const CellMap& c
     }
   } else if (id.axis == Axis::kEachRow) {
     for (const std::string& row : PresentRows(spec, cells)) {
-      std::string prefix = "applications." + row;
-      Evaluate(id.id, prefix + ".*", ColumnsOf(prefix, id.lhs),
-               ColumnsOf(prefix, id.rhs), cells, report);
+      Evaluate(id.id, "applications." + row + ".*", ColumnsOf("applications", row, id.lhs),
+               ColumnsOf("applications", row, id.rhs), cells, report);
     }
   } else {
     for (size_t g = 0; g < spec.review_groups.size(); ++g) {
-      std::string prefix = "review_litigation." + spec.review_groups[g];
-      Evaluate(id.id + "." + std::to_string(g + 1), prefix + ".*",
-               ColumnsOf(prefix, id.lhs), ColumnsOf(prefix, id.rhs), cells, report);
+      const std::string& group = spec.review_groups[g];
+      Evaluate(id.id + "." + std::to_string(g + 1), "review_litigation." + group + ".*",
+               ColumnsOf("review_litigation", group, id.lhs),
+               ColumnsOf("review_litigation", group, id.rhs), cells, report);
     }
   }
 }
@@ -142,8 +171,7 @@ void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, const CellMap& c
 }  // namespace
 
 void CheckIdentities(const TemplateSpec& spec, ReportV1& report) {
-  CellMap cells;
-  for (const auto& [path, cell] : report.cells) cells[path] = &cell;
+  Cells cells(report);
   for (const IdentitySpec& id : spec.identities) CheckOne(id, spec, cells, report);
 }
 

@@ -15,7 +15,7 @@ Item MakeItem(const std::string& text, const Provenance& prov, bool force_value)
   Item item;
   item.raw = CollapseSpaces(text);
   item.norm = NormalizeForMatchWithSpaces(text);
-  item.is_value = force_value || LooksLikeValue(text);
+  item.is_value = force_value || LooksLikeValue(text, item.norm.text, item.raw);
   item.prov = prov;
   return item;
 }

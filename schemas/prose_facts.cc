@@ -1,13 +1,16 @@
 #include "schemas/prose_facts.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "pipeline/icu_segmenter.h"
+#include "schemas/cell_index.h"
 #include "schemas/report_v1_rules.h"
 
 namespace zfxxgk {
@@ -43,10 +46,29 @@ const std::vector<ProseTarget>& Targets() {
   return *targets;
 }
 
-struct Statement {
-  std::string value;
-  std::string sentence;
+// The targets' rules, resolved once, and one RE2::Set of their patterns
+// that tells in one pass over a sentence which rules can match in it.
+struct ProseRules {
+  std::vector<const re2::RE2*> rules;  // parallel to Targets()
+  std::unique_ptr<re2::RE2::Set> set;  // null if it failed to build
 };
+
+const ProseRules& CompiledProse() {
+  static const ProseRules* compiled = [] {
+    auto* r = new ProseRules();
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    auto set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+    bool ok = true;
+    for (const ProseTarget& t : Targets()) {
+      r->rules.push_back(&Rule(t.rule_id));
+      ok = ok && set->Add(r->rules.back()->pattern(), nullptr) >= 0;
+    }
+    if (ok && set->Compile()) r->set = std::move(set);
+    return r;
+  }();
+  return *compiled;
+}
 
 // Runs of consecutive text items outside tables, joined: a paragraph that
 // a PDF conversion wrapped over several lines reads as one text again.
@@ -70,13 +92,21 @@ std::vector<std::string> Sentences(const std::vector<Item>& items) {
   return out;
 }
 
-// Every number the rule finds, with its sentence.
-std::vector<Statement> Find(const std::vector<std::string>& sentences, const re2::RE2& re) {
-  std::vector<Statement> out;
-  for (const std::string& sentence : sentences) {
-    re2::StringPiece input(sentence);
-    std::string n;
-    while (RE2::FindAndConsume(&input, re, &n)) out.push_back({n, sentence});
+// Which targets may match each sentence: the Set's answer, or every target
+// when the Set is unavailable or its DFA gave up.
+std::vector<std::vector<bool>> Candidates(const std::vector<std::string>& sentences) {
+  const ProseRules& prose = CompiledProse();
+  std::vector<std::vector<bool>> out(sentences.size(),
+                                     std::vector<bool>(Targets().size(), prose.set == nullptr));
+  if (prose.set == nullptr) return out;
+  std::vector<int> hits;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    re2::RE2::Set::ErrorInfo error;
+    if (prose.set->Match(sentences[s], &hits, &error)) {
+      for (int h : hits) out[s][h] = true;
+    } else if (error.kind != re2::RE2::Set::kNoError) {
+      out[s].assign(Targets().size(), true);
+    }
   }
   return out;
 }
@@ -91,14 +121,14 @@ std::string Quote(const std::string& sentence) {
 
 // Sum of a reading's cells, or nullopt (with the unusable paths) when a
 // cell has no number.
-std::optional<double> Sum(const Reading& r, const std::map<std::string, const CellOut*>& cells,
+std::optional<double> Sum(const Reading& r, const CellIndex& cells,
                           std::string* unusable) {
   double sum = 0;
   bool ok = true;
   for (const std::string& p : r) {
-    auto it = cells.find(p);
-    if (it != cells.end() && it->second->value) {
-      sum += *it->second->value;
+    const CellOut* c = cells.Find(p);
+    if (c != nullptr && c->value) {
+      sum += *c->value;
       continue;
     }
     ok = false;
@@ -113,8 +143,8 @@ std::string Join(const Reading& r) {
   return s;
 }
 
-void CheckStatement(const ProseTarget& t, const Statement& st,
-                    const std::map<std::string, const CellOut*>& cells, ReportV1& report) {
+void CheckStatement(const ProseTarget& t, const ProseStatement& st, const std::string& sentence,
+                    const CellIndex& cells, ReportV1& report) {
   double stated = std::atof(st.value.c_str());
   CheckOut check{"P.1", Join(t.readings[0]), "not_checkable", stated, std::nullopt, ""};
   // pass: one reading agrees; fail: every reading is checkable and none
@@ -131,13 +161,13 @@ void CheckStatement(const ProseTarget& t, const Statement& st,
   }
   if (check.status == "fail" && any_unusable) check.status = "not_checkable";
   if (check.status == "not_checkable") check.rhs.reset();  // no table side to compare
-  check.note = "prose (" + std::string(t.rule_id) + "): " + Quote(st.sentence);
+  check.note = "prose (" + std::string(t.rule_id) + "): " + Quote(sentence);
   if (check.status == "not_checkable") check.note += "; cells without a number: " + unusable;
   if (check.status == "fail") {
     report.issues.push_back({Severity::kWarning, "prose_disagrees",
                              "P.1: the prose states " + st.value + " but " + check.where +
                                  " is " + std::to_string(static_cast<long long>(*check.rhs)) +
-                                 ": " + Quote(st.sentence)});
+                                 ": " + Quote(sentence)});
   }
   report.checks.push_back(std::move(check));
 }
@@ -148,36 +178,55 @@ bool Applies(const ProseTarget& t, const std::string& template_name) {
 
 }  // namespace
 
-std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
-                                         const std::string& template_name) {
+ProseStatements FindProseStatements(const std::vector<Item>& items,
+                                    const std::string& template_name) {
+  ProseStatements out;
+  out.sentences = Sentences(items);
+  const std::vector<std::vector<bool>> candidates = Candidates(out.sentences);
+  const ProseRules& prose = CompiledProse();
+  for (size_t t = 0; t < Targets().size(); ++t) {
+    if (!Applies(Targets()[t], template_name)) continue;
+    for (size_t s = 0; s < out.sentences.size(); ++s) {
+      if (!candidates[s][t]) continue;
+      re2::StringPiece input(out.sentences[s]);
+      std::string n;
+      while (RE2::FindAndConsume(&input, *prose.rules[t], &n)) out.found.push_back({t, n, s});
+    }
+  }
+  return out;
+}
+
+std::vector<ProseFact> ExtractProseFacts(const ProseStatements& statements) {
   std::vector<ProseFact> facts;
-  const std::vector<std::string> sentences = Sentences(items);
-  for (const ProseTarget& t : Targets()) {
-    if (!Applies(t, template_name) || t.readings.size() != 1 || t.readings[0].size() != 1) {
-      continue;
-    }
-    std::vector<Statement> found = Find(sentences, Rule(t.rule_id));
-    if (found.empty()) continue;
+  const std::vector<ProseStatement>& found = statements.found;
+  for (size_t b = 0, e = 0; b < found.size(); b = e) {
+    const ProseTarget& t = Targets()[found[b].target];
     bool agree = true;
-    for (const Statement& f : found) agree = agree && f.value == found[0].value;
-    if (agree) {
-      facts.push_back({t.readings[0][0], found[0].value, t.rule_id, Quote(found[0].sentence)});
+    for (e = b; e < found.size() && found[e].target == found[b].target; ++e) {
+      agree = agree && found[e].value == found[b].value;
     }
+    if (!agree || t.readings.size() != 1 || t.readings[0].size() != 1) continue;
+    facts.push_back({t.readings[0][0], found[b].value, t.rule_id,
+                     Quote(statements.sentences[found[b].sentence])});
   }
   return facts;
 }
 
+std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
+                                         const std::string& template_name) {
+  return ExtractProseFacts(FindProseStatements(items, template_name));
+}
+
+void CheckProse(const ProseStatements& statements, ReportV1& report) {
+  const CellIndex cells(report.cells);
+  for (const ProseStatement& st : statements.found) {
+    CheckStatement(Targets()[st.target], st, statements.sentences[st.sentence], cells, report);
+  }
+}
+
 void CheckProse(const std::vector<Item>& items, const std::string& template_name,
                 ReportV1& report) {
-  std::map<std::string, const CellOut*> cells;
-  for (const auto& [path, cell] : report.cells) cells[path] = &cell;
-  const std::vector<std::string> sentences = Sentences(items);
-  for (const ProseTarget& t : Targets()) {
-    if (!Applies(t, template_name)) continue;
-    for (const Statement& st : Find(sentences, Rule(t.rule_id))) {
-      CheckStatement(t, st, cells, report);
-    }
-  }
+  CheckProse(FindProseStatements(items, template_name), report);
 }
 
 }  // namespace zfxxgk

@@ -9,6 +9,8 @@
 //    split agrees; the choice is recorded);
 //  - CheckProse: every statement compared with the table (checks "P.1"); a
 //    mismatch is a warning quoting the sentence.
+// Both read the same statements: FindProseStatements splits the prose into
+// sentences and runs the rules once per report.
 #ifndef ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 #define ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 
@@ -27,14 +29,31 @@ struct ProseFact {
   std::string excerpt;  // the sentence that states it
 };
 
+// Every number a prose rule states in the text items outside tables, with
+// its sentence, for the rules that apply to the template. One RE2::Set pass
+// per sentence tells which rules can match it; only those are run.
+struct ProseStatement {
+  size_t target = 0;    // index into the prose rule table (prose_facts.cc)
+  std::string value;    // the number as printed
+  size_t sentence = 0;  // index into ProseStatements::sentences
+};
+struct ProseStatements {
+  std::vector<std::string> sentences;
+  std::vector<ProseStatement> found;  // by rule (table order), then sentence
+};
+ProseStatements FindProseStatements(const std::vector<Item>& items,
+                                    const std::string& template_name);
+
 // Single-cell statements by text items outside tables. A rule that states
 // several different numbers states nothing (the prose is not decisive).
+std::vector<ProseFact> ExtractProseFacts(const ProseStatements& statements);
 std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
                                          const std::string& template_name);
 
 // Appends one "P.1" check per prose statement (pass when the table agrees
 // with one of the statement's readings; not_checkable when a cell involved
 // has no number) and a "prose_disagrees" warning per failure.
+void CheckProse(const ProseStatements& statements, ReportV1& report);
 void CheckProse(const std::vector<Item>& items, const std::string& template_name,
                 ReportV1& report);
 

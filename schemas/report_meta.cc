@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "schemas/report_v1_rules.h"
 
@@ -122,6 +123,16 @@ constexpr const char* kSectionKeys[] = {"general_situation",     "active_disclos
                                         "applications",          "review_litigation",
                                         "problems_improvements", "other_matters"};
 
+// The section_* rule of each section, in kSectionKeys order.
+const re2::RE2& SectionRule(size_t k) {
+  static const auto* rules = [] {
+    auto* r = new std::vector<const re2::RE2*>();
+    for (const char* key : kSectionKeys) r->push_back(&Rule(std::string("section_") + key));
+    return r;
+  }();
+  return *(*rules)[k];
+}
+
 struct InlineHeading {
   size_t pos = 0;
   size_t len = 0;
@@ -142,8 +153,7 @@ InlineHeading NextHeading(const std::string& text, size_t from, size_t next) {
     if (start == p) continue;
     re2::StringPiece rest(text.data() + start, text.size() - start), m;
     for (size_t k = next; k < 6; ++k) {
-      if (Rule(std::string("section_") + kSectionKeys[k])
-              .Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m, 1)) {
+      if (SectionRule(k).Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m, 1)) {
         return {start, m.size(), k};
       }
     }
@@ -185,8 +195,7 @@ std::vector<SectionOut> ExtractSections(const std::vector<Item>& items) {
     }
     bool heading = false;
     for (size_t k = next; k < 6 && !heading; ++k) {
-      if (RE2::PartialMatch(item.norm.text, Rule(std::string("section_") + kSectionKeys[k])) &&
-          item.norm.text.size() < 120) {
+      if (item.norm.text.size() < 120 && RE2::PartialMatch(item.norm.text, SectionRule(k))) {
         size_t start = item.raw.find_first_not_of("# ");
         sections.push_back({kSectionKeys[k], item.raw.substr(start), ""});
         next = k + 1;

@@ -21,13 +21,14 @@ StatusOr<ReportV1> BuildReport(const Document& doc, std::string_view utf8) {
                   doc.source.path + ": no table of an annual report (政府信息公开工作年度报告) found");
   }
   report.report.template_name = spec->name;
-  int read = MapTables(items, *spec, report);
+  const ProseStatements prose = FindProseStatements(items, spec->name);
+  int read = MapTables(items, *spec, ExtractProseFacts(prose), report);
   if (read == 0) {
     return Status(StatusCode::kNotAReport,
                   doc.source.path + ": template labels found but no table values");
   }
   CheckIdentities(*spec, report);
-  CheckProse(items, spec->name, report);
+  CheckProse(prose, report);
   return report;
 }
 

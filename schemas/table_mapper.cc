@@ -379,7 +379,8 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
 
 }  // namespace
 
-int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1& report) {
+int MapTables(const std::vector<Item>& items, const TemplateSpec& spec,
+              const std::vector<ProseFact>& facts, ReportV1& report) {
   StreamPos begin{0, 0};
   StreamPos end{items.size(), 0};
   StreamPos table3 = end;
@@ -391,11 +392,14 @@ int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1
   if (FindLabel(items, spec.application_anchors, first_caption, end, &hit)) table3 = hit.begin;
   StreamPos table4 = end;
   if (FindLabel(items, spec.review_anchors, table3, end, &hit)) table4 = hit.begin;
-  std::vector<ProseFact> facts = ExtractProseFacts(items, spec.name);
   int n = MapActiveDisclosure(items, spec, facts, begin, table3, report);
   StreamPos after3 = MapApplications(items, spec, facts, table3, table4, report, &n);
   MapReview(items, spec, facts, after3, end, report, &n);
   return n;
+}
+
+int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1& report) {
+  return MapTables(items, spec, ExtractProseFacts(items, spec.name), report);
 }
 
 }  // namespace zfxxgk

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "schemas/item_stream.h"
+#include "schemas/prose_facts.h"
 #include "schemas/report_v1.h"
 #include "schemas/template.h"
 
@@ -19,6 +20,10 @@ namespace zfxxgk {
 // Appends the cells of tables 二, 三 and 四 to `report.cells` (and issues to
 // `report.issues`). Returns the number of cells read from the input (not
 // missing); 0 means no table of the report was found.
+// `facts` are the prose's single-cell statements (ExtractProseFacts); the
+// three-argument form finds them itself.
+int MapTables(const std::vector<Item>& items, const TemplateSpec& spec,
+              const std::vector<ProseFact>& facts, ReportV1& report);
 int MapTables(const std::vector<Item>& items, const TemplateSpec& spec, ReportV1& report);
 
 }  // namespace zfxxgk

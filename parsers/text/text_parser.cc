@@ -93,15 +93,23 @@ size_t ReadPipeTable(const std::vector<Line>& lines, size_t i, Document& doc) {
 }
 
 // A dump is "one cell per line" when many lines hold a lone value and they
-// are separated by blank lines.
+// are separated by blank lines: at least 30 value lines, and at least 80 %
+// of them after a blank line. With S value lines after a blank line and N
+// others, that is S + N >= 30 and S >= 4 N; so the lines after a blank line
+// are classified first, and the others only while N can still stay small.
 bool LooksCellPerLine(const std::vector<Line>& lines) {
-  int values = 0, separated = 0;
+  auto value = [&](size_t i) { return !lines[i].text.empty() && LooksLikeValue(lines[i].text); };
+  int separated = 0;
   for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i].text.empty() || !LooksLikeValue(lines[i].text)) continue;
-    ++values;
-    if (lines[i - 1].text.empty()) ++separated;
+    if (lines[i - 1].text.empty() && value(i)) ++separated;
   }
-  return values >= 30 && separated * 10 >= values * 8;
+  constexpr int kMinValues = 30;
+  if (separated * 5 < kMinValues * 4) return false;  // S + N <= 1.25 S < 30
+  int others = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (!lines[i - 1].text.empty() && value(i) && 4 * ++others > separated) return false;
+  }
+  return separated + others >= kMinValues;
 }
 
 }  // namespace

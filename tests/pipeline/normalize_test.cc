@@ -2,6 +2,7 @@
 #include "pipeline/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <string>
@@ -137,6 +138,45 @@ TEST(NormalizeTest, IllFormedUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(CollapseSpaces(" \xC0\xAF  x "), "\uFFFD\uFFFD x");
   EXPECT_EQ(NormalizeForMatch("１\xFF２"), "1\uFFFD2");
   EXPECT_EQ(NormalizeNfkc("e\u0301"), "\u00E9");  // composed, as ICU's UTF-16 path does
+}
+
+TEST(CollapseSpacesTest, AsciiWhiteSpaceIsUnicodeWhiteSpace) {
+  for (char c = 1; c > 0; ++c) {
+    const std::string in = std::string("a") + c + "b";
+    EXPECT_EQ(CollapseSpaces(in) == "a b", u_isUWhiteSpace(c) != 0) << static_cast<int>(c);
+  }
+}
+
+std::string Utf8Of(UChar32 c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  U8_APPEND_UNSAFE(buf, len, c);
+  return std::string(buf, static_cast<size_t>(len));
+}
+
+// Text of characters that NFKC maps one by one is normalised without ICU's
+// normaliser; text with any other character goes through it ("e" + U+0301
+// forces that path). Both agree for every BMP character, alone and between
+// neighbours it could combine with.
+TEST(NormalizeForMatchWithSpacesTest, DirectPathAgreesWithIcuForEveryBmpCharacter) {
+  const std::string forced = "|e\u0301";  // NFKC: "|é"
+  for (UChar32 c = 1; c < 0x10000; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const std::string ch = Utf8Of(c);
+    std::vector<std::string> texts(3);
+    texts[0].append("a").append(ch).append("b");
+    texts[1] = ch;
+    texts[2].append("其").append(ch).append(" 1");
+    for (const std::string& x : texts) {
+      const MatchText direct = NormalizeForMatchWithSpaces(x);
+      const MatchText icu = NormalizeForMatchWithSpaces(std::string(x).append(forced));
+      ASSERT_EQ(std::string(direct.text).append("|\u00E9"), icu.text) << std::hex << c;
+      const std::vector<bool> prefix(icu.space_before.begin(),
+                                     icu.space_before.begin() + direct.text.size());
+      ASSERT_EQ(std::vector<bool>(direct.space_before.begin(), direct.space_before.end() - 1),
+                prefix) << std::hex << c;
+    }
+  }
 }
 
 TEST(FirstMatchCharTest, AgreesWithNormalizeForMatch) {

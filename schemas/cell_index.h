@@ -1,0 +1,34 @@
+// Lookup of a report's cells by contract path.
+//
+// ReportV1::cells is a list in emission order; the identity and prose
+// checks look cells up by path many times per report. CellIndex sorts views
+// of the paths once (one allocation) and answers by binary search.
+// REQUIRES: the cells outlive the index and are not modified while it is
+// used. When a path occurs more than once, the last occurrence is found
+// (as assigning into a map in list order would keep).
+#ifndef ZFXXGK_SCHEMAS_CELL_INDEX_H_
+#define ZFXXGK_SCHEMAS_CELL_INDEX_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "schemas/cell_value.h"
+
+namespace zfxxgk {
+
+class CellIndex {
+ public:
+  explicit CellIndex(const std::vector<std::pair<std::string, CellOut>>& cells);
+
+  // The cell at `path`, or null when the report has none there.
+  const CellOut* Find(std::string_view path) const;
+
+ private:
+  std::vector<std::pair<std::string_view, const CellOut*>> sorted_;
+};
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_SCHEMAS_CELL_INDEX_H_

@@ -3,8 +3,10 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <utility>
 
+#include "parsers/image/background.h"
 #include "parsers/image/pix.h"
 #include "parsers/image/resample.h"
 
@@ -154,17 +156,6 @@ std::pair<PixPtr, float> AtWorkingResolution(const GreyImage& raw, int dpi) {
   return {PixFromGrey(raw), 1.0f};
 }
 
-// Paper to white: the background is estimated by a grey closing at 1/4
-// scale (text strokes are far thinner than the structuring element), so
-// uneven light and shaded header rows do not darken the page. Null on
-// failure.
-PixPtr NormalizeBackground(Pix* pix) {
-  constexpr int kReduction = 4, kClosing = 5, kBackground = 200;
-  PixPtr norm(pixBackgroundNormMorph(pix, nullptr, kReduction, kClosing, kBackground));
-  if (norm) pixGammaTRC(norm.get(), norm.get(), 1.0, 0, kBackground);
-  return norm;
-}
-
 // The skew of the page in degrees as Leptonica finds it on the binarised
 // page; 0 when the estimate is not confident or too small to remove.
 double SkewDegrees(Pix* page) {
@@ -189,10 +180,12 @@ PreparedPage PreparePage(const GreyImage& raw) {
     out.grey = raw;
     return out;
   }
-  PixPtr norm = NormalizeBackground(pix.get());
-  Pix* base = norm ? norm.get() : pix.get();
   out.scale = factor;
-  out.grey = GreyFromPix(base, factor != 1.0f ? kWorkingDpi : dpi);
+  const int working_dpi = factor != 1.0f ? kWorkingDpi : dpi;
+  std::optional<GreyImage> white = WhitenBackground(pix.get(), working_dpi);
+  PixPtr white_pix = white ? PixFromGrey(*white) : nullptr;
+  Pix* base = white_pix ? white_pix.get() : pix.get();
+  out.grey = white_pix ? std::move(*white) : GreyFromPix(base, working_dpi);
   const double skew = SkewDegrees(base);
   if (skew != 0) {
     constexpr double kDegToRad = 3.14159265358979323846 / 180.0;

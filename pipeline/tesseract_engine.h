@@ -3,7 +3,8 @@
 // Create() checks that every needed <tessdata>/<lang>.traineddata exists
 // before calling Tesseract's Init (which would only print the cause to
 // stderr), then initialises two recognisers once: one for text (the
-// configured languages, LSTM, preserve_interword_spaces=1) and one for
+// configured languages, LSTM, preserve_interword_spaces=1, no inverted
+// retry of low-confidence lines: tessedit_do_invert=0) and one for
 // digits-only re-reads (digit_language, single line, whitelist
 // "0123456789.-"). Tesseract's own messages go to /dev/null; failures come
 // back as Status. All Tesseract variables are set here and nowhere else.

@@ -3,8 +3,12 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <utility>
 
+#include "parsers/image/background.h"
 #include "parsers/image/pix.h"
+#include "parsers/image/resample.h"
 
 namespace zfxxgk::image {
 namespace {
@@ -129,49 +133,65 @@ StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::strin
   return GreyFromPix(grey.get(), dpi);
 }
 
-PreparedPage PreparePage(const GreyImage& raw) {
-  PreparedPage out;
-  PixPtr pix = PixFromGrey(raw);
-  int dpi = raw.dpi > 0 ? raw.dpi : kWorkingDpi;
-  // Tesseract's LSTM drops one of two equal neighbours ("3117" -> "317") and
-  // breaks strokes when digits are about 15 pixels high: pages under 300
-  // dpi are brought to 300 by linear interpolation first.
-  if (pix && dpi < kMinWorkingDpi) {
+namespace {
+
+// Tesseract's LSTM drops one of two equal neighbours ("3117" -> "317") and
+// breaks strokes when digits are about 15 pixels high: pages under 300 dpi
+// are brought to 300 by linear interpolation (Leptonica's own code for 2x
+// and 4x, which is fast; ScaleLinear, its general case, for the others).
+// The page as a Pix and the factor applied; the factor is 1 when the page
+// needs none or scaling failed; the Pix is null when out of memory.
+std::pair<PixPtr, float> AtWorkingResolution(const GreyImage& raw, int dpi) {
+  if (dpi < kMinWorkingDpi) {
     const float factor = float(kWorkingDpi) / dpi;
-    PixPtr scaled(pixScaleGrayLI(pix.get(), factor, factor));
-    if (scaled) {
-      pix = std::move(scaled);
-      out.scale = factor;
-      dpi = kWorkingDpi;
+    PixPtr pix;
+    if (factor == 2.0f || factor == 4.0f) {
+      PixPtr source = PixFromGrey(raw);
+      if (source) pix.reset(pixScaleGrayLI(source.get(), factor, factor));
+    } else {
+      pix = PixFromGrey(ScaleLinear(raw, factor));
     }
+    if (pix) return {std::move(pix), factor};
   }
-  // Paper to white: the background is estimated by a grey closing at 1/4
-  // scale (text strokes are far thinner than the structuring element), so
-  // uneven light and shaded header rows do not darken the page.
-  constexpr int kReduction = 4, kClosing = 5, kBackground = 200;
-  PixPtr norm(pix ? pixBackgroundNormMorph(pix.get(), nullptr, kReduction, kClosing,
-                                           kBackground)
-                  : nullptr);
-  if (norm) pixGammaTRC(norm.get(), norm.get(), 1.0, 0, kBackground);
-  Pix* base = norm ? norm.get() : pix.get();
-  if (base == nullptr) {
-    out.grey = raw;
-    out.scale = 1;
-    return out;
-  }
+  return {PixFromGrey(raw), 1.0f};
+}
+
+// The skew of the page in degrees as Leptonica finds it on the binarised
+// page; 0 when the estimate is not confident or too small to remove.
+double SkewDegrees(Pix* page) {
   constexpr int kInkThreshold = 160;
   constexpr float kMinConfidence = 3.0f, kMinAngle = 0.05f;  // confidence as Leptonica's
-  PixPtr binary(pixThresholdToBinary(base, kInkThreshold));
+  PixPtr binary(pixThresholdToBinary(page, kInkThreshold));
   l_float32 angle = 0, conf = 0;
-  PixPtr rotated;
   if (binary && pixFindSkew(binary.get(), &angle, &conf) == 0 && conf >= kMinConfidence &&
       std::fabs(angle) >= kMinAngle) {
-    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-    rotated.reset(pixRotate(base, static_cast<l_float32>(angle * kDegToRad), L_ROTATE_AREA_MAP,
-                            L_BRING_IN_WHITE, 0, 0));
-    if (rotated) out.skew_degrees = angle;
+    return angle;
   }
-  out.grey = GreyFromPix(rotated ? rotated.get() : base, dpi);
+  return 0;
+}
+
+}  // namespace
+
+PreparedPage PreparePage(const GreyImage& raw) {
+  PreparedPage out;
+  const int dpi = raw.dpi > 0 ? raw.dpi : kWorkingDpi;
+  auto [pix, factor] = AtWorkingResolution(raw, dpi);
+  if (!pix) {
+    out.grey = raw;
+    return out;
+  }
+  out.scale = factor;
+  const int working_dpi = factor != 1.0f ? kWorkingDpi : dpi;
+  std::optional<GreyImage> white = WhitenBackground(pix.get(), working_dpi);
+  PixPtr white_pix = white ? PixFromGrey(*white) : nullptr;
+  Pix* base = white_pix ? white_pix.get() : pix.get();
+  out.grey = white_pix ? std::move(*white) : GreyFromPix(base, working_dpi);
+  const double skew = SkewDegrees(base);
+  if (skew != 0) {
+    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+    out.grey = RotateAboutCentre(out.grey, static_cast<float>(skew * kDegToRad));
+    out.skew_degrees = skew;
+  }
   return out;
 }
 

@@ -36,6 +36,11 @@ constexpr double kSpeckSize = 0.035;
 constexpr double kDisagreement = 0.5, kMajority = 0.7;
 // Confidence at most of a number that only the Chinese model read.
 constexpr double kUnverified = 0.75;
+// Widest a one-line number's ink is, in multiples of its height: digits
+// are half-width (at most about 0.72 of their height wide, with their
+// spacing), so this allows a number of 13 characters. A wider line is text
+// and is not read by the Latin recogniser, whose cost grows with the width.
+constexpr double kMaxNumberAspect = 10;
 
 struct PageContext {
   Pix* grey;  // rules and specks painted out
@@ -173,7 +178,7 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   const bool one_line = lines.size() == 1;
   LatinReading digits, check;
   bool fit = false;
-  if (one_line) {
+  if (one_line && lines[0].width() <= kMaxNumberAspect * lines[0].height()) {
     ASSIGN_OR_RETURN(digits, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kLine,
                                                   LatinCharset::kDigits));
     fit = IsNumberText(digits.text) && Explains(digits, strip, ctx.dpi);

@@ -120,10 +120,13 @@ StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::strin
     pix.reset(pixReadMem(Data(bytes), bytes.size()));
   }
   if (!pix) return Status(StatusCode::kUnreadable, Explained(where + ": damaged image data"));
+  const l_int32 recorded_dpi = pixGetXRes(pix.get());
   PixPtr grey = ToGrey(pix.get());
+  // The decoded image (4 bytes a pixel in colour: 400 MB at 100 MP) is not
+  // kept alongside the grey copies.
+  pix.reset();
   if (!grey) return Status(StatusCode::kInternal, where + ": conversion to grey failed");
-  int dpi = ResolutionOf(pixGetXRes(pix.get()), pixGetWidth(grey.get()),
-                         pixGetHeight(grey.get()));
+  int dpi = ResolutionOf(recorded_dpi, pixGetWidth(grey.get()), pixGetHeight(grey.get()));
   RETURN_IF_ERROR(
       CheckWorkingSize(pixGetWidth(grey.get()), pixGetHeight(grey.get()), dpi, where, options));
   return GreyFromPix(grey.get(), dpi);
@@ -153,6 +156,7 @@ PreparedPage PreparePage(const GreyImage& raw) {
                                            kBackground)
                   : nullptr);
   if (norm) pixGammaTRC(norm.get(), norm.get(), 1.0, 0, kBackground);
+  if (norm) pix.reset();  // one page-sized copy at a time where possible
   Pix* base = norm ? norm.get() : pix.get();
   if (base == nullptr) {
     out.grey = raw;
@@ -170,6 +174,11 @@ PreparedPage PreparePage(const GreyImage& raw) {
     rotated.reset(pixRotate(base, static_cast<l_float32>(angle * kDegToRad), L_ROTATE_AREA_MAP,
                             L_BRING_IN_WHITE, 0, 0));
     if (rotated) out.skew_degrees = angle;
+  }
+  binary.reset();
+  if (rotated) {
+    norm.reset();
+    pix.reset();
   }
   out.grey = GreyFromPix(rotated ? rotated.get() : base, dpi);
   return out;

@@ -373,12 +373,14 @@ Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Doc
   const auto start = std::chrono::steady_clock::now();
   PreparedPage prepared = PreparePage(raw);
   PageLayout layout = AnalyzePage(prepared.grey, options.grid);
+  prepared = PreparedPage();  // a page-sized copy fewer (100 MB at 100 MP)
   PixPtr grey = PixFromGrey(layout.text_image);
   PixPtr ink(grey ? pixThresholdToBinary(grey.get(), kTextInk) : nullptr);
   if (!ink) {
     return Status(StatusCode::kInternal, "out of memory preparing the page");
   }
   RemoveSpecks(ink.get(), layout.text_image);
+  grey.reset();
   grey = PixFromGrey(layout.text_image);
   if (!grey) {
     return Status(StatusCode::kInternal, "out of memory preparing the page");

@@ -275,7 +275,9 @@ ToUnicodeCost ScanToUnicode(std::string_view bytes) {
     if (!text) continue;
     budget -= static_cast<int64_t>(text->size());
     const TableLength table = CMapTable(*text);
-    if (table.entries <= kTwoByteEntries) continue;
+    // Two-byte codes can still grow a table past 64 Ki entries by doubling
+    // (<8400> then <FF1B>: 68 096), but no further than 128 Ki: normal.
+    if (table.max_code < kTwoByteEntries) continue;
     ++cost.oversized_cmaps;
     cost.font_references += ref->second;
     cost.max_code = std::max(cost.max_code, table.max_code);

@@ -17,9 +17,11 @@
 // R" in the file's plain bytes or in its FlateDecode object streams), decodes
 // them (no filter or FlateDecode; other filters are not inspected), follows
 // poppler's table growth over their bfchar/bfrange/cidchar/cidrange entries
-// and adds up, for the tables longer than two-byte codes need (64 Ki entries),
-// their size times the number of font dictionaries referring to them: what
-// one page that uses all those fonts would make poppler allocate.
+// and adds up, for the CMaps that map a code above 0xFFFF (longer than two
+// bytes), their table's size times the number of font dictionaries referring
+// to them: what one page that uses all those fonts would make poppler
+// allocate. CMaps with two-byte codes (tables of at most 128 Ki entries,
+// 512 KB) count for nothing.
 //
 // Linear in the size of `bytes`; decodes at most kMaxDecodedBytes in all.
 // Thread-safe (no state).
@@ -32,7 +34,7 @@
 namespace zfxxgk::pdf {
 
 struct ToUnicodeCost {
-  int oversized_cmaps = 0;      // CMaps whose table is longer than 64 Ki entries
+  int oversized_cmaps = 0;      // CMaps mapping a code above 0xFFFF
   int font_references = 0;      // /ToUnicode references to those CMaps
   uint32_t max_code = 0;        // the largest code they map (at most 0xFFFFFF)
   int64_t bytes_per_page = 0;   // sum over them of table bytes x references

@@ -44,6 +44,15 @@ TEST(ToUnicodeScanTest, TwoByteCodesCostNothing) {
   EXPECT_EQ(cost.bytes_per_page, 0);
 }
 
+TEST(ToUnicodeScanTest, TablesDoubledPast64KiByTwoByteCodesCostNothing) {
+  // Poppler grows 256 entries to 0x8500 for <8400>, then doubles to 68 096
+  // for <FF1B> (the synth-20xx-pdf corpus fonts do this).
+  const std::string pdf = "%PDF-1.4\n" + Font(2, 1) +
+                          Stream(1, "", CMap("2 beginbfchar <8400> <0041> <FF1B> <0042> "
+                                             "endbfchar\n"));
+  EXPECT_EQ(ScanToUnicode(pdf).oversized_cmaps, 0);
+}
+
 TEST(ToUnicodeScanTest, LongBfcharCodeCountsOncePerReferringFont) {
   const std::string pdf = "%PDF-1.4\n" + Font(2, 1) + Font(3, 1) +
                           Stream(1, "", CMap("2 beginbfchar <0041> <0041> <4E63EF> <4E00> "

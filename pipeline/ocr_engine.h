@@ -17,6 +17,7 @@
 #ifndef ZFXXGK_PIPELINE_OCR_ENGINE_H_
 #define ZFXXGK_PIPELINE_OCR_ENGINE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -106,6 +107,14 @@ class OcrEngine {
 
   // "tesseract 5.3.0 chi_sim", for provenance and messages.
   virtual std::string Describe() const = 0;
+
+  // From now on Recognize and ReadLatin stop at `deadline` (steady_clock;
+  // time_point::max(), the initial value, is none): a call still running
+  // then, or started after it, returns kResourceLimit and what it had read
+  // is dropped. The Tesseract engine checks it between words, so one call
+  // overruns it by at most one word's recognition; an engine that cannot
+  // stop mid-call (a test fake) may ignore it.
+  virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) { (void)deadline; }
 };
 
 // This thread's engine, created with default OcrOptions on first use and

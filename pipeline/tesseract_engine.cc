@@ -1,11 +1,13 @@
 #include "pipeline/tesseract_engine.h"
 
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -147,9 +149,33 @@ void SingleThreadedOpenMp() {
   (void)done;
 }
 
+// Runs api.Recognize with a monitor whose end time is `deadline` (none at
+// time_point::max()): kResourceLimit when the deadline passed before or
+// during the call (what was read is cleared), kInternal when Tesseract
+// failed; `what` names the region for that message.
+Status RecognizeBy(tesseract::TessBaseAPI& api, std::chrono::steady_clock::time_point deadline,
+                   const std::string& what) {
+  const bool limited = deadline != std::chrono::steady_clock::time_point::max();
+  const Status late(StatusCode::kResourceLimit, "OCR: stopped at the time limit, " + what);
+  if (limited && std::chrono::steady_clock::now() > deadline) {
+    api.Clear();
+    return late;
+  }
+  tesseract::ETEXT_DESC monitor;
+  if (limited) monitor.end_time = deadline;
+  const int rc = api.Recognize(limited ? &monitor : nullptr);
+  if (limited && monitor.deadline_exceeded()) {
+    api.Clear();
+    return late;
+  }
+  if (rc != 0) return Status(StatusCode::kInternal, "OCR: Tesseract failed " + what);
+  return OkStatus();
+}
+
 }  // namespace
 
 struct TesseractEngine::Apis {
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   ApiPtr text;
   ApiPtr digits;          // the Latin recogniser
   std::string whitelist;  // its current tessedit_char_whitelist
@@ -190,11 +216,9 @@ StatusOr<std::vector<OcrWord>> TesseractEngine::Recognize(const GreyImage& image
   tesseract::TessBaseAPI& api = *apis_->text;
   api.SetPageSegMode(ModeOf(layout));
   SetRegion(api, image, r);
-  if (api.Recognize(nullptr) != 0) {
-    return Status(StatusCode::kInternal, "OCR: Tesseract failed on a region at (" +
-                                             std::to_string(r.x) + "," + std::to_string(r.y) +
-                                             ")");
-  }
+  RETURN_IF_ERROR(RecognizeBy(api, apis_->deadline,
+                              "on a region at (" + std::to_string(r.x) + "," +
+                                  std::to_string(r.y) + ")"));
   std::vector<OcrWord> words = CollectWords(api, r);
   api.Clear();
   return words;
@@ -214,11 +238,9 @@ StatusOr<LatinReading> TesseractEngine::ReadLatin(const GreyImage& image,
     apis_->whitelist = whitelist;
   }
   SetRegion(api, image, r);
-  if (api.Recognize(nullptr) != 0) {
-    return Status(StatusCode::kInternal, "OCR: Tesseract (Latin) failed at (" +
-                                             std::to_string(r.x) + "," + std::to_string(r.y) +
-                                             ")");
-  }
+  RETURN_IF_ERROR(RecognizeBy(api, apis_->deadline,
+                              "(Latin) at (" + std::to_string(r.x) + "," + std::to_string(r.y) +
+                                  ")"));
   IteratorPtr it(api.GetIterator());
   double lowest = 1.0;
   if (it) {
@@ -244,6 +266,10 @@ StatusOr<LatinReading> TesseractEngine::ReadLatin(const GreyImage& image,
 }
 
 std::string TesseractEngine::Describe() const { return apis_->description; }
+
+void TesseractEngine::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+  apis_->deadline = deadline;
+}
 
 StatusOr<OcrEngine*> ThreadOcrEngine() {
   thread_local StatusOr<std::unique_ptr<TesseractEngine>> engine =

@@ -14,6 +14,10 @@
 // does), so one engine uses one core and engines on several threads do not
 // oversubscribe the machine.
 //
+// Deadline (SetDeadline): passed to Tesseract as its ETEXT_DESC monitor's
+// end time, checked between words; layout analysis inside a call is not
+// interrupted (it takes milliseconds on the strips the page reader sends).
+//
 // Errors from Create: kNotFound (a traineddata file is missing; the message
 // names the file and the Debian package), kInternal (Init failed).
 // Thread-safety: not thread-safe; one engine per thread.
@@ -42,6 +46,7 @@ class TesseractEngine final : public OcrEngine {
   StatusOr<LatinReading> ReadLatin(const GreyImage& image, const PixelRect& region,
                                    OcrLayout layout, LatinCharset charset) override;
   std::string Describe() const override;
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) override;
 
   // The tessdata folder that `options` resolves to (see OcrOptions).
   static std::string TessdataDir(const OcrOptions& options);

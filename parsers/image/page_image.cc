@@ -124,10 +124,13 @@ StatusOr<GreyImage> LoadPage(std::string_view bytes, int index, const std::strin
     pix.reset(pixReadMem(Data(bytes), bytes.size()));
   }
   if (!pix) return Status(StatusCode::kUnreadable, Explained(where + ": damaged image data"));
+  const l_int32 recorded_dpi = pixGetXRes(pix.get());
   PixPtr grey = ToGrey(pix.get());
+  // The decoded image (4 bytes a pixel in colour: 400 MB at 100 MP) is not
+  // kept alongside the grey copies.
+  pix.reset();
   if (!grey) return Status(StatusCode::kInternal, where + ": conversion to grey failed");
-  int dpi = ResolutionOf(pixGetXRes(pix.get()), pixGetWidth(grey.get()),
-                         pixGetHeight(grey.get()));
+  int dpi = ResolutionOf(recorded_dpi, pixGetWidth(grey.get()), pixGetHeight(grey.get()));
   RETURN_IF_ERROR(
       CheckWorkingSize(pixGetWidth(grey.get()), pixGetHeight(grey.get()), dpi, where, options));
   return GreyFromPix(grey.get(), dpi);
@@ -184,9 +187,12 @@ PreparedPage PreparePage(const GreyImage& raw) {
   const int working_dpi = factor != 1.0f ? kWorkingDpi : dpi;
   std::optional<GreyImage> white = WhitenBackground(pix.get(), working_dpi);
   PixPtr white_pix = white ? PixFromGrey(*white) : nullptr;
+  if (white_pix) pix.reset();  // one page-sized copy at a time where possible
   Pix* base = white_pix ? white_pix.get() : pix.get();
   out.grey = white_pix ? std::move(*white) : GreyFromPix(base, working_dpi);
   const double skew = SkewDegrees(base);
+  white_pix.reset();
+  pix.reset();
   if (skew != 0) {
     constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
     out.grey = RotateAboutCentre(out.grey, static_cast<float>(skew * kDegToRad));

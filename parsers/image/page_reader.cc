@@ -64,6 +64,27 @@ Status CheckTime(const PageContext& ctx) {
                     " s (--max-ocr-seconds)");
 }
 
+// Gives the engine the page's deadline (start + max_seconds) for as long as
+// the page is read, so a recogniser call stops at it too, not only the next
+// CheckTime; none when max_seconds is 0.
+class EngineDeadline {
+ public:
+  EngineDeadline(OcrEngine& engine, std::chrono::steady_clock::time_point start,
+                 double max_seconds)
+      : engine_(engine) {
+    if (max_seconds <= 0) return;
+    const auto budget = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(std::min(max_seconds, 1e9)));
+    engine_.SetDeadline(start + budget);
+  }
+  ~EngineDeadline() { engine_.SetDeadline(std::chrono::steady_clock::time_point::max()); }
+  EngineDeadline(const EngineDeadline&) = delete;
+  EngineDeadline& operator=(const EngineDeadline&) = delete;
+
+ private:
+  OcrEngine& engine_;
+};
+
 struct CellReading {
   std::string text;
   double confidence = 1.0;
@@ -357,12 +378,14 @@ Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Doc
   const auto start = std::chrono::steady_clock::now();
   PreparedPage prepared = PreparePage(raw);
   PageLayout layout = AnalyzePage(prepared.grey, options.grid);
+  prepared = PreparedPage();  // a page-sized copy fewer (100 MB at 100 MP)
   PixPtr grey = PixFromGrey(layout.text_image);
   PixPtr ink(grey ? pixThresholdToBinary(grey.get(), kTextInk) : nullptr);
   if (!ink) {
     return Status(StatusCode::kInternal, "out of memory preparing the page");
   }
   RemoveSpecks(ink.get(), layout.text_image);
+  grey.reset();
   grey = PixFromGrey(layout.text_image);
   if (!grey) {
     return Status(StatusCode::kInternal, "out of memory preparing the page");
@@ -370,8 +393,15 @@ Status ReadPageInto(const GreyImage& raw, int page_index, OcrEngine& engine, Doc
   PageContext ctx{grey.get(), ink.get(), layout.text_image.dpi, engine, page_index, options,
                   start};
   std::vector<Placed> placed;
-  RETURN_IF_ERROR(ReadTables(ctx, layout, doc, placed));
-  RETURN_IF_ERROR(ReadText(ctx, layout, placed));
+  Status read;
+  {
+    EngineDeadline deadline(engine, start, options.max_seconds);
+    read = ReadTables(ctx, layout, doc, placed);
+    if (read.ok()) read = ReadText(ctx, layout, placed);
+  }
+  // An engine call stopped at the deadline: the page's own message.
+  if (read.code() == StatusCode::kResourceLimit) RETURN_IF_ERROR(CheckTime(ctx));
+  RETURN_IF_ERROR(read);
   std::stable_sort(placed.begin(), placed.end(),
                    [](const Placed& a, const Placed& b) { return a.y < b.y; });
   for (Placed& p : placed) doc.blocks.push_back(std::move(p.block));

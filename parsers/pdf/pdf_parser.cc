@@ -7,7 +7,9 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <cinttypes>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "parsers/image/page_reader.h"
 #include "parsers/pdf/scan_dpi.h"
 #include "parsers/pdf/text_quality.h"
+#include "parsers/pdf/tounicode_scan.h"
 #include "pipeline/layout_lines.h"
 #include "pipeline/ocr_engine.h"
 
@@ -199,6 +202,26 @@ PageOutcome ReadPages(poppler::document& pdf, std::string_view bytes, const std:
   return out;
 }
 
+std::string Megabytes(int64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+
+// kResourceLimit when the oversized ToUnicode tables poppler would build for
+// `pages` pages (tounicode_scan.h) exceed options.max_tounicode_bytes.
+Status CheckToUnicode(std::string_view bytes, int pages, const std::string& path,
+                      const PdfOptions& options) {
+  const ToUnicodeCost cost = ScanToUnicode(bytes);
+  if (cost.oversized_cmaps == 0 || pages <= 0) return OkStatus();
+  if (cost.bytes_per_page <= options.max_tounicode_bytes / pages) return OkStatus();
+  char code[16];
+  std::snprintf(code, sizeof code, "%06" PRIX32, cost.max_code);
+  return Status(StatusCode::kResourceLimit,
+                path + ": " + std::to_string(cost.font_references) +
+                    " font(s) have ToUnicode maps with codes longer than two bytes (up to <" +
+                    code + ">): poppler would build " + Megabytes(cost.bytes_per_page) +
+                    " of tables for each of " + std::to_string(pages) +
+                    " page(s), more than the limit of " +
+                    Megabytes(options.max_tounicode_bytes) + " in all");
+}
+
 }  // namespace
 
 StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
@@ -214,6 +237,8 @@ StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
   if (pdf->is_locked()) {
     return Status(StatusCode::kUnsupportedFormat, path + ": encrypted PDF (password needed)");
   }
+  RETURN_IF_ERROR(
+      CheckToUnicode(bytes, std::min(pdf->pages(), options.max_pages), path, options));
   Document doc;
   doc.source.path = path;
   doc.source.format = InputFormat::kPdf;

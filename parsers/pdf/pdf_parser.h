@@ -12,7 +12,10 @@
 // page was read. Poppler types never leave parsers/pdf/.
 //
 // Errors: kUnsupportedFormat for an encrypted (locked) PDF; kUnreadable for a
-// damaged or truncated one poppler cannot open; kResourceLimit when no page
+// damaged or truncated one poppler cannot open; kResourceLimit when the
+// fonts' ToUnicode tables poppler would build for the pages exceed
+// max_tounicode_bytes (tounicode_scan.h; checked before any page is read),
+// or when no page
 // has a text layer and a limit (max_pixels, read.max_seconds) stopped OCR;
 // kNotAReport when no page has a text layer and OCR read none (`issues` says
 // which pages and why).
@@ -44,6 +47,12 @@ struct PdfOptions {
   // A page whose text layer has fewer visible characters than this counts as
   // image-only.
   int min_text_chars = 20;
+  // Bytes of oversized ToUnicode tables (codes longer than two bytes, see
+  // tounicode_scan.h) poppler may build over the pages read: the tables one
+  // page's fonts need times the pages. Beyond it the file is refused
+  // (kResourceLimit) before poppler reads a page. 256 MB is about 0.1 s of
+  // table building in Release; a CMap with two-byte codes costs nothing here.
+  int64_t max_tounicode_bytes = int64_t{256} << 20;
 };
 
 StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -126,6 +127,50 @@ TEST(TesseractEngineTest, RegionOffsetsBoxesAndEmptyRegionsGiveNothing) {
       LatinCharset::kDigits);
   ASSERT_TRUE(right.ok());
   EXPECT_GE(right->box.x0, page.width / 2) << right->text;
+}
+
+TEST(TesseractEngineTest, PassedDeadlineStopsCallsUntilItIsLifted) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok());
+  const GreyImage strip = LoadFixture("label-xzxk.png");
+  (*engine)->SetDeadline(std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  StatusOr<std::vector<OcrWord>> late =
+      (*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.status().code(), StatusCode::kResourceLimit);
+  EXPECT_EQ((*engine)->ReadLatin(strip, Whole(strip), OcrLayout::kLine, LatinCharset::kDigits)
+                .status()
+                .code(),
+            StatusCode::kResourceLimit);
+  (*engine)->SetDeadline(std::chrono::steady_clock::time_point::max());
+  EXPECT_TRUE((*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine).ok());
+}
+
+TEST(TesseractEngineTest, DeadlineStopsARecognitionInsideTheCall) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  auto engine = TesseractEngine::Create(OcrOptions());
+  ASSERT_TRUE(engine.ok());
+  // The machine's pace (sanitizers, load): one four-character line.
+  const GreyImage strip = LoadFixture("label-xzxk.png");
+  ASSERT_TRUE((*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine).ok());
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_TRUE((*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine).ok());
+  const std::chrono::duration<double> line = std::chrono::steady_clock::now() - t0;
+  // A whole A4 page at 300 dpi with a table, 417 words: about 100 such
+  // lines of recognition (one line 0.05 to 0.08 s, the page 5 s in Release
+  // on a loaded 2-core VM; Tesseract is not instrumented under ASan).
+  const GreyImage page = LoadFixture("table2-page.png");
+  t0 = std::chrono::steady_clock::now();
+  (*engine)->SetDeadline(t0 + std::chrono::milliseconds(100));
+  StatusOr<std::vector<OcrWord>> words = (*engine)->Recognize(page, Whole(page), OcrLayout::kAuto);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - t0;
+  ASSERT_FALSE(words.ok());
+  EXPECT_EQ(words.status().code(), StatusCode::kResourceLimit);
+  // The page's layout analysis (not interruptible; measured 0.7 to 1.1 s,
+  // 10 to 20 lines' worth) plus one word past the deadline, far from the
+  // whole page's 100.
+  EXPECT_LT(took.count(), 0.1 + 40 * line.count()) << "one line took " << line.count() << " s";
 }
 
 }  // namespace

@@ -8,28 +8,12 @@
 #include <cstdint>
 #include <utility>
 
+#include "tests/parsers/test_pages.h"
+
 namespace zfxxgk::image {
 namespace {
 
-// Dark strokes on paper lit unevenly (brighter towards the right, a shaded
-// band across the top), with noise.
-GreyImage Page(int width, int height) {
-  GreyImage g;
-  g.width = width;
-  g.height = height;
-  g.pixels.resize(static_cast<size_t>(width) * height);
-  uint32_t state = 777;
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) {
-      state = state * 1103515245u + 12345u;
-      const int paper = 150 + 90 * x / width - (y < height / 5 ? 40 : 0);
-      const bool stroke = (x / 5 + y / 9) % 7 == 0;
-      const int v = (stroke ? 30 : paper) + static_cast<int>((state >> 24) % 20);
-      g.pixels[static_cast<size_t>(y) * width + x] = static_cast<uint8_t>(v > 255 ? 255 : v);
-    }
-  }
-  return g;
-}
+GreyImage Page(int width, int height) { return UnevenTestPage(width, height, 777u); }
 
 TEST(WhitenBackgroundTest, GivesLeptonicasNormalisationAndLevelsPixelForPixel) {
   for (const auto& [w, h] : {std::pair{303, 211}, std::pair{640, 480}, std::pair{97, 45}}) {

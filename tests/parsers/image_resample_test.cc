@@ -9,27 +9,12 @@
 #include <utility>
 
 #include "parsers/image/pix.h"
+#include "tests/parsers/test_pages.h"
 
 namespace zfxxgk::image {
 namespace {
 
-// A grey page with text-like strokes on uneven paper (every grey level occurs).
-GreyImage Page(int width, int height) {
-  GreyImage g;
-  g.width = width;
-  g.height = height;
-  g.pixels.resize(static_cast<size_t>(width) * height);
-  uint32_t state = 12345;
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) {
-      state = state * 1103515245u + 12345u;
-      const bool stroke = (x / 7 + y / 11) % 5 == 0;
-      g.pixels[static_cast<size_t>(y) * width + x] =
-          static_cast<uint8_t>(stroke ? (state >> 24) % 90 : 160 + (state >> 24) % 96);
-    }
-  }
-  return g;
-}
+GreyImage Page(int width, int height) { return UnevenTestPage(width, height, 12345u); }
 
 GreyImage LeptonicaRotation(const GreyImage& g, float radians) {
   PixPtr pix = PixFromGrey(g);

@@ -10,12 +10,11 @@
 #include <utility>
 
 #include "pipeline/normalize.h"
+#include "schemas/cell_index.h"
 #include "schemas/template.h"
 
 namespace zfxxgk {
 namespace {
-
-using CellIndex = std::map<std::string, const CellOut*>;
 
 constexpr double kEpsilon = 1e-9;
 constexpr const char* kArt20Rows[] = {"regulations", "normative_documents"};
@@ -26,17 +25,6 @@ std::string FormatNumber(double v) {
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   return s;
-}
-
-CellIndex IndexCells(const ReportV1& report) {
-  CellIndex index;
-  for (const auto& [path, cell] : report.cells) index.emplace(path, &cell);
-  return index;
-}
-
-const CellOut* Find(const CellIndex& index, const std::string& path) {
-  auto it = index.find(path);
-  return it == index.end() ? nullptr : it->second;
 }
 
 const CellOut* FindCell(const ReportV1& report, const std::string& path) {
@@ -193,11 +181,11 @@ SameReportComparison CompareSameReport(const std::vector<ReportV1>& reports, siz
   out.second = second;
   const ReportV1& ra = reports[first];
   const ReportV1& rb = reports[second];
-  CellIndex a = IndexCells(ra);
-  CellIndex b = IndexCells(rb);
-  for (const auto& [path, cell] : ra.cells) ComparePath(path, &cell, Find(b, path), ra, rb, out);
+  const CellIndex a(ra.cells);
+  const CellIndex b(rb.cells);
+  for (const auto& [path, cell] : ra.cells) ComparePath(path, &cell, b.Find(path), ra, rb, out);
   for (const auto& [path, cell] : rb.cells) {
-    if (Find(a, path) == nullptr) ComparePath(path, nullptr, &cell, ra, rb, out);
+    if (a.Find(path) == nullptr) ComparePath(path, nullptr, &cell, ra, rb, out);
   }
   out.metadata_differences = MetadataDifferences(ra.report, rb.report);
   return out;

@@ -174,10 +174,9 @@ StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
     ASSIGN_OR_RETURN(state, BatchState::Open(options.out_dir));
     RemoveStaleTemporaries(options.out_dir);
     summary.journal_lines_skipped = state->lines_skipped();
-  } else {
-    spill = std::make_unique<BatchSpillFile>();
-    RETURN_IF_ERROR(spill->Open(options.spill_dir));
   }
+  spill = std::make_unique<BatchSpillFile>();
+  RETURN_IF_ERROR(spill->Open(options.spill_dir));
   Shared shared;
   shared.inputs = &inputs;
   shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
@@ -187,7 +186,7 @@ StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
     shared.context.want_report |= sink->wants_report();
     shared.context.want_json |= sink->wants_json();
   }
-  shared.context.want_json |= spill != nullptr;
+  shared.context.want_json |= options.out_dir.empty();
   shared.context.temp_counter = &shared.temp_counter;
   BatchExtractorFactory factory = options.extractor;
   if (!factory) {

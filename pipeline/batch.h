@@ -78,6 +78,9 @@ struct BatchRecord {
   // ToJson(report, false) without a newline; for a skipped input only when
   // a sink wants_json().
   std::string json;
+  // StateEntryLine(entry), rendered by the worker when there is a journal
+  // (not for skipped inputs), so the collector only writes it.
+  std::string journal_line;
 };
 
 // A consumer of the batch's records (pipeline/batch_sinks.h). Called from
@@ -136,8 +139,9 @@ struct BatchOptions {
   // Inputs a worker may run ahead of the oldest input not yet given to the
   // sinks (bounds memory when one input is slow); 0 = 16 per worker.
   size_t window = 0;
-  // Without out_dir, reports are kept for the set analysis in an unlinked
-  // temporary file in this directory; empty = $TMPDIR or /tmp.
+  // The set analysis keeps its per-report records (and, without out_dir,
+  // the reports' JSON) in an unlinked temporary file in this directory;
+  // empty = $TMPDIR or /tmp.
   std::string spill_dir;
 };
 

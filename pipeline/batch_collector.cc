@@ -8,6 +8,7 @@
 
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_report_json.h"
+#include "pipeline/batch_set_record.h"
 #include "pipeline/batch_worker.h"
 
 namespace zfxxgk {
@@ -83,11 +84,12 @@ void CountBatchRecord(const BatchRecord& r, BatchSummary& s) {
 
 Status BatchCollector::Journal(const std::vector<BatchRecord>& records) {
   if (state_ == nullptr) return OkStatus();
-  std::vector<BatchStateEntry> entries;
+  std::string lines;
   for (const BatchRecord& r : records) {
-    if (!r.skipped) entries.push_back(r.entry);
+    if (r.skipped) continue;
+    lines += r.journal_line.empty() ? StateEntryLine(r.entry) : r.journal_line;
   }
-  if (entries.empty()) return OkStatus();
+  if (lines.empty()) return OkStatus();
   if (options_.durable) {  // the renames of the reports before the lines naming them
     const int fd = ::open(options_.out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
@@ -97,19 +99,31 @@ Status BatchCollector::Journal(const std::vector<BatchRecord>& records) {
   }
   // Without --durable the report files are not synced either: a journal
   // line lost to a power loss only means its input is done again.
-  return state_->Append(entries, /*sync=*/options_.durable);
+  return state_->AppendLines(lines, /*sync=*/options_.durable);
 }
 
 Status BatchCollector::Emit(const BatchRecord& record) {
   CountBatchRecord(record, summary_);
-  if (!Failed(record.entry)) {
-    BatchSetEntry entry{record.entry.path, record.entry.organ, record.entry.year, 0};
-    if (spill_ != nullptr) {
-      ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.json));
-    }
-    analysis_.Add(std::move(entry));
-  }
+  if (!Failed(record.entry)) RETURN_IF_ERROR(Keep(record));
   for (BatchSink* sink : sinks_) RETURN_IF_ERROR(sink->Add(record));
+  return OkStatus();
+}
+
+// The set record when the worker (or the journal of an earlier run) gave
+// one: decoding it costs a small fraction of parsing the report's JSON.
+// Otherwise the JSON: spilled when there is no OUTDIR, else the report file.
+Status BatchCollector::Keep(const BatchRecord& record) {
+  using Source = BatchSetEntry::Source;
+  BatchSetEntry entry{record.entry.path, record.entry.organ, record.entry.year};
+  if (spill_ != nullptr && !record.entry.set_record.empty()) {
+    entry.source = Source::kSpillRecord;
+    ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.entry.set_record));
+  } else if (options_.out_dir.empty()) {
+    if (spill_ == nullptr) return Status(StatusCode::kInternal, "batch: no spill file");
+    entry.source = Source::kSpillJson;
+    ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.json));
+  }
+  analysis_.Add(std::move(entry));
   return OkStatus();
 }
 
@@ -117,12 +131,14 @@ StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
   const std::string out_dir = options_.out_dir;
   BatchSpillFile* spill = spill_;
   auto load = [out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
+    using Source = BatchSetEntry::Source;
     std::string text;
-    if (spill != nullptr) {
-      ASSIGN_OR_RETURN(text, spill->Read(e.handle));
-    } else {
+    if (e.source == Source::kReportFile) {
       ASSIGN_OR_RETURN(text, ReadInputBounded(out_dir + "/" + BatchOutputName(e.path), 1u << 30));
+    } else {
+      ASSIGN_OR_RETURN(text, spill->Read(e.handle));
     }
+    if (e.source == Source::kSpillRecord) return DecodeSetRecord(text);
     return ReportFromJson(text);
   };
   const std::vector<BatchSink*>& sinks = sinks_;

@@ -19,8 +19,9 @@
 
 namespace zfxxgk {
 
-// Reports kept for the set analysis when there is no OUTDIR: an unlinked
-// temporary file of JSON texts, addressed by handle.
+// What the set analysis reads at the end of a batch, kept out of memory: an
+// unlinked temporary file of set records (and of report JSON texts when
+// there is no OUTDIR), addressed by handle.
 class BatchSpillFile {
  public:
   BatchSpillFile() = default;
@@ -44,8 +45,10 @@ void CountBatchRecord(const BatchRecord& record, BatchSummary& summary);
 
 class BatchCollector {
  public:
-  // `state` null: no journal. `spill` null: full reports are read back from
-  // options.out_dir. All must outlive the collector.
+  // `state` null: no journal. `spill` keeps the set records (and, without
+  // options.out_dir, the JSON of reports that have none); null only with an
+  // out_dir, where reports are then read back from their files. All must
+  // outlive the collector.
   BatchCollector(const BatchOptions& options, BatchState* state,
                  const std::vector<BatchSink*>& sinks, BatchSpillFile* spill,
                  BatchSummary& summary)
@@ -63,6 +66,8 @@ class BatchCollector {
   StatusOr<BatchSetFindings> Analyze() const;
 
  private:
+  Status Keep(const BatchRecord& record);  // for the set analysis
+
   const BatchOptions& options_;
   BatchState* state_;
   const std::vector<BatchSink*>& sinks_;

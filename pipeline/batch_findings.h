@@ -33,6 +33,10 @@ struct BatchSetEntry {
   std::string organ;         // report.organ as printed
   std::optional<int> year;
   uint64_t handle = 0;       // for the loader: where the full report is kept
+  // Where the loader finds the report: its set record or its JSON text in
+  // the spill file (at `handle`), or its report file in OUTDIR.
+  enum class Source { kReportFile, kSpillJson, kSpillRecord };
+  Source source = Source::kReportFile;
 };
 
 // Counts over the year links of every body.

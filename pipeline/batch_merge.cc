@@ -8,6 +8,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/batch_collector.h"
 #include "pipeline/batch_report_json.h"
+#include "pipeline/batch_set_record.h"
 #include "pipeline/batch_state.h"
 #include "pipeline/batch_worker.h"
 
@@ -31,6 +32,7 @@ Status EmitLines(std::istream& in, const std::string& name, const BatchOptions& 
     record.index = index++;
     record.skipped = true;
     FillEntryFromReport(*report, record.entry);
+    record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
     record.entry.path = report->source.path;
     record.entry.version = options.tool_version;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
@@ -103,6 +105,8 @@ StatusOr<size_t> ImportBatchOutputs(const std::string& from_dir, const std::stri
       RETURN_IF_ERROR(WriteFileAtomically(into_dir, e->output, *text, false, counter));
     }
     pending.push_back(*e);
+    StatusOr<std::string> set_record = from->ReadSetRecord(*e);
+    if (set_record.ok()) pending.back().set_record = std::move(set_record).value();
     ++imported;
     if (pending.size() >= 1000) {  // a line is appended only after its file is in place
       RETURN_IF_ERROR(into->Append(pending));

@@ -10,7 +10,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
+
+#include "pipeline/batch_set_record.h"
 #include <system_error>
 
 namespace zfxxgk {
@@ -38,6 +41,27 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
+// A line whose set record StateEntryLine spliced in: the line without it,
+// and the record. Taken as is because parsing a few KB of string through
+// the JSON DOM costs more than the rest of the line. `,"set":"` with bare
+// quotes cannot occur inside a JSON string, and a plain record holds no
+// quote or backslash, so the split is exact.
+struct SplicedLine {
+  std::string rest;
+  std::string_view record;
+};
+
+std::optional<SplicedLine> SplitSpliced(std::string_view line) {
+  constexpr std::string_view kSetKey = ",\"set\":\"";
+  if (line.size() < 2 || line.substr(line.size() - 2) != "\"}") return std::nullopt;
+  const size_t at = line.rfind(kSetKey);
+  if (at == std::string_view::npos) return std::nullopt;
+  const size_t begin = at + kSetKey.size();
+  const std::string_view record = line.substr(begin, line.size() - 2 - begin);
+  if (!IsPlainJsonText(record)) return std::nullopt;
+  return SplicedLine{std::string(line.substr(0, at)) + "}", record};
+}
+
 }  // namespace
 
 std::string StateEntryLine(const BatchStateEntry& e) {
@@ -55,10 +79,26 @@ std::string StateEntryLine(const BatchStateEntry& e) {
   j["failing_checks"] = e.failing_checks;
   if (!e.error_code.empty()) j["error_code"] = e.error_code;
   if (!e.error.empty()) j["error"] = e.error;
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  const bool splice = !e.set_record.empty() && IsPlainJsonText(e.set_record);
+  if (!e.set_record.empty() && !splice) j["set"] = e.set_record;
+  std::string line = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (splice) {
+    // Most records need no escaping: spliced in, not run through the
+    // serializer byte by byte (a record is a few KB, the rest of the line
+    // a few hundred bytes).
+    line.pop_back();  // '}'
+    line.append(",\"set\":\"").append(e.set_record).append("\"}");
+  }
+  line.push_back('\n');
+  return line;
 }
 
 StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {
+  if (std::optional<SplicedLine> spliced = SplitSpliced(line)) {
+    StatusOr<BatchStateEntry> e = ParseStateEntry(spliced->rest);
+    if (e.ok()) e->set_record = std::string(spliced->record);
+    return e;
+  }
   Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object() || !j.contains("path") || !j["path"].is_string() ||
       !j.contains("status")) {
@@ -82,6 +122,7 @@ StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {
   }
   e.error_code = StringField(j, "error_code");
   e.error = StringField(j, "error");
+  e.set_record = StringField(j, "set");
   return e;
 }
 
@@ -105,8 +146,11 @@ BatchState::~BatchState() {
   if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 
+// Reads the journal in blocks (its lines carry set records: it can be much
+// larger than what is kept of it), parsing each complete line.
 Status BatchState::Load() {
-  std::string data;
+  std::string pending;     // the start of a line not yet complete
+  uint64_t pending_at = 0;  // its offset in the file
   char buf[1 << 16];
   off_t offset = 0;
   for (;;) {
@@ -114,31 +158,58 @@ Status BatchState::Load() {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return IoError(path_);
     if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
     offset += n;
+    pending.append(buf, static_cast<size_t>(n));
+    size_t begin = 0;
+    for (size_t end = pending.find('\n'); end != std::string::npos;
+         end = pending.find('\n', begin)) {
+      LoadLine(std::string_view(pending).substr(begin, end - begin), pending_at + begin);
+      begin = end + 1;
+    }
+    pending.erase(0, begin);
+    pending_at += begin;
   }
-  const size_t complete = data.rfind('\n') == std::string::npos ? 0 : data.rfind('\n') + 1;
-  if (complete < data.size()) {
+  if (!pending.empty()) {
     // The last append was cut short by a kill: its input is not done.
-    if (::ftruncate(fd_, static_cast<off_t>(complete)) != 0) return IoError(path_);
+    if (::ftruncate(fd_, static_cast<off_t>(pending_at)) != 0) return IoError(path_);
     torn_line_cut_ = true;
   }
-  size_t begin = 0;
-  while (begin < complete) {
-    const size_t end = data.find('\n', begin);
-    std::string_view line(data.data() + begin, end - begin);
-    begin = end + 1;
-    if (line.empty()) continue;
-    StatusOr<BatchStateEntry> entry = ParseStateEntry(line);
-    if (!entry.ok()) {
-      ++lines_skipped_;
-      continue;
-    }
-    ++entries_read_;
-    std::string key = entry->path;
-    latest_[key] = std::move(entry).value();
-  }
   return OkStatus();
+}
+
+void BatchState::LoadLine(std::string_view line, uint64_t offset) {
+  if (line.empty()) return;
+  StatusOr<BatchStateEntry> entry = ParseStateEntry(line);
+  if (!entry.ok()) {
+    ++lines_skipped_;
+    return;
+  }
+  ++entries_read_;
+  entry->has_set_record = !entry->set_record.empty();
+  entry->set_record.clear();
+  entry->set_record.shrink_to_fit();
+  entry->line_offset = offset;
+  entry->line_length = line.size();
+  std::string key = entry->path;
+  latest_[key] = std::move(entry).value();
+}
+
+StatusOr<std::string> BatchState::ReadSetRecord(const BatchStateEntry& entry) const {
+  if (!entry.has_set_record) return Status(StatusCode::kNotFound, "no set record");
+  std::string line(entry.line_length, '\0');
+  size_t done = 0;
+  while (done < line.size()) {
+    const ssize_t n = ::pread(fd_, line.data() + done, line.size() - done,
+                              static_cast<off_t>(entry.line_offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return IoError(path_);
+    done += static_cast<size_t>(n);
+  }
+  StatusOr<BatchStateEntry> parsed = ParseStateEntry(line);
+  if (!parsed.ok() || parsed->path != entry.path || parsed->set_record.empty()) {
+    return Status(StatusCode::kUnreadable, path_ + ": journal line changed");
+  }
+  return std::move(parsed->set_record);
 }
 
 const BatchStateEntry* BatchState::Find(const std::string& path) const {
@@ -159,6 +230,11 @@ Status BatchState::Append(const std::vector<BatchStateEntry>& entries, bool sync
   if (entries.empty()) return OkStatus();
   std::string lines;
   for (const BatchStateEntry& e : entries) lines += StateEntryLine(e);
+  return AppendLines(lines, sync);
+}
+
+Status BatchState::AppendLines(std::string_view lines, bool sync) {
+  if (lines.empty()) return OkStatus();
   if (!WriteAll(fd_, lines)) return IoError(path_);
   if (sync && ::fdatasync(fd_) != 0) return IoError(path_);
   return OkStatus();

@@ -46,6 +46,16 @@ struct BatchStateEntry {
   std::vector<std::string> failing_checks;  // ids of hard identity checks that fail
   std::string error_code;  // StatusCodeName when failed
   std::string error;       // the error message when failed
+  // The report's set-analysis record (pipeline/batch_set_record.h), field
+  // "set" of the line; empty when failed, when the report could not be
+  // encoded, or in journals written before it existed (the analysis then
+  // reads the report file). Entries read by BatchState::Open leave it empty
+  // and note where their line is instead (BatchState::ReadSetRecord), so a
+  // journal of many reports is not held in memory.
+  std::string set_record;
+  bool has_set_record = false;  // the line holds a record (set by Open)
+  uint64_t line_offset = 0;     // of the line in the journal (set by Open)
+  uint64_t line_length = 0;
 };
 
 // One journal line (compact JSON, ending in "\n").
@@ -71,11 +81,18 @@ class BatchState {
   // Every latest entry read at Open, sorted by path.
   std::vector<const BatchStateEntry*> Entries() const;
 
+  // The set record of an entry returned by Find or Entries (read again from
+  // its journal line). kNotFound when the line holds none; kUnreadable.
+  // Safe from any thread, concurrently with Append.
+  StatusOr<std::string> ReadSetRecord(const BatchStateEntry& entry) const;
+
   // Appends the entries with one write, then (`sync`) one fdatasync.
   // kUnreadable on I/O errors (the batch must stop: its journal is no longer
   // reliable). A write that returned is in the page cache: it survives a
   // kill of the process; only a power loss needs the fdatasync.
   Status Append(const std::vector<BatchStateEntry>& entries, bool sync = true);
+  // The same for lines already rendered by StateEntryLine (concatenated).
+  Status AppendLines(std::string_view lines, bool sync = true);
 
   size_t entries_read() const { return entries_read_; }
   size_t lines_skipped() const { return lines_skipped_; }  // complete but unparsable
@@ -84,6 +101,7 @@ class BatchState {
  private:
   BatchState(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
   Status Load();
+  void LoadLine(std::string_view line, uint64_t offset);
 
   int fd_ = -1;
   std::string path_;

@@ -14,6 +14,7 @@
 
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_report_json.h"
+#include "pipeline/batch_set_record.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
 
@@ -53,6 +54,9 @@ bool TrySkip(const BatchStateEntry& prior, const std::string& sha, const BatchWo
   if (prior.status == BatchItemStatusName(BatchItemStatus::kFailed)) return true;
   const std::string file = ctx.options->out_dir + "/" + prior.output;
   if (prior.output.empty() || !ReportFileComplete(file)) return false;
+  // Read here, in parallel, rather than by the set analysis at the end.
+  StatusOr<std::string> set_record = ctx.state->ReadSetRecord(prior);
+  if (set_record.ok()) record.entry.set_record = std::move(set_record).value();
   if (!ctx.want_json && !ctx.want_report) return true;
   StatusOr<std::string> text = ReadInputBounded(file, size_t{1} << 30);
   if (!text.ok()) return false;
@@ -60,6 +64,9 @@ bool TrySkip(const BatchStateEntry& prior, const std::string& sha, const BatchWo
   if (ctx.want_report) {
     StatusOr<ReportV1> report = ReportFromJson(*text);
     if (!report.ok()) return false;
+    if (record.entry.set_record.empty()) {  // a journal from before set records
+      record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
+    }
     record.report = std::move(report).value();
   }
   if (ctx.want_json) record.json = std::move(text).value();
@@ -105,6 +112,7 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path, BatchExtrac
     return record;
   }
   FillEntryFromReport(*report, record.entry);
+  record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
   if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
   std::string json = ToJson(*report, /*pretty=*/false);
   if (!options.out_dir.empty()) {
@@ -125,7 +133,12 @@ StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
                                         BatchExtractor& extractor,
                                         const BatchWorkerContext& context) {
   try {
-    return Process(index, path, extractor, context);
+    StatusOr<BatchRecord> record = Process(index, path, extractor, context);
+    // The journal line is rendered here, in parallel, not by the collector.
+    if (record.ok() && !record->skipped && !context.options->out_dir.empty()) {
+      record->journal_line = StateEntryLine(record->entry);
+    }
+    return record;
   } catch (const std::exception& e) {  // e.g. std::bad_alloc on one huge input
     BatchRecord record;
     record.index = index;

@@ -111,5 +111,39 @@ TEST(BatchStateTest, SecondBatchOnTheSameDirectoryIsRefused) {
   fs::remove_all(dir);
 }
 
+TEST(BatchStateTest, SetRecordsAreReadBackFromTheirLines) {
+  const std::string dir = MakeTempDir();
+  BatchStateEntry plain = Entry("a", "1");
+  plain.set_record = "z1;3:abc";  // spliced into the line
+  BatchStateEntry escaped = Entry("b", "2");
+  escaped.set_record = "z1;\"q\"\\\n";  // serialized by nlohmann
+  BatchStateEntry large = Entry("c", "3");
+  large.set_record = std::string(200000, 'x');  // spans several read blocks
+  for (const BatchStateEntry* e : {&plain, &escaped}) {
+    StatusOr<BatchStateEntry> back = ParseStateEntry(StateEntryLine(*e));
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->set_record, e->set_record);
+  }
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("z", "0"), plain, large}).ok());
+    ASSERT_TRUE((*state)->AppendLines(StateEntryLine(escaped)).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ((*state)->entries_read(), 4u);
+  for (const BatchStateEntry* e : {&plain, &escaped, &large}) {
+    const BatchStateEntry* found = (*state)->Find(e->path);
+    ASSERT_NE(found, nullptr);
+    EXPECT_TRUE(found->set_record.empty());  // not kept in memory
+    StatusOr<std::string> record = (*state)->ReadSetRecord(*found);
+    ASSERT_TRUE(record.ok()) << e->path;
+    EXPECT_EQ(*record, e->set_record);
+  }
+  EXPECT_EQ((*state)->ReadSetRecord(*(*state)->Find("z")).status().code(), StatusCode::kNotFound);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace zfxxgk

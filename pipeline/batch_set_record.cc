@@ -1,0 +1,380 @@
+// The set-analysis record: encode in the worker, decode at the end of a batch.
+//
+// Layout (every string is "<length>:<bytes>", every integer "<digits>;"):
+//   "z1;" template organ published year ("i<year>;" or "n;") cell-count
+//   per cell: shared-prefix-length path-suffix status value-token raw
+//             candidate-count candidates... candidate-absent(0|1)
+// Paths are front-coded against the previous cell's path (most share a
+// long prefix), which keeps a record near 4 KB and journal lines short.
+#include "pipeline/batch_set_record.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+namespace zfxxgk {
+namespace {
+
+constexpr std::string_view kMagic = "z1;";
+
+size_t CommonPrefix(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) i += 8;
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// A path's segment prefixes ("a", "a.b", ...) end before each dot and at
+// its end.
+bool IsSegmentPrefix(std::string_view prefix, std::string_view path) {
+  return path.size() >= prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+         (path.size() == prefix.size() || path[prefix.size()] == '.');
+}
+
+// Whether ToJson would write `cells` in their own order: no path is set
+// twice or is a prefix of another, and every path prefix is one contiguous
+// run. The mapper emits cells that way; CellOrder handles the rest.
+bool InTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells) {
+  std::vector<std::string_view> opened;  // prefixes in the order their runs start
+  opened.reserve(cells.size() * 2);
+  std::string_view prev;
+  for (const auto& [path, cell] : cells) {
+    std::string_view p = path;
+    if (p.empty()) return false;
+    if (!prev.empty() && (IsSegmentPrefix(prev, p) || IsSegmentPrefix(p, prev))) return false;
+    // The longest shared segment prefix ends at `common` (0: none).
+    const size_t dot = p.substr(0, CommonPrefix(p, prev)).rfind('.');
+    const size_t common = dot == std::string_view::npos ? 0 : dot;
+    for (size_t dot = p.find('.', common + (common > 0)); ; dot = p.find('.', dot + 1)) {
+      const size_t end = dot == std::string_view::npos ? p.size() : dot;
+      if (end > common || common == 0) opened.push_back(p.substr(0, end));
+      if (dot == std::string_view::npos) break;
+    }
+    prev = p;
+  }
+  std::sort(opened.begin(), opened.end());
+  return std::adjacent_find(opened.begin(), opened.end()) == opened.end();
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+uint64_t Word(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// Eight ASCII bytes none of which is a control character, '"' or '\\'
+// (the classic "has a byte less than n / equal to b" bit tricks).
+bool PlainAsciiWord(uint64_t w) {
+  if (w & kHighBits) return false;
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  return !below_space && !((quote - kOnes) & ~quote & kHighBits) &&
+         !((backslash - kOnes) & ~backslash & kHighBits);
+}
+
+// Valid UTF-8 (ICU's strict check, the table JSON uses too); with `plain`,
+// also no control character, quote or backslash.
+bool CheckText(std::string_view s, bool plain) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (i + 8 <= n) {
+      const uint64_t w = Word(s.data() + i);
+      if (plain ? PlainAsciiWord(w) : (w & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (plain && (c < 0x20 || c == '"' || c == '\\')) return false;
+      ++i;
+      continue;
+    }
+    UChar32 u;
+    U8_NEXT(s.data(), i, n, u);
+    if (u < 0) return false;
+  }
+  return true;
+}
+
+bool ValidUtf8(std::string_view s) { return CheckText(s, /*plain=*/false); }
+
+// The cells in the order ToJson writes them (schemas/report_json.cc,
+// PathTree): a tree of the dotted paths, children in order of first
+// appearance, a path set twice holding its last cell, read depth first.
+class CellOrder {
+ public:
+  explicit CellOrder(const ReportV1& r) : nodes_(1) {
+    for (const auto& [path, cell] : r.cells) Put(path, cell);
+  }
+
+  std::vector<std::pair<std::string, const CellOut*>> Take() {
+    Walk(0, "");
+    return std::move(out_);
+  }
+
+ private:
+  struct Node {
+    std::string_view key;
+    const CellOut* cell = nullptr;
+    std::vector<size_t> children;
+  };
+
+  size_t Child(size_t parent, std::string_view key) {
+    for (size_t c : nodes_[parent].children) {
+      if (nodes_[c].key == key) return c;
+    }
+    nodes_.emplace_back();
+    nodes_.back().key = key;
+    nodes_[parent].children.push_back(nodes_.size() - 1);
+    return nodes_.size() - 1;
+  }
+
+  void Put(std::string_view path, const CellOut& cell) {
+    size_t node = 0;
+    for (size_t dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.')) {
+      node = Child(node, path.substr(0, dot));
+      nodes_[node].cell = nullptr;
+      path.remove_prefix(dot + 1);
+    }
+    node = Child(node, path);
+    nodes_[node].cell = &cell;
+    nodes_[node].children.clear();
+  }
+
+  void Walk(size_t index, const std::string& prefix) {
+    for (size_t c : nodes_[index].children) {
+      const Node& n = nodes_[c];
+      std::string path = prefix.empty() ? std::string(n.key) : prefix + "." + std::string(n.key);
+      if (n.cell != nullptr) {
+        out_.emplace_back(std::move(path), n.cell);
+      } else {
+        Walk(c, path);
+      }
+    }
+  }
+
+  std::vector<Node> nodes_;
+  std::vector<std::pair<std::string, const CellOut*>> out_;
+};
+
+void PutInt(std::string& out, int64_t v) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+  out.push_back(';');
+}
+
+void PutStr(std::string& out, std::string_view s) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, s.size());
+  out.append(buf, res.ptr);
+  out.push_back(':');
+  out.append(s);
+}
+
+// The value as ReportFromJson reads back what ToJson wrote: an integral
+// value below 9e15 as a rounded integer, others as a double, non-finite
+// values (JSON null) as none.
+void PutValue(std::string& out, const CellOut& c) {
+  if (!c.value || !std::isfinite(*c.value)) {
+    out.append("n;");
+  } else if (c.integral && std::fabs(*c.value) < 9e15) {
+    out.push_back('i');
+    PutInt(out, std::llround(*c.value));
+  } else {
+    char buf[40];
+    const auto res = std::to_chars(buf, buf + sizeof buf, *c.value);
+    out.push_back('d');
+    out.append(buf, res.ptr);
+    out.push_back(';');
+  }
+}
+
+bool CellEncodable(std::string_view path, const CellOut& c) {
+  if (!ValidUtf8(path) || !ValidUtf8(c.raw)) return false;
+  for (const std::string& k : c.candidates) {
+    if (!ValidUtf8(k)) return false;
+  }
+  // "<table>.extra" is where ToJson puts the extra rows: ReportFromJson
+  // would not read such a cell back as a cell.
+  const size_t dot = path.find('.');
+  return dot == std::string::npos || path.compare(dot + 1, 5, "extra") != 0 ||
+         (path.size() > dot + 6 && path[dot + 6] != '.');
+}
+
+void PutCell(std::string& out, std::string_view prev, std::string_view path,
+             const CellOut& c) {
+  const size_t shared = CommonPrefix(prev, path);
+  PutInt(out, static_cast<int64_t>(shared));
+  PutStr(out, path.substr(shared));
+  PutInt(out, static_cast<int64_t>(c.status));
+  PutValue(out, c);
+  PutStr(out, c.raw);
+  // ToJson writes candidates only for an ambiguous cell.
+  const bool ambiguous = c.status == CellStatus::kAmbiguous;
+  PutInt(out, ambiguous ? static_cast<int64_t>(c.candidates.size()) : 0);
+  if (ambiguous) {
+    for (const std::string& k : c.candidates) PutStr(out, k);
+  }
+  PutInt(out, ambiguous && c.candidate_absent ? 1 : 0);
+}
+
+// Reads fields from the front of a record; any malformation sets !ok.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  bool done() const { return in_.empty(); }
+
+  bool Magic() {
+    if (in_.substr(0, kMagic.size()) != kMagic) return ok_ = false;
+    in_.remove_prefix(kMagic.size());
+    return true;
+  }
+
+  int64_t Int() {
+    int64_t v = 0;
+    const auto res = std::from_chars(in_.data(), in_.data() + in_.size(), v);
+    if (res.ec != std::errc() || res.ptr == in_.data() + in_.size() || *res.ptr != ';') {
+      ok_ = false;
+      return 0;
+    }
+    in_.remove_prefix(static_cast<size_t>(res.ptr - in_.data()) + 1);
+    return v;
+  }
+
+  std::string_view Str() {
+    size_t n = 0;
+    const auto res = std::from_chars(in_.data(), in_.data() + in_.size(), n);
+    const size_t head = static_cast<size_t>(res.ptr - in_.data()) + 1;
+    if (res.ec != std::errc() || head > in_.size() || *res.ptr != ':' || n > in_.size() - head) {
+      ok_ = false;
+      return {};
+    }
+    std::string_view s = in_.substr(head, n);
+    in_.remove_prefix(head + n);
+    return s;
+  }
+
+  // Returns the value and sets `integral` as ReportFromJson would.
+  std::optional<double> Value(bool& integral) {
+    integral = true;
+    const char kind = in_.empty() ? '\0' : in_.front();
+    if (kind == '\0') ok_ = false;
+    if (!ok_) return std::nullopt;
+    in_.remove_prefix(1);
+    if (kind == 'n' && !in_.empty() && in_.front() == ';') {
+      in_.remove_prefix(1);
+      return std::nullopt;
+    }
+    if (kind == 'i') return static_cast<double>(Int());
+    double v = 0;
+    const auto res = std::from_chars(in_.data(), in_.data() + in_.size(), v);
+    if (kind != 'd' || res.ec != std::errc() || res.ptr == in_.data() + in_.size() ||
+        *res.ptr != ';') {
+      ok_ = false;
+      return std::nullopt;
+    }
+    in_.remove_prefix(static_cast<size_t>(res.ptr - in_.data()) + 1);
+    integral = false;
+    return v;
+  }
+
+ private:
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+bool ReadCell(Reader& in, const std::string& prev, std::pair<std::string, CellOut>& out) {
+  const int64_t shared = in.Int();
+  if (!in.ok() || shared < 0 || static_cast<size_t>(shared) > prev.size()) return false;
+  out.first.assign(prev, 0, static_cast<size_t>(shared));
+  out.first.append(in.Str());
+  CellOut& c = out.second;
+  const int64_t status = in.Int();
+  if (status < 0 || status > static_cast<int64_t>(CellStatus::kAmbiguous)) return false;
+  c.status = static_cast<CellStatus>(status);
+  c.value = in.Value(c.integral);
+  c.raw = std::string(in.Str());
+  const int64_t n = in.Int();
+  for (int64_t k = 0; in.ok() && k < n; ++k) c.candidates.emplace_back(in.Str());
+  c.candidate_absent = in.Int() == 1;
+  return in.ok();
+}
+
+}  // namespace
+
+bool IsPlainJsonText(std::string_view text) { return CheckText(text, /*plain=*/true); }
+
+std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
+  const ReportMeta& m = r.report;
+  if (!ValidUtf8(m.template_name) || !ValidUtf8(m.organ) || !ValidUtf8(m.published)) {
+    return std::nullopt;
+  }
+  std::vector<std::pair<std::string, const CellOut*>> owned;
+  std::vector<std::pair<std::string_view, const CellOut*>> cells;
+  cells.reserve(r.cells.size());
+  if (InTreeOrder(r.cells)) {
+    for (const auto& [path, cell] : r.cells) cells.emplace_back(path, &cell);
+  } else {
+    owned = CellOrder(r).Take();
+    for (const auto& [path, cell] : owned) cells.emplace_back(path, cell);
+  }
+  std::string out(kMagic);
+  out.reserve(cells.size() * 24 + 128);
+  PutStr(out, m.template_name);
+  PutStr(out, m.organ);
+  PutStr(out, m.published);
+  if (m.year) {
+    out.push_back('i');
+    PutInt(out, *m.year);
+  } else {
+    out.append("n;");
+  }
+  PutInt(out, static_cast<int64_t>(cells.size()));
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!CellEncodable(cells[i].first, *cells[i].second)) return std::nullopt;
+    PutCell(out, i == 0 ? std::string_view() : cells[i - 1].first, cells[i].first,
+            *cells[i].second);
+  }
+  return out;
+}
+
+StatusOr<ReportV1> DecodeSetRecord(std::string_view record) {
+  const Status bad(StatusCode::kInvalidArgument, "not a batch set record");
+  Reader in(record);
+  if (!in.Magic()) return bad;
+  ReportV1 r;
+  r.report.template_name = std::string(in.Str());
+  r.report.organ = std::string(in.Str());
+  r.report.published = std::string(in.Str());
+  bool integral = true;
+  const std::optional<double> year = in.Value(integral);  // "i<year>;" or "n;"
+  if (year) r.report.year = static_cast<int>(*year);
+  const int64_t n = in.Int();
+  if (!in.ok() || n < 0 || !integral) return bad;
+  r.cells.reserve(std::min(static_cast<size_t>(n), record.size() / 8));
+  std::string prev;
+  for (int64_t i = 0; i < n; ++i) {
+    r.cells.emplace_back();
+    if (!ReadCell(in, prev, r.cells.back())) return bad;
+    prev = r.cells.back().first;
+  }
+  if (!in.done()) return bad;
+  return r;
+}
+
+}  // namespace zfxxgk

@@ -178,25 +178,18 @@ PreparedPage PreparePage(const GreyImage& raw) {
   }
   out.scale = factor;
   const int working_dpi = factor != 1.0f ? kWorkingDpi : dpi;
-  std::optional<GreyImage> white = WhitenBackground(pix.get(), working_dpi);
-  PixPtr white_pix = white ? PixFromGrey(*white) : nullptr;
-  if (white_pix) pix.reset();  // one page-sized copy at a time where possible
-  Pix* base = white_pix ? white_pix.get() : pix.get();
-  const double skew = SkewDegrees(base);
-  PixPtr straight;
-  if (skew != 0) {
+  if (PixPtr white = WhitenBackground(pix.get())) pix = std::move(white);
+  if (const double skew = SkewDegrees(pix.get()); skew != 0) {
     // Area-map rotation about the centre, white brought in, size kept.
     constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-    white.reset();
-    straight.reset(pixRotate(base, static_cast<float>(skew * kDegToRad), L_ROTATE_AREA_MAP,
-                             L_BRING_IN_WHITE, 0, 0));
-    if (straight) out.skew_degrees = skew;
+    PixPtr straight(pixRotate(pix.get(), static_cast<float>(skew * kDegToRad),
+                              L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight) {
+      pix = std::move(straight);
+      out.skew_degrees = skew;
+    }
   }
-  if (straight) {
-    out.grey = GreyFromPix(straight.get(), working_dpi);
-  } else {
-    out.grey = white ? std::move(*white) : GreyFromPix(base, working_dpi);
-  }
+  out.grey = GreyFromPix(pix.get(), working_dpi);
   return out;
 }
 

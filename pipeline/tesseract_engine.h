@@ -14,6 +14,10 @@
 // does), so one engine uses one core and engines on several threads do not
 // oversubscribe the machine.
 //
+// Tesseract stores each line image PNG-encoded before its LSTM reads it;
+// this adapter interposes Leptonica's pixWriteMemPng so that such PNGs are
+// written without compression (same pixels, less CPU; see the .cc).
+//
 // Deadline (SetDeadline): passed to Tesseract as its ETEXT_DESC monitor's
 // end time, checked between words; layout analysis inside a call is not
 // interrupted (it takes milliseconds on the strips the page reader sends).

@@ -217,6 +217,21 @@ void RemoveSpecks(Pix* ink, GreyImage& grey) {
   }
 }
 
+int WidestComponent(Pix* ink, const BBox& box) {
+  const PixelRect r = ToRect(box);
+  BOX* b = boxCreate(r.x, r.y, std::max(1, r.width), std::max(1, r.height));
+  PixPtr clip(b ? pixClipRectangle(ink, b, nullptr) : nullptr);
+  boxDestroy(&b);
+  BoxaPtr comps(clip ? pixConnCompBB(clip.get(), 8) : nullptr);
+  int widest = 0;
+  for (int i = 0; comps && i < boxaGetCount(comps.get()); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(comps.get(), i, &x, &y, &w, &h);
+    widest = std::max(widest, int(w));
+  }
+  return widest;
+}
+
 std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size) {
   std::vector<BBox> out;
   PixPtr grey = PixFromGrey(image);

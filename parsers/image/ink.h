@@ -61,6 +61,12 @@ struct Strip {
 Strip MakeStrip(Pix* grey, const std::vector<BBox>& lines, const BBox& limit, int pad,
                 int line_height, int margin_x, int margin_y);
 
+// Width in pixels of the widest ink component of `ink` inside `box` (0
+// when there is none or out of memory). In a line of ideographs some part
+// (a horizontal stroke, 口, 言) is nearly as wide as the line is high; a
+// digit is about half as wide.
+int WidestComponent(Pix* ink, const BBox& box);
+
 // Boxes of the ink components of `image` (grey below `threshold`) at least
 // `min_size` pixels in one direction.
 std::vector<BBox> InkComponents(const GreyImage& image, int threshold, int min_size);

@@ -8,7 +8,6 @@
 
 #include "parsers/image/background.h"
 #include "parsers/image/pix.h"
-#include "parsers/image/resample.h"
 
 namespace zfxxgk::image {
 namespace {
@@ -140,23 +139,17 @@ namespace {
 
 // Tesseract's LSTM drops one of two equal neighbours ("3117" -> "317") and
 // breaks strokes when digits are about 15 pixels high: pages under 300 dpi
-// are brought to 300 by linear interpolation (Leptonica's own code for 2x
-// and 4x, which is fast; ScaleLinear, its general case, for the others).
+// are brought to 300 by linear interpolation (Leptonica's pixScaleGrayLI).
 // The page as a Pix and the factor applied; the factor is 1 when the page
 // needs none or scaling failed; the Pix is null when out of memory.
 std::pair<PixPtr, float> AtWorkingResolution(const GreyImage& raw, int dpi) {
-  if (dpi < kMinWorkingDpi) {
+  PixPtr source = PixFromGrey(raw);
+  if (source && dpi < kMinWorkingDpi) {
     const float factor = float(kWorkingDpi) / dpi;
-    PixPtr pix;
-    if (factor == 2.0f || factor == 4.0f) {
-      PixPtr source = PixFromGrey(raw);
-      if (source) pix.reset(pixScaleGrayLI(source.get(), factor, factor));
-    } else {
-      pix = PixFromGrey(ScaleLinear(raw, factor));
-    }
+    PixPtr pix(pixScaleGrayLI(source.get(), factor, factor));
     if (pix) return {std::move(pix), factor};
   }
-  return {PixFromGrey(raw), 1.0f};
+  return {std::move(source), 1.0f};
 }
 
 // The skew of the page in degrees as Leptonica finds it on the binarised
@@ -185,19 +178,18 @@ PreparedPage PreparePage(const GreyImage& raw) {
   }
   out.scale = factor;
   const int working_dpi = factor != 1.0f ? kWorkingDpi : dpi;
-  std::optional<GreyImage> white = WhitenBackground(pix.get(), working_dpi);
-  PixPtr white_pix = white ? PixFromGrey(*white) : nullptr;
-  if (white_pix) pix.reset();  // one page-sized copy at a time where possible
-  Pix* base = white_pix ? white_pix.get() : pix.get();
-  out.grey = white_pix ? std::move(*white) : GreyFromPix(base, working_dpi);
-  const double skew = SkewDegrees(base);
-  white_pix.reset();
-  pix.reset();
-  if (skew != 0) {
+  if (PixPtr white = WhitenBackground(pix.get())) pix = std::move(white);
+  if (const double skew = SkewDegrees(pix.get()); skew != 0) {
+    // Area-map rotation about the centre, white brought in, size kept.
     constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-    out.grey = RotateAboutCentre(out.grey, static_cast<float>(skew * kDegToRad));
-    out.skew_degrees = skew;
+    PixPtr straight(pixRotate(pix.get(), static_cast<float>(skew * kDegToRad),
+                              L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight) {
+      pix = std::move(straight);
+      out.skew_degrees = skew;
+    }
   }
+  out.grey = GreyFromPix(pix.get(), working_dpi);
   return out;
 }
 

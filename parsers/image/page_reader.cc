@@ -179,43 +179,47 @@ bool Repeats(const LatinReading& check, const LatinReading& digits) {
   return true;
 }
 
-// A cell's lines are joined into one strip (MakeStrip). A one-line cell is
-// first read by the Latin recogniser as digits (cheap, and reliable on
-// digits where the Chinese model drops or doubles digits and reads a lone 1
-// as "|", a lone 2 as 副): a confident number explaining all the ink that
-// an unconstrained Latin reading repeats is the value (text forced into
-// digits, "2.重复申请" as "2.2575", reads as letters there). Otherwise the
-// text recogniser reads the cell: with ideographs it is a label, or "减4";
-// a single ideograph yields to a number that is repeated or more confident
-// (no label is one character); without ideographs three readings are
-// settled (Settle).
-StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
-  RETURN_IF_ERROR(CheckTime(ctx));
-  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi, /*relative=*/true);
-  if (!ink) return CellReading();
-  const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
-  const Strip strip = StripOf(ctx, lines, inner);
-  const PixelRect all = Whole(strip.image);
-  const bool one_line = lines.size() == 1;
-  LatinReading digits, check;
-  bool fit = false;
-  if (one_line && lines[0].width() <= kMaxNumberAspect * lines[0].height()) {
-    ASSIGN_OR_RETURN(digits, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kLine,
-                                                  LatinCharset::kDigits));
-    fit = IsNumberText(digits.text) && Explains(digits, strip, ctx.dpi);
-  }
-  if (fit) {
-    ASSIGN_OR_RETURN(check, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
-                                                 LatinCharset::kAny));
-    if (Repeats(check, digits) && digits.confidence >= ctx.options.trust_digits) {
-      return CellReading{digits.text, std::max(digits.confidence, check.confidence), {}};
-    }
-  }
+// A one-line cell at least this many times as wide as high, with an ink
+// component at least kWideGlyph times the line's height wide, looks like
+// two or more ideographs (a digit is about half as wide as high).
+constexpr double kTextMinAspect = 1.5, kWideGlyph = 0.8;
+
+// Whether a one-line cell looks like a label. It only orders the readings:
+// such a cell is read by the text recogniser first and, read as a label,
+// not by the Latin recogniser at all (on table pages labels were more than
+// half of the width the digits pass read).
+bool LooksLikeText(const PageContext& ctx, const BBox& line) {
+  return line.width() >= kTextMinAspect * line.height() &&
+         WidestComponent(ctx.ink, line) >= kWideGlyph * line.height();
+}
+
+// The text recogniser's reading of a cell's strip.
+StatusOr<CellReading> ReadCellText(PageContext& ctx, const Strip& strip) {
   ASSIGN_OR_RETURN(std::vector<OcrWord> words,
-                   ctx.engine.Recognize(strip.image, all, OcrLayout::kRawLine));
+                   ctx.engine.Recognize(strip.image, Whole(strip.image), OcrLayout::kRawLine));
   CellReading text;
   text.text = JoinCellWords(words);
   text.confidence = words.empty() ? 0.0 : LowestConfidence(words);
+  return text;
+}
+
+// A text reading that is a label whatever the Latin recogniser reads: two
+// or more ideographs and no digit ("减4" and misread numbers are settled
+// with the Latin readings).
+bool IsLabel(const CellReading& text) {
+  if (CountIdeographs(text.text) < 2) return false;
+  const std::string plain = NormalizeNfkc(text.text);
+  return std::none_of(plain.begin(), plain.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Decides a cell that the trusted digits path did not: `text` is the text
+// recogniser's reading; `digits` and `check` the Latin ones when `fit` (a
+// number explaining all the ink). Without ideographs the three readings
+// are settled (Settle); a single ideograph yields to a number that is
+// repeated or more confident (no label is one character).
+StatusOr<CellReading> Decide(PageContext& ctx, const Strip& strip, CellReading text,
+                             const LatinReading& digits, const LatinReading& check, bool fit,
+                             bool one_line) {
   if (!fit) {
     // A number only the Chinese model saw (the Latin reading found none, or
     // one that does not explain the ink) is unverified; so is a lone stroke
@@ -231,9 +235,54 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
     if (digits.confidence < text.confidence) return text;
     return CellReading{digits.text, std::min(digits.confidence, kMajority), {}};
   }
-  ASSIGN_OR_RETURN(LatinReading raw, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
+  ASSIGN_OR_RETURN(LatinReading raw, ctx.engine.ReadLatin(strip.image, Whole(strip.image),
+                                                          OcrLayout::kRawLine,
                                                           LatinCharset::kDigits));
   return Settle(text, digits, raw);
+}
+
+// A cell's lines are joined into one strip (MakeStrip). A one-line cell is
+// read by the Latin recogniser as digits (cheap, and reliable on digits
+// where the Chinese model drops or doubles digits and reads a lone 1 as
+// "|", a lone 2 as 副): a confident number explaining all the ink that an
+// unconstrained Latin reading repeats is the value (text forced into
+// digits, "2.重复申请" as "2.2575", reads as letters there). Otherwise the
+// text recogniser reads the cell too (Decide). A cell that looks like a
+// label (LooksLikeText) is read by the text recogniser first, and the
+// Latin readings are skipped when it reads a label (IsLabel).
+StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
+  RETURN_IF_ERROR(CheckTime(ctx));
+  std::optional<BBox> ink = InkBox(ctx.ink, ctx.grey, inner, ctx.dpi, /*relative=*/true);
+  if (!ink) return CellReading();
+  const std::vector<BBox> lines = InkLines(ctx.ink, *ink);
+  const Strip strip = StripOf(ctx, lines, inner);
+  const PixelRect all = Whole(strip.image);
+  const bool one_line = lines.size() == 1;
+  const bool number_sized =
+      one_line && lines[0].width() <= kMaxNumberAspect * lines[0].height();
+  std::optional<CellReading> text;
+  if (number_sized && LooksLikeText(ctx, lines[0])) {
+    ASSIGN_OR_RETURN(text, ReadCellText(ctx, strip));
+    if (IsLabel(*text)) return *std::move(text);
+  }
+  LatinReading digits, check;
+  bool fit = false;
+  if (number_sized) {
+    ASSIGN_OR_RETURN(digits, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kLine,
+                                                  LatinCharset::kDigits));
+    fit = IsNumberText(digits.text) && Explains(digits, strip, ctx.dpi);
+  }
+  if (fit) {
+    ASSIGN_OR_RETURN(check, ctx.engine.ReadLatin(strip.image, all, OcrLayout::kRawLine,
+                                                 LatinCharset::kAny));
+    if (Repeats(check, digits) && digits.confidence >= ctx.options.trust_digits) {
+      return CellReading{digits.text, std::max(digits.confidence, check.confidence), {}};
+    }
+  }
+  if (!text) {
+    ASSIGN_OR_RETURN(text, ReadCellText(ctx, strip));
+  }
+  return Decide(ctx, strip, *std::move(text), digits, check, fit, one_line);
 }
 
 // Labels are matched by the mapper, which reports what it cannot find; only

@@ -9,7 +9,9 @@
 // digits-only recogniser; unless that gives a confident number explaining
 // all the ink, the text recogniser reads it too, and when both read a
 // number and disagree both are kept (Cell::alternatives) and the cell keeps
-// the lower confidence. Text outside tables (title, dates, prose) is read
+// the lower confidence. A one-line cell whose ink looks like ideographs is
+// read by the text recogniser first, and not by the Latin one when that
+// reads a label (two or more ideographs, no digit). Text outside tables (title, dates, prose) is read
 // line by line and grouped into lines (pipeline/layout_lines.h). Blocks
 // come in reading order, top to bottom; a table that runs over a page
 // break is the next table in the Document.

@@ -50,5 +50,14 @@ TEST(InkLinesTest, ALoneSpeckAboveTextIsNoLine) {
   EXPECT_EQ(lines[0].y0, 40);
 }
 
+TEST(WidestComponentTest, MeasuresTheWidestPieceInsideTheBox) {
+  // A digit-like bar 12 px wide, a square 30 px wide, and outside the box a
+  // rule 500 px wide.
+  PixPtr page = InkPage({{100, 100, 12, 30}, {130, 100, 30, 30}, {100, 300, 500, 4}});
+  EXPECT_EQ(WidestComponent(page.get(), BBox{90, 90, 200, 140}), 30);
+  EXPECT_EQ(WidestComponent(page.get(), BBox{90, 90, 120, 140}), 12);
+  EXPECT_EQ(WidestComponent(page.get(), BBox{300, 150, 400, 200}), 0);
+}
+
 }  // namespace
 }  // namespace zfxxgk::image

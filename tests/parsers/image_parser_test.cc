@@ -65,8 +65,9 @@ std::string ReadFile(const fs::path& path) {
 }
 
 // An A4 page at 150 dpi with a 3 x 2 ruled table; `ink` cells get a
-// digit-sized blob.
-PixPtr RuledPage(const std::vector<std::pair<int, int>>& ink) {
+// digit-sized blob, `labels` cells two ideograph-sized squares side by side.
+PixPtr RuledPage(const std::vector<std::pair<int, int>>& ink,
+                 const std::vector<std::pair<int, int>>& labels = {}) {
   PixPtr pix(pixCreate(1240, 1754, 8));
   pixSetAllGray(pix.get(), 255);
   pixSetResolution(pix.get(), 150, 150);
@@ -79,6 +80,10 @@ PixPtr RuledPage(const std::vector<std::pair<int, int>>& ink) {
   for (int y : ys) fill(150, y, 852, 2);
   for (int x : xs) fill(x, 300, 2, 182);
   for (auto [r, c] : ink) fill(xs[c] + 40, ys[r] + 18, 12, 24);
+  for (auto [r, c] : labels) {
+    fill(xs[c] + 40, ys[r] + 18, 24, 24);
+    fill(xs[c] + 70, ys[r] + 18, 24, 24);
+  }
   return pix;
 }
 
@@ -187,6 +192,38 @@ TEST(ImageParserTest, CellsGetTextAndProvenanceAndEmptyCellsNoOcr) {
   // A confirmed digits reading needs no Chinese recogniser.
   EXPECT_EQ(engine.text_calls, 0);
   EXPECT_EQ(engine.latin_calls, 4);
+}
+
+TEST(ImageParserTest, ACellThatLooksLikeALabelIsReadAsTextFirst) {
+  PixPtr page = RuledPage({{0, 1}}, {{0, 0}});
+  FakeEngine engine;
+  engine.text = "规章制度";
+  StatusOr<Document> doc = ParseImage(WriteTiff({page.get()}), "label.tiff", engine);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->tables.size(), 1u);
+  for (const Cell& c : doc->tables[0].cells) {
+    if (c.row == 0) {
+      EXPECT_EQ(c.text, c.col == 0 ? "规章制度" : "7") << c.col;
+    }
+  }
+  // The label is read once, by the text recogniser; the digit as before.
+  EXPECT_EQ(engine.text_calls, 1);
+  EXPECT_EQ(engine.latin_calls, 2);
+}
+
+TEST(ImageParserTest, ALabelShapedCellReadAsNoLabelIsReadAsDigitsToo) {
+  PixPtr page = RuledPage({}, {{0, 0}});
+  FakeEngine engine;  // the text recogniser reads "7": no label
+  StatusOr<Document> doc = ParseImage(WriteTiff({page.get()}), "label7.tiff", engine);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->tables.size(), 1u);
+  for (const Cell& c : doc->tables[0].cells) {
+    if (c.row == 0 && c.col == 0) {
+      EXPECT_EQ(c.text, "7");
+    }
+  }
+  EXPECT_EQ(engine.text_calls, 1);
+  EXPECT_EQ(engine.latin_calls, 2);  // digits, and the confirming reading
 }
 
 TEST(ImageParserTest, AnEngineFailureBecomesAnIssueAndLeavesNothingHalfRead) {

@@ -65,6 +65,31 @@ TEST(TesseractEngineTest, ExplicitTessdataDirWinsOverTheEnvironment) {
   EXPECT_EQ(TesseractEngine::TessdataDir(options), "/some/where");
 }
 
+// The line images Tesseract PNG-encodes are stored uncompressed (the
+// adapter interposes pixWriteMemPng), pixel for pixel the same; a PNG
+// whose caller chose a zlib level keeps it.
+TEST(TesseractEngineTest, PngsWithoutAChosenLevelAreStoredUncompressed) {
+  image::PixPtr white(pixCreate(200, 100, 8));
+  ASSERT_TRUE(white);
+  pixSetAll(white.get());
+  pixSetPixel(white.get(), 7, 3, 0);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMem(&data, &size, white.get(), IFF_PNG), 0);
+  EXPECT_GE(size, 200u * 100u);
+  EXPECT_EQ(white->special, 0);
+  image::PixPtr back(pixReadMem(data, size));
+  lept_free(data);
+  ASSERT_TRUE(back);
+  l_int32 same = 0;
+  pixEqual(white.get(), back.get(), &same);
+  EXPECT_TRUE(same);
+  pixSetZlibCompression(white.get(), 6);
+  ASSERT_EQ(pixWriteMem(&data, &size, white.get(), IFF_PNG), 0);
+  lept_free(data);
+  EXPECT_LT(size, 2000u);
+}
+
 TEST(TesseractEngineTest, ReadsDigitsWithTheLatinRecogniser) {
   if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
   auto engine = TesseractEngine::Create(OcrOptions());

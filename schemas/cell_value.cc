@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "pipeline/normalize.h"
@@ -43,8 +45,25 @@ std::string CanonicalOfMatchText(const std::string& s) {
   return out;
 }
 
+// The value of `num`, a match of the number rule, when it is an integer of
+// at most 15 digits: exact in a double, so the same value strtod gives (also
+// -0.0 for "-0"), without strtod's general parsing. nullopt otherwise.
+std::optional<double> SmallInteger(std::string_view num) {
+  const bool negative = !num.empty() && num[0] == '-';
+  if (!num.empty() && (num[0] == '-' || num[0] == '+')) num.remove_prefix(1);
+  if (num.empty() || num.size() > 15) return std::nullopt;
+  int64_t v = 0;
+  for (char c : num) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  const double d = static_cast<double>(v);
+  return negative ? -d : d;
+}
+
 void SetNumber(CellOut& cell, const std::string& num) {
-  cell.value = std::strtod(num.c_str(), nullptr);
+  const std::optional<double> small = SmallInteger(num);
+  cell.value = small ? *small : std::strtod(num.c_str(), nullptr);
   cell.integral = num.find('.') == std::string::npos;
 }
 

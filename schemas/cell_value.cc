@@ -123,6 +123,31 @@ bool HasOnlyValueRuleChars(std::string_view s) {
   return true;
 }
 
+// Whether `raw` holds a CJK unified ideograph (U+4E00..9FFF) that no value
+// rule contains (all but 减少增加个项件条万元). Normalising keeps such a
+// character as it is (NFKC leaves it alone, and an ill-formed byte before it
+// becomes U+FFFD without taking it along), so the canonical text holds it and
+// HasOnlyValueRuleChars rejects that text: the cell is text, found without
+// normalising. Read byte by byte: 0xE4..0xE9 never continue a character.
+bool HasNonValueIdeograph(std::string_view raw) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  for (size_t i = 0; i + 2 < raw.size(); ++i) {
+    if (p[i] < 0xE4 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+      continue;
+    }
+    const int32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    switch (c) {
+      case 0x51CF: case 0x5C11: case 0x589E: case 0x52A0: case 0x4E2A:  // 减少增加个
+      case 0x9879: case 0x4EF6: case 0x6761: case 0x4E07: case 0x5143:  // 项件条万元
+        break;
+      default:
+        if (c >= 0x4E00) return true;
+    }
+    i += 2;
+  }
+  return false;
+}
+
 // Any byte of RE2's \s ([\t\n\f\r ]): spaced_digits cannot match without one.
 bool HasPerlSpace(std::string_view s) {
   return s.find_first_of(" \t\n\f\r") != std::string_view::npos;
@@ -189,6 +214,7 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
   }
   const int32_t first = FirstMatchChar(raw);
   if (first >= 0 && !MayStartValue(first)) return cell;  // Canonical(raw) starts so
+  if (HasNonValueIdeograph(raw)) return cell;  // so does Canonical(raw): no rule matches
   const std::string s = CanonicalOfMatchText(
       forms.match_text != nullptr ? *forms.match_text : NormalizeForMatch(raw));
   if (s.empty()) {

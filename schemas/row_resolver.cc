@@ -278,9 +278,12 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   }
 }
 
-void Emit(const RowSlot& slot, ReportV1& report) {
+void Emit(RowSlot&& slot, ReportV1& report) {
   for (size_t k = 0; k < slot.columns.size(); ++k) {
-    report.cells.emplace_back(slot.path + "." + slot.columns[k], slot.cells[k]);
+    std::string path;
+    path.reserve(slot.path.size() + 1 + slot.columns[k].size());
+    path.append(slot.path).append(1, '.').append(slot.columns[k]);
+    report.cells.emplace_back(std::move(path), std::move(slot.cells[k]));
   }
 }
 

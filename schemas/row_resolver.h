@@ -64,8 +64,9 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
                  const std::vector<ProseFact>& facts, const std::string& table,
                  ReportV1& report);
 
-// Appends the slot's cells to report.cells under "<path>.<column>".
-void Emit(const RowSlot& slot, ReportV1& report);
+// Appends the slot's cells to report.cells under "<path>.<column>", moving
+// them out of the slot (its cells are left unspecified).
+void Emit(RowSlot&& slot, ReportV1& report);
 
 std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols);
 

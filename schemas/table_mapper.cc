@@ -123,7 +123,7 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
     }
     PlaceLooseByProse(strays, facts, rows, report);  // loose_cells.h
     n += CountRead(rows);
-    for (const RowSlot& slot : rows) Emit(slot, report);
+    for (RowSlot& slot : rows) Emit(std::move(slot), report);
   }
   return n;
 }
@@ -320,7 +320,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   for (size_t i = 0; i < slots.size(); ++i) {
     bool alternative = !spec.application_rows[i].alternative_of.empty();
     if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
-    Emit(slots[i], report);
+    Emit(std::move(slots[i]), report);
   }
   std::vector<std::vector<std::string>> known;
   for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
@@ -374,7 +374,7 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
   }
   ResolveRows(one, constraints, facts, "review_litigation", report);
   *n += CountRead(one);
-  Emit(slot, report);
+  Emit(std::move(slot), report);
 }
 
 }  // namespace

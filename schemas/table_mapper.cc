@@ -154,18 +154,19 @@ std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
   std::vector<CellConstraint> out;
   for (const IdentitySpec& id : spec.identities) {
     if (id.axis == Axis::kEachColumn) {
+      const std::vector<int> lhs = rows_of(id.lhs), rhs = rows_of(id.rhs);
       for (size_t c = 0; c < cols.size(); ++c) {
         CellConstraint k{id.id + " " + cols[c], {}, {}};
-        for (int r : rows_of(id.lhs)) k.lhs.push_back({r, static_cast<int>(c)});
-        for (int r : rows_of(id.rhs)) k.rhs.push_back({r, static_cast<int>(c)});
-        out.push_back(k);
+        for (int r : lhs) k.lhs.push_back({r, static_cast<int>(c)});
+        for (int r : rhs) k.rhs.push_back({r, static_cast<int>(c)});
+        out.push_back(std::move(k));
       }
     } else if (id.axis == Axis::kEachRow) {
       for (size_t r = 0; r < slots.size(); ++r) {
         CellConstraint k{id.id + " " + slots[r].path.substr(sizeof("applications.") - 1), {}, {}};
         for (const std::string& c : id.lhs) k.lhs.push_back({int(r), ColumnIndex(cols, c)});
         for (const std::string& c : id.rhs) k.rhs.push_back({int(r), ColumnIndex(cols, c)});
-        out.push_back(k);
+        out.push_back(std::move(k));
       }
     }
   }

@@ -326,7 +326,10 @@ std::string CollapseSpaces(std::string_view utf8) {
     if (c < 0x80) {
       ++i;
       if (!IsAsciiSpace(c)) continue;
-    } else if (Ideograph(p, i, n) > 0) {
+    } else if (p[i] >= 0xE4 && p[i] <= 0xEE && p[i] != 0xED && i + 2 < n &&
+               (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      // U+4000..CFFF or U+E000..EFFF, well-formed: no white space there
+      // (it lies below U+3001, and at U+FEFF).
       i += 3;
       continue;
     } else {

@@ -81,8 +81,9 @@ __attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::array<uint32
                                                                const unsigned char* data,
                                                                size_t n) {
   const __m128i kMask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
-  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  const auto* state = reinterpret_cast<const __m128i*>(h.data());
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(state), 0xB1);           // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(state + 1), 0x1B);    // EFGH
   __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);   // ABEF
   state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
   for (size_t b = 0; b < n; ++b, data += 64) {

@@ -33,9 +33,13 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// A-Z to a-z, other bytes unchanged (std::tolower in the "C" locale, which
+// the program never leaves), without a library call per byte.
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -47,6 +51,16 @@ bool IsValidUtf8(std::string_view s, int* multibyte) {
   const int32_t n = static_cast<int32_t>(s.size());
   *multibyte = 0;
   while (i < n) {
+    if (p[i] < 0x80) {  // ASCII, and the common three-byte CJK form, read directly
+      ++i;
+      continue;
+    }
+    if (p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      ++*multibyte;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
@@ -90,13 +104,17 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const char* name,
 // NUL bytes in the first 8 KB, or more than 5% control characters.
 bool LooksBinary(std::string_view bytes) {
   std::string_view probe = bytes.substr(0, kBinaryProbeBytes);
+  if (probe.find('\0') != std::string_view::npos) return true;
+  // Control characters other than white space and ESC, and DEL.
+  static constexpr std::array<uint8_t, 256> kControl = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = 1;
+    for (int c : {int{'\t'}, int{'\n'}, int{'\r'}, int{'\f'}, int{'\v'}, 0x1b}) t[c] = 0;
+    t[0x7f] = 1;
+    return t;
+  }();
   size_t controls = 0;
-  for (char ch : probe) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    bool is_space = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if ((c < 0x20 && !is_space && c != 0x1b) || c == 0x7f) ++controls;
-  }
+  for (char ch : probe) controls += kControl[static_cast<unsigned char>(ch)];
   return !probe.empty() && controls * 20 > probe.size();
 }
 

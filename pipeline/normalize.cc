@@ -51,6 +51,19 @@ bool IsPlainStarter(UChar32 c) {
   return (c >= 0 && c < 0x80) || (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x4E00 && c <= 0x9FFF);
 }
 
+// The CJK unified ideograph (U+4E00..9FFF) encoded at p[i], or 0 when the
+// bytes there are anything else: the common character of a report, read
+// without the general decoder. Such a character is well-formed, inert under
+// NFKC, and neither white space, a quote mark nor a dash.
+inline UChar32 Ideograph(const uint8_t* p, int32_t i, int32_t n) {
+  if (p[i] < 0xE4 || p[i] > 0xE9 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+      (p[i + 2] & 0xC0) != 0x80) {
+    return 0;
+  }
+  const UChar32 c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+  return c >= 0x4E00 ? c : 0;
+}
+
 // Whether `s` is well-formed UTF-8 (what ICU decodes without substituting
 // U+FFFD); `ascii` tells whether every byte is below 0x80.
 bool IsWellFormedUtf8(std::string_view s, bool* ascii) {
@@ -68,13 +81,6 @@ bool IsWellFormedUtf8(std::string_view s, bool* ascii) {
     if (c < 0) return false;
   }
   return true;
-}
-
-void AppendUtf8(UChar32 c, std::string& out) {
-  char buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  U8_APPEND_UNSAFE(buf, len, c);
-  out.append(buf, static_cast<size_t>(len));
 }
 
 // The reference implementations, through UTF-16; used for ill-formed UTF-8
@@ -157,14 +163,14 @@ std::string NormalizeForMatch(std::string_view utf8) {
 namespace {
 
 // Builds a MatchText from NFKC code points: drops white space (noting it)
-// and quote marks, folds dashes and 其它.
+// and quote marks, folds dashes and 其它. The bytes that follow white space
+// are listed and space_before is filled once at the end: it is mostly false.
 class MatchTextBuilder {
  public:
-  explicit MatchTextBuilder(size_t size) {
-    out_.text.reserve(size);
-    out_.space_before.reserve(size + 1);
-  }
-  void Add(UChar32 c) {
+  explicit MatchTextBuilder(size_t size) { out_.text.reserve(size); }
+  // `c` encoded as the `len` bytes at `utf8` (its UTF-8 form), or encoded
+  // here when `utf8` is null.
+  void Add(UChar32 c, const char* utf8 = nullptr, int32_t len = 0) {
     if (c < 0x80) {
       AddAscii(static_cast<char>(c));
       return;
@@ -174,14 +180,24 @@ class MatchTextBuilder {
       return;
     }
     if (IsQuote(c)) return;
-    if (IsDash(c)) c = '-';
-    if (c == 0x5B83 && prev_ == 0x5176) c = 0x4ED6;  // 其它 -> 其他
+    if (IsDash(c)) {
+      c = '-';
+      utf8 = nullptr;
+    }
+    if (c == 0x5B83 && prev_ == 0x5176) {  // 其它 -> 其他
+      c = 0x4ED6;
+      utf8 = nullptr;
+    }
     prev_ = c;
-    const size_t before = out_.text.size();
-    AppendUtf8(c, out_.text);
-    out_.space_before.push_back(space_);
-    for (size_t k = before + 1; k < out_.text.size(); ++k) out_.space_before.push_back(false);
-    space_ = false;
+    MarkSpace();
+    if (utf8 != nullptr) {
+      out_.text.append(utf8, static_cast<size_t>(len));
+    } else {
+      char buf[U8_MAX_LENGTH];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);
+      out_.text.append(buf, static_cast<size_t>(n));
+    }
   }
   void AddAscii(char c) {
     if (IsAsciiSpace(c)) {
@@ -190,17 +206,31 @@ class MatchTextBuilder {
     }
     if (c == '"' || c == '\'') return;  // the ASCII quote marks
     prev_ = c;
+    MarkSpace();
     out_.text.push_back(c);
-    out_.space_before.push_back(space_);
-    space_ = false;
+  }
+  // `n` bytes of well-formed text that NFKC and the folding keep as they
+  // are, without white space or quote marks; `last` is their last character.
+  void Verbatim(const char* utf8, size_t n, UChar32 last) {
+    MarkSpace();
+    out_.text.append(utf8, n);
+    prev_ = last;
   }
   MatchText Finish() {
-    out_.space_before.push_back(space_);
+    MarkSpace();
+    out_.space_before.assign(out_.text.size() + 1, false);
+    for (size_t at : spaces_) out_.space_before[at] = true;
     return std::move(out_);
   }
 
  private:
+  void MarkSpace() {
+    if (space_) spaces_.push_back(out_.text.size());
+    space_ = false;
+  }
+
   MatchText out_;
+  std::vector<size_t> spaces_;  // bytes of out_.text that white space preceded
   bool space_ = false;
   UChar32 prev_ = 0;
 };
@@ -224,18 +254,43 @@ bool IsNfkcInert(UChar32 c) {
 bool MatchTextDirect(std::string_view utf8, MatchTextBuilder& out) {
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t run = 0;     // start of the bytes kept as they are, not yet added
+  UChar32 last = 0;    // the last character of that run
+  auto flush = [&](int32_t end) {
+    if (end > run) out.Verbatim(utf8.data() + run, static_cast<size_t>(end - run), last);
+  };
   for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
     UChar32 c = p[i];
     if (c < 0x80) {
       ++i;
-    } else {
-      U8_NEXT(p, i, n, c);
-      if (c < 0) return false;
-      if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-      else if (!IsSpace(c) && !IsNfkcInert(c)) return false;
+      if (!IsAsciiSpace(c) && c != '"' && c != '\'') {
+        last = c;
+        continue;
+      }
+      flush(start);
+      out.AddAscii(static_cast<char>(c));
+      run = i;
+      continue;
     }
-    out.Add(c);
+    const UChar32 ideograph = Ideograph(p, i, n);
+    if (ideograph > 0 && ideograph != 0x5B83) {  // 它 may follow 其: Add folds it
+      i += 3;
+      last = ideograph;
+      continue;
+    }
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    flush(start);
+    run = i;
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      out.Add(c - 0xFEE0);
+      continue;
+    }
+    if (!IsSpace(c) && !IsNfkcInert(c)) return false;
+    out.Add(c, utf8.data() + start, i - start);
   }
+  flush(n);
   return true;
 }
 
@@ -258,28 +313,39 @@ MatchText NormalizeForMatchWithSpaces(std::string_view utf8) {
 }
 
 // Decodes as it goes; ill-formed UTF-8 takes the UTF-16 path (U+FFFD).
+// Runs between white space are copied whole: most text has few spaces.
 std::string CollapseSpaces(std::string_view utf8) {
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
   std::string out;
   out.reserve(utf8.size());
-  bool pending_space = false;
+  int32_t run = 0;  // start of the current run of non-space characters
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c = p[i];
     if (c < 0x80) {
       ++i;
+      if (!IsAsciiSpace(c)) continue;
+    } else if (p[i] >= 0xE4 && p[i] <= 0xEE && p[i] != 0xED && i + 2 < n &&
+               (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      // U+4000..CFFF or U+E000..EFFF, well-formed: no white space there
+      // (it lies below U+3001, and at U+FEFF).
+      i += 3;
+      continue;
     } else {
       U8_NEXT(p, i, n, c);
       if (c < 0) return CollapseSpacesUtf16(utf8);
+      if (!IsSpace(c)) continue;
     }
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
+    if (start > run) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(utf8.data() + run, static_cast<size_t>(start - run));
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(utf8.data() + start, static_cast<size_t>(i - start));
+    run = i;
+  }
+  if (n > run) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(utf8.data() + run, static_cast<size_t>(n - run));
   }
   return out;
 }

@@ -4,6 +4,12 @@
 #include <cstdint>
 #include <cstdio>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define ZFXXGK_SHA_NI 1
+#endif
+
 namespace zfxxgk {
 namespace {
 
@@ -56,15 +62,78 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += v;
 }
 
+#ifdef ZFXXGK_SHA_NI
+// Whether the CPU has the SHA extensions (CPUID leaf 7, EBX bit 29) and the
+// SSSE3/SSE4.1 shuffles and blends the SHA-NI path uses.
+bool HasShaNi() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  const bool sse = (c & bit_SSSE3) != 0 && (c & bit_SSE4_1) != 0;
+  if (!sse || !__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+  return (b & (1u << 29)) != 0;
+}
+
+// Compress on `n` blocks with the SHA-NI instructions: the same function,
+// about ten times fewer instructions. The state is kept as ABEF/CDGH, the
+// register layout sha256rnds2 expects; four rounds per message group, the
+// schedule extended by sha256msg1/msg2 (FIPS 180-4, 6.2.2 step 1).
+__attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::array<uint32_t, 8>& h,
+                                                               const unsigned char* data,
+                                                               size_t n) {
+  const __m128i kMask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  const auto* state = reinterpret_cast<const __m128i*>(h.data());
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(state), 0xB1);           // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(state + 1), 0x1B);    // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);   // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
+  for (size_t b = 0; b < n; ++b, data += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i msg[16];
+    for (int i = 0; i < 16; ++i) {
+      if (i < 4) {
+        msg[i] = _mm_shuffle_epi8(
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)), kMask);
+      } else {
+        const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(msg[i - 4], msg[i - 3]),
+                                        _mm_alignr_epi8(msg[i - 1], msg[i - 2], 4));
+        msg[i] = _mm_sha256msg2_epu32(t, msg[i - 1]);
+      }
+      const __m128i m = _mm_add_epi32(
+          msg[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * i])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, m);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(m, 0x0E));
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);              // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);           // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);        // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);           // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+// Compress on `n` consecutive blocks, with SHA-NI when the CPU has it.
+void CompressBlocks(std::array<uint32_t, 8>& h, const unsigned char* data, size_t n) {
+#ifdef ZFXXGK_SHA_NI
+  static const bool sha_ni = HasShaNi();
+  if (sha_ni) {
+    CompressShaNi(h, data, n);
+    return;
+  }
+#endif
+  for (size_t i = 0; i < n; ++i) Compress(h, data + 64 * i);
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   size_t full = bytes.size() / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) {
-    Compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + i));
-  }
+  CompressBlocks(h, reinterpret_cast<const unsigned char*>(bytes.data()), full / 64);
   unsigned char tail[128] = {};
   size_t rest = (bytes.size() - full) & 63;
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[full + i]);
@@ -72,7 +141,7 @@ std::string Sha256Hex(std::string_view bytes) {
   size_t tail_len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) Compress(h, tail + i);
+  CompressBlocks(h, tail, tail_len / 64);
   std::string out;
   char buf[9];
   for (uint32_t x : h) {

@@ -1,27 +1,49 @@
 #include "schemas/cell_index.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace zfxxgk {
+namespace {
+
+// Hash of a contract path from its length and its last 24 bytes: paths
+// share long prefixes ("applications.") and differ at the end
+// ("….new_received.total"). Two paths that agree there only probe further.
+size_t PathHash(std::string_view path) {
+  uint64_t h = path.size() * 0x9E3779B97F4A7C15ULL;
+  const size_t n = std::min<size_t>(path.size(), 24);
+  const char* p = path.data() + path.size() - n;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, p + i, std::min<size_t>(8, n - i));
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  return static_cast<size_t>(h);
+}
+
+}  // namespace
 
 CellIndex::CellIndex(const std::vector<std::pair<std::string, CellOut>>& cells) {
-  sorted_.reserve(cells.size());
-  for (const auto& [path, cell] : cells) sorted_.emplace_back(path, &cell);
-  // Stable, so equal paths keep list order; then the last of each run stays.
-  std::stable_sort(sorted_.begin(), sorted_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  size_t out = 0;
-  for (size_t i = 0; i < sorted_.size(); ++i) {
-    if (i + 1 < sorted_.size() && sorted_[i + 1].first == sorted_[i].first) continue;
-    sorted_[out++] = sorted_[i];
+  size_t size = 16;
+  while (size < 2 * cells.size()) size *= 2;
+  slots_.assign(size, {std::string_view(), nullptr});
+  mask_ = size - 1;
+  // In list order, overwriting: the last occurrence of a path stays.
+  for (const auto& [path, cell] : cells) {
+    size_t i = PathHash(path) & mask_;
+    while (slots_[i].second != nullptr && slots_[i].first != path) i = (i + 1) & mask_;
+    slots_[i] = {path, &cell};
   }
-  sorted_.resize(out);
 }
 
 const CellOut* CellIndex::Find(std::string_view path) const {
-  auto it = std::lower_bound(sorted_.begin(), sorted_.end(), path,
-                             [](const auto& entry, std::string_view p) { return entry.first < p; });
-  return it != sorted_.end() && it->first == path ? it->second : nullptr;
+  for (size_t i = PathHash(path) & mask_; slots_[i].second != nullptr;
+       i = (i + 1) & mask_) {
+    if (slots_[i].first == path) return slots_[i].second;
+  }
+  return nullptr;
 }
 
 }  // namespace zfxxgk

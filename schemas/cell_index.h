@@ -1,8 +1,9 @@
 // Lookup of a report's cells by contract path.
 //
 // ReportV1::cells is a list in emission order; the identity and prose
-// checks look cells up by path many times per report. CellIndex sorts views
-// of the paths once (one allocation) and answers by binary search.
+// checks look cells up by path many times per report. CellIndex puts views
+// of the paths in an open-addressing hash table once (one allocation) and
+// answers by hashing the path and probing.
 // REQUIRES: the cells outlive the index and are not modified while it is
 // used. When a path occurs more than once, the last occurrence is found
 // (as assigning into a map in list order would keep).
@@ -26,7 +27,10 @@ class CellIndex {
   const CellOut* Find(std::string_view path) const;
 
  private:
-  std::vector<std::pair<std::string_view, const CellOut*>> sorted_;
+  // Linear probing; a null cell marks a free slot. Size: a power of two,
+  // at least twice the number of cells.
+  std::vector<std::pair<std::string_view, const CellOut*>> slots_;
+  size_t mask_ = 0;
 };
 
 }  // namespace zfxxgk

@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "pipeline/normalize.h"
@@ -43,8 +45,25 @@ std::string CanonicalOfMatchText(const std::string& s) {
   return out;
 }
 
+// The value of `num`, a match of the number rule, when it is an integer of
+// at most 15 digits: exact in a double, so the same value strtod gives (also
+// -0.0 for "-0"), without strtod's general parsing. nullopt otherwise.
+std::optional<double> SmallInteger(std::string_view num) {
+  const bool negative = !num.empty() && num[0] == '-';
+  if (!num.empty() && (num[0] == '-' || num[0] == '+')) num.remove_prefix(1);
+  if (num.empty() || num.size() > 15) return std::nullopt;
+  int64_t v = 0;
+  for (char c : num) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  const double d = static_cast<double>(v);
+  return negative ? -d : d;
+}
+
 void SetNumber(CellOut& cell, const std::string& num) {
-  cell.value = std::strtod(num.c_str(), nullptr);
+  const std::optional<double> small = SmallInteger(num);
+  cell.value = small ? *small : std::strtod(num.c_str(), nullptr);
   cell.integral = num.find('.') == std::string::npos;
 }
 
@@ -102,6 +121,31 @@ bool HasOnlyValueRuleChars(std::string_view s) {
     if (!word) return false;
   }
   return true;
+}
+
+// Whether `raw` holds a CJK unified ideograph (U+4E00..9FFF) that no value
+// rule contains (all but 减少增加个项件条万元). Normalising keeps such a
+// character as it is (NFKC leaves it alone, and an ill-formed byte before it
+// becomes U+FFFD without taking it along), so the canonical text holds it and
+// HasOnlyValueRuleChars rejects that text: the cell is text, found without
+// normalising. Read byte by byte: 0xE4..0xE9 never continue a character.
+bool HasNonValueIdeograph(std::string_view raw) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  for (size_t i = 0; i + 2 < raw.size(); ++i) {
+    if (p[i] < 0xE4 || p[i] > 0xE9 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+      continue;
+    }
+    const int32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    switch (c) {
+      case 0x51CF: case 0x5C11: case 0x589E: case 0x52A0: case 0x4E2A:  // 减少增加个
+      case 0x9879: case 0x4EF6: case 0x6761: case 0x4E07: case 0x5143:  // 项件条万元
+        break;
+      default:
+        if (c >= 0x4E00) return true;
+    }
+    i += 2;
+  }
+  return false;
 }
 
 // Any byte of RE2's \s ([\t\n\f\r ]): spaced_digits cannot match without one.
@@ -170,6 +214,7 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
   }
   const int32_t first = FirstMatchChar(raw);
   if (first >= 0 && !MayStartValue(first)) return cell;  // Canonical(raw) starts so
+  if (HasNonValueIdeograph(raw)) return cell;  // so does Canonical(raw): no rule matches
   const std::string s = CanonicalOfMatchText(
       forms.match_text != nullptr ? *forms.match_text : NormalizeForMatch(raw));
   if (s.empty()) {

@@ -93,7 +93,7 @@ std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string&
   if (p != std::string::npos) return {p, alias.size()};
   constexpr size_t kMinPrefixBytes = 8 * 3;  // eight CJK characters
   for (int k = 1;; ++k) {
-    std::string prefix = alias.substr(0, DropChars(alias, k));
+    const std::string_view prefix(alias.data(), DropChars(alias, k));
     if (prefix.size() < kMinPrefixBytes || prefix.size() * 2 < alias.size()) break;
     for (size_t q = text.find(prefix, start); q != std::string::npos;
          q = text.find(prefix, q + 1)) {

@@ -2,7 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -103,15 +105,36 @@ ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
   return meta;
 }
 
+namespace {
+
+// A template's markers as Boyer-Moore-Horspool searchers, built once: in CJK
+// text std::string::find stops at nearly every character (the markers'
+// first byte starts most of them); these skip up to a marker's length.
+using MarkerSearcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
+std::vector<MarkerSearcher> Searchers(const TemplateSpec& spec) {
+  std::vector<MarkerSearcher> out;
+  for (const std::string& m : spec.markers) out.emplace_back(m.begin(), m.end());
+  return out;
+}
+
+// How many of the markers occur in `text` (each counted once).
+int CountMarkers(const std::string& text, const std::vector<MarkerSearcher>& markers) {
+  int n = 0;
+  for (const MarkerSearcher& m : markers) {
+    n += std::search(text.begin(), text.end(), m) != text.end();
+  }
+  return n;
+}
+
+}  // namespace
+
 const TemplateSpec* DetectTemplate(const std::vector<Item>& items) {
+  static const auto* markers2019 = new std::vector<MarkerSearcher>(Searchers(Gov2019Template()));
+  static const auto* markers2021 = new std::vector<MarkerSearcher>(Searchers(Gov2021Template()));
   int votes2019 = 0, votes2021 = 0;
   for (const Item& item : items) {
-    for (const std::string& m : Gov2019Template().markers) {
-      votes2019 += item.norm.text.find(m) != std::string::npos;
-    }
-    for (const std::string& m : Gov2021Template().markers) {
-      votes2021 += item.norm.text.find(m) != std::string::npos;
-    }
+    votes2019 += CountMarkers(item.norm.text, *markers2019);
+    votes2021 += CountMarkers(item.norm.text, *markers2021);
   }
   if (votes2019 == 0 && votes2021 == 0) return nullptr;
   return votes2021 >= votes2019 ? &Gov2021Template() : &Gov2019Template();

@@ -41,13 +41,16 @@ std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const st
   return cells;
 }
 
-void FillFixed(RowSlot& slot, ReportV1& report) {
+// With `consume` the cells read are moved, not copied (nothing reads them
+// again when no row has a run to split).
+void FillFixed(RowSlot& slot, bool consume, ReportV1& report) {
   if (slot.read.one_cell_lost && slot.columns.size() >= 3) {
     slot.cells =
         PlaceAroundLostCell(slot.read.cells, slot.path, slot.columns, slot.strays, report);
     return;
   }
-  slot.cells = slot.read.cells;
+  if (consume) slot.cells = std::move(slot.read.cells);
+  else slot.cells = slot.read.cells;
   slot.cells.resize(slot.columns.size(), MissingCell());
 }
 
@@ -248,7 +251,7 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   bool any_run = std::any_of(slots.begin(), slots.end(), HasRun);
   for (RowSlot& s : slots) {
     if (!s.found) s.cells.assign(s.columns.size(), MissingCell());
-    else if (!HasRun(s)) FillFixed(s, report);
+    else if (!HasRun(s)) FillFixed(s, /*consume=*/!any_run, report);
   }
   if (!any_run) return;
   SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));
@@ -278,9 +281,12 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   }
 }
 
-void Emit(const RowSlot& slot, ReportV1& report) {
+void Emit(RowSlot&& slot, ReportV1& report) {
   for (size_t k = 0; k < slot.columns.size(); ++k) {
-    report.cells.emplace_back(slot.path + "." + slot.columns[k], slot.cells[k]);
+    std::string path;
+    path.reserve(slot.path.size() + 1 + slot.columns[k].size());
+    path.append(slot.path).append(1, '.').append(slot.columns[k]);
+    report.cells.emplace_back(std::move(path), std::move(slot.cells[k]));
   }
 }
 

@@ -60,12 +60,15 @@ bool IsIntegerCell(const CellOut& c);
 // exhausted) no glued cell is taken as determined: one with a single value
 // found is left as text (raw = the run, no value), and an issue
 // "split_search_incomplete" says so. `table` names the table in messages.
+// When no slot has a run, each slot's read.cells may be moved into its
+// cells (read.cells is then unspecified).
 void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
                  const std::vector<ProseFact>& facts, const std::string& table,
                  ReportV1& report);
 
-// Appends the slot's cells to report.cells under "<path>.<column>".
-void Emit(const RowSlot& slot, ReportV1& report);
+// Appends the slot's cells to report.cells under "<path>.<column>", moving
+// them out of the slot (its cells are left unspecified).
+void Emit(RowSlot&& slot, ReportV1& report);
 
 std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols);
 

@@ -246,6 +246,17 @@ void SearchComponents(const SplitProblem& problem, const Prepared& prep,
 // decimals to 19 significant digits); non-numbers sort last.
 long double SortValue(std::string_view text) {
   if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  // An integer of up to 18 digits, read directly: the value from_chars
+  // gives (exact in long double), without its general parsing per comparison.
+  const bool negative = !text.empty() && text[0] == '-';
+  const std::string_view digits = text.substr(negative ? 1 : 0);
+  if (!digits.empty() && digits.size() <= 18 &&
+      digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    int64_t v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    const long double value = static_cast<long double>(v);
+    return negative ? -value : value;
+  }
   long double value = std::numeric_limits<long double>::infinity();
   std::from_chars(text.data(), text.data() + text.size(), value);
   return value;

@@ -123,7 +123,7 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
     }
     PlaceLooseByProse(strays, facts, rows, report);  // loose_cells.h
     n += CountRead(rows);
-    for (const RowSlot& slot : rows) Emit(slot, report);
+    for (RowSlot& slot : rows) Emit(std::move(slot), report);
   }
   return n;
 }
@@ -154,18 +154,19 @@ std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
   std::vector<CellConstraint> out;
   for (const IdentitySpec& id : spec.identities) {
     if (id.axis == Axis::kEachColumn) {
+      const std::vector<int> lhs = rows_of(id.lhs), rhs = rows_of(id.rhs);
       for (size_t c = 0; c < cols.size(); ++c) {
         CellConstraint k{id.id + " " + cols[c], {}, {}};
-        for (int r : rows_of(id.lhs)) k.lhs.push_back({r, static_cast<int>(c)});
-        for (int r : rows_of(id.rhs)) k.rhs.push_back({r, static_cast<int>(c)});
-        out.push_back(k);
+        for (int r : lhs) k.lhs.push_back({r, static_cast<int>(c)});
+        for (int r : rhs) k.rhs.push_back({r, static_cast<int>(c)});
+        out.push_back(std::move(k));
       }
     } else if (id.axis == Axis::kEachRow) {
       for (size_t r = 0; r < slots.size(); ++r) {
         CellConstraint k{id.id + " " + slots[r].path.substr(sizeof("applications.") - 1), {}, {}};
         for (const std::string& c : id.lhs) k.lhs.push_back({int(r), ColumnIndex(cols, c)});
         for (const std::string& c : id.rhs) k.rhs.push_back({int(r), ColumnIndex(cols, c)});
-        out.push_back(k);
+        out.push_back(std::move(k));
       }
     }
   }
@@ -320,7 +321,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   for (size_t i = 0; i < slots.size(); ++i) {
     bool alternative = !spec.application_rows[i].alternative_of.empty();
     if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
-    Emit(slots[i], report);
+    Emit(std::move(slots[i]), report);
   }
   std::vector<std::vector<std::string>> known;
   for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
@@ -374,7 +375,7 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
   }
   ResolveRows(one, constraints, facts, "review_litigation", report);
   *n += CountRead(one);
-  Emit(slot, report);
+  Emit(std::move(slot), report);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/normalize.h"
@@ -133,11 +134,11 @@ StatusOr<Document> ParseText(std::string_view utf8, const std::string& path) {
       continue;
     }
     Block block;
-    block.text = lines[i].text;
     block.blank_lines_before = blanks;
     block.prov.line = lines[i].number;
     block.prov.source_begin = lines[i].begin;
     block.prov.source_end = lines[i].begin + lines[i].text.size();
+    block.text = std::move(lines[i].text);  // the line is not read again
     block.prov.produced_by = "text";
     doc.blocks.push_back(std::move(block));
     blanks = 0;

@@ -115,25 +115,34 @@ __attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::array<uint32
 }
 #endif
 
-// Compress on `n` consecutive blocks, with SHA-NI when the CPU has it.
-void CompressBlocks(std::array<uint32_t, 8>& h, const unsigned char* data, size_t n) {
+// Compress on `n` consecutive blocks, with SHA-NI when allowed and the CPU
+// has it.
+void CompressBlocks(std::array<uint32_t, 8>& h, const unsigned char* data, size_t n,
+                    bool allow_sha_ni) {
 #ifdef ZFXXGK_SHA_NI
   static const bool sha_ni = HasShaNi();
-  if (sha_ni) {
+  if (allow_sha_ni && sha_ni) {
     CompressShaNi(h, data, n);
     return;
   }
+#else
+  (void)allow_sha_ni;
 #endif
   for (size_t i = 0; i < n; ++i) Compress(h, data + 64 * i);
 }
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
+std::string Sha256Hex(std::string_view bytes) { return internal::Sha256Hex(bytes, true); }
+
+namespace internal {
+
+std::string Sha256Hex(std::string_view bytes, bool allow_sha_ni) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   size_t full = bytes.size() / 64 * 64;
-  CompressBlocks(h, reinterpret_cast<const unsigned char*>(bytes.data()), full / 64);
+  CompressBlocks(h, reinterpret_cast<const unsigned char*>(bytes.data()), full / 64,
+                 allow_sha_ni);
   unsigned char tail[128] = {};
   size_t rest = (bytes.size() - full) & 63;
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[full + i]);
@@ -141,7 +150,7 @@ std::string Sha256Hex(std::string_view bytes) {
   size_t tail_len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  CompressBlocks(h, tail, tail_len / 64);
+  CompressBlocks(h, tail, tail_len / 64, allow_sha_ni);
   std::string out;
   char buf[9];
   for (uint32_t x : h) {
@@ -150,5 +159,7 @@ std::string Sha256Hex(std::string_view bytes) {
   }
   return out;
 }
+
+}  // namespace internal
 
 }  // namespace zfxxgk

@@ -10,6 +10,12 @@ namespace zfxxgk {
 
 std::string Sha256Hex(std::string_view bytes);
 
+namespace internal {
+// The same, with the SHA-NI instructions only when `allow_sha_ni` (and the
+// CPU has them): lets the tests check the portable rounds on any CPU.
+std::string Sha256Hex(std::string_view bytes, bool allow_sha_ni);
+}  // namespace internal
+
 }  // namespace zfxxgk
 
 #endif  // ZFXXGK_PIPELINE_SHA256_H_

@@ -62,5 +62,17 @@ TEST(Sha256Test, OutputIs64LowerCaseHexDigits) {
   for (char c : h) EXPECT_TRUE((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) << h;
 }
 
+// The portable rounds give the same digests as the default path (SHA-NI on
+// CPUs that have it), over every length of the two padding cases and more.
+TEST(Sha256Test, PortableRoundsMatchTheDefaultPath) {
+  std::string bytes;
+  for (int n = 0; n < 300; ++n) {
+    EXPECT_EQ(internal::Sha256Hex(bytes, false), Sha256Hex(bytes)) << n;
+    bytes.push_back(static_cast<char>(n * 37 + 11));
+  }
+  EXPECT_EQ(internal::Sha256Hex("abc", false),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 }  // namespace
 }  // namespace zfxxgk

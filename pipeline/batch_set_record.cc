@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "schemas/path_tree.h"
+
 namespace zfxxgk {
 namespace {
 
@@ -111,52 +113,21 @@ bool CheckText(std::string_view s, bool plain) {
 
 bool ValidUtf8(std::string_view s) { return CheckText(s, /*plain=*/false); }
 
-// The cells in the order ToJson writes them (schemas/report_json.cc,
-// PathTree): a tree of the dotted paths, children in order of first
-// appearance, a path set twice holding its last cell, read depth first.
+// The cells in the order ToJson writes them: the path tree
+// (schemas/path_tree.h) read depth first, with each leaf's full path.
 class CellOrder {
  public:
-  explicit CellOrder(const ReportV1& r) : nodes_(1) {
-    for (const auto& [path, cell] : r.cells) Put(path, cell);
-  }
+  explicit CellOrder(const ReportV1& r) : tree_(r) {}
 
   std::vector<std::pair<std::string, const CellOut*>> Take() {
-    Walk(0, "");
+    Walk(PathTree::kRoot, "");
     return std::move(out_);
   }
 
  private:
-  struct Node {
-    std::string_view key;
-    const CellOut* cell = nullptr;
-    std::vector<size_t> children;
-  };
-
-  size_t Child(size_t parent, std::string_view key) {
-    for (size_t c : nodes_[parent].children) {
-      if (nodes_[c].key == key) return c;
-    }
-    nodes_.emplace_back();
-    nodes_.back().key = key;
-    nodes_[parent].children.push_back(nodes_.size() - 1);
-    return nodes_.size() - 1;
-  }
-
-  void Put(std::string_view path, const CellOut& cell) {
-    size_t node = 0;
-    for (size_t dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.')) {
-      node = Child(node, path.substr(0, dot));
-      nodes_[node].cell = nullptr;
-      path.remove_prefix(dot + 1);
-    }
-    node = Child(node, path);
-    nodes_[node].cell = &cell;
-    nodes_[node].children.clear();
-  }
-
   void Walk(size_t index, const std::string& prefix) {
-    for (size_t c : nodes_[index].children) {
-      const Node& n = nodes_[c];
+    for (size_t c : tree_.node(index).children) {
+      const PathNode& n = tree_.node(c);
       std::string path = prefix.empty() ? std::string(n.key) : prefix + "." + std::string(n.key);
       if (n.cell != nullptr) {
         out_.emplace_back(std::move(path), n.cell);
@@ -166,7 +137,7 @@ class CellOrder {
     }
   }
 
-  std::vector<Node> nodes_;
+  PathTree tree_;
   std::vector<std::pair<std::string, const CellOut*>> out_;
 };
 

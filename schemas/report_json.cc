@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "schemas/json_writer.h"
+#include "schemas/path_tree.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
@@ -170,70 +171,24 @@ void MetaJson(JsonWriter& w, const ReportMeta& m) {
   w.EndObject();
 }
 
-// The tables object as a tree of the cells' dotted paths (children in
-// order of first appearance), then written depth first.
-class PathTree {
- public:
-  explicit PathTree(const ReportV1& r) : nodes_(1) {
-    for (const auto& [path, cell] : r.cells) Put(path, cell);
-    for (const ExtraRowOut& e : r.extra) {
-      nodes_[Child(Child(0, e.table), "extra")].extra.push_back(&e);
-    }
+// The tables object: the cells' path tree (schemas/path_tree.h), depth first.
+void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
+  const PathNode& n = tree.node(index);
+  if (n.cell != nullptr) return CellJson(w, *n.cell);
+  if (!n.extra.empty()) {
+    w.BeginArray();
+    for (const ExtraRowOut* e : n.extra) ExtraRowJson(w, *e);
+    return w.EndArray();
   }
-
-  void Write(JsonWriter& w) const { Write(w, 0); }
-
- private:
-  struct Node {
-    std::string_view key;
-    const CellOut* cell = nullptr;           // a leaf
-    std::vector<const ExtraRowOut*> extra;   // an "extra" array
-    std::vector<size_t> children;            // an object
-  };
-
-  // Index of `parent`'s child `key`, created when missing.
-  size_t Child(size_t parent, std::string_view key) {
-    for (size_t c : nodes_[parent].children) {
-      if (nodes_[c].key == key) return c;
-    }
-    nodes_.emplace_back();
-    nodes_.back().key = key;
-    nodes_[parent].children.push_back(nodes_.size() - 1);
-    return nodes_.size() - 1;
+  w.BeginObject();
+  for (size_t c : n.children) {
+    w.Key(tree.node(c).key);
+    TreeJson(w, tree, c);
   }
+  w.EndObject();
+}
 
-  void Put(std::string_view path, const CellOut& cell) {
-    size_t node = 0;
-    for (size_t dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.')) {
-      node = Child(node, path.substr(0, dot));
-      nodes_[node].cell = nullptr;
-      path.remove_prefix(dot + 1);
-    }
-    node = Child(node, path);
-    nodes_[node].cell = &cell;  // a path set twice takes the last cell
-    nodes_[node].children.clear();
-  }
-
-  void Write(JsonWriter& w, size_t index) const {
-    const Node& n = nodes_[index];
-    if (n.cell != nullptr) return CellJson(w, *n.cell);
-    if (!n.extra.empty()) {
-      w.BeginArray();
-      for (const ExtraRowOut* e : n.extra) ExtraRowJson(w, *e);
-      return w.EndArray();
-    }
-    w.BeginObject();
-    for (size_t c : n.children) {
-      w.Key(nodes_[c].key);
-      Write(w, c);
-    }
-    w.EndObject();
-  }
-
-  std::vector<Node> nodes_;
-};
-
-void TablesJson(JsonWriter& w, const ReportV1& r) { PathTree(r).Write(w); }
+void TablesJson(JsonWriter& w, const ReportV1& r) { TreeJson(w, PathTree(r), PathTree::kRoot); }
 
 }  // namespace
 

@@ -6,19 +6,12 @@
 #include <filesystem>
 
 #include "pipeline/extract.h"
+#include "tests/test_cells.h"
 
 namespace zfxxgk {
 namespace {
 
 namespace fs = std::filesystem;
-
-CellOut Cell(CellStatus status, std::optional<double> value, std::string raw) {
-  CellOut c;
-  c.status = status;
-  c.value = value;
-  c.raw = std::move(raw);
-  return c;
-}
 
 ReportV1 HandMade() {
   ReportV1 r;
@@ -26,25 +19,27 @@ ReportV1 HandMade() {
   r.report = {"平潭综合实验区2021年政府信息公开工作年度报告", "平潭综合实验区", 2021,
               "2022-01-20", "gov_2021"};
   r.sections = {{"preamble", "", "前言"}, {"general_situation", "一、总体情况", "正文"}};
-  CellOut amb = Cell(CellStatus::kAmbiguous, std::nullopt, "898989");
+  CellOut amb = MakeCell(CellStatus::kAmbiguous, std::nullopt, "898989");
   amb.candidates = {"8", "89"};
   amb.candidate_absent = true;
-  CellOut frac = Cell(CellStatus::kNumber, 5949.088667, "5949.088667");
+  CellOut frac = MakeCell(CellStatus::kNumber, 5949.088667, "5949.088667");
   frac.integral = false;
   frac.prov.confidence = 0.75;
   frac.prov.line = 12;
-  CellOut unit = Cell(CellStatus::kText, 251000, "251000元");
+  CellOut unit = MakeCell(CellStatus::kText, 251000, "251000元");
   unit.unit = "元";
   unit.prov.table = 1;
   unit.prov.row = 2;
   unit.prov.col = 3;
-  r.cells = {{"applications.new_received.natural_person", Cell(CellStatus::kNumber, 5, "5")},
+  r.cells = {{"applications.new_received.natural_person", MakeCell(CellStatus::kNumber, 5, "5")},
              {"applications.new_received.total", amb},
              {"active_disclosure.art20_item8.administrative_fees.fee_amount_wan_yuan", frac},
              {"applications.carried_over.total", unit},
-             {"applications.carried_forward.total", Cell(CellStatus::kBlank, std::nullopt, "")}};
-  r.extra = {{"applications", "其中：网上申请", {{"total", Cell(CellStatus::kNumber, 3, "3")}}},
-             {"applications", "小计", {{"natural_person", Cell(CellStatus::kDash, std::nullopt, "—")}}}};
+             {"applications.carried_forward.total",
+              MakeCell(CellStatus::kBlank, std::nullopt, "")}};
+  r.extra = {{"applications", "其中：网上申请", {{"total", MakeCell(CellStatus::kNumber, 3, "3")}}},
+             {"applications", "小计",
+              {{"natural_person", MakeCell(CellStatus::kDash, std::nullopt, "—")}}}};
   r.checks = {{"T3.1", "applications.*.total", "fail", 12, 13, "note"},
               {"T3.2", "applications.*.natural_person", "not_checkable", std::nullopt, 2.5, ""}};
   r.issues = {{Severity::kError, "ambiguous_cell", "applications.new_received.total"},
@@ -87,7 +82,7 @@ TEST(BatchReportJsonTest, ScannedPagesKeepPageMethodsAndCellBoxes) {
   r.source.format = InputFormat::kPdf;
   r.source.pages = 2;
   r.source.page_methods = {"text", "ocr"};
-  CellOut scanned = Cell(CellStatus::kNumber, 7, "7");
+  CellOut scanned = MakeCell(CellStatus::kNumber, 7, "7");
   scanned.prov.page = 1;
   scanned.prov.bbox = {100.5, 200, 130.2, 215.7};
   scanned.prov.confidence = 0.92;

@@ -10,19 +10,12 @@
 #include "pipeline/batch_report_json.h"
 #include "pipeline/extract.h"
 #include "schemas/report_set.h"
+#include "tests/test_cells.h"
 
 namespace zfxxgk {
 namespace {
 
 namespace fs = std::filesystem;
-
-CellOut Cell(CellStatus status, std::optional<double> value, std::string raw) {
-  CellOut c;
-  c.status = status;
-  c.value = value;
-  c.raw = std::move(raw);
-  return c;
-}
 
 // What the set analysis reads (schemas/report_set.cc): meta and cells.
 void ExpectSameView(const ReportV1& a, const ReportV1& b, const std::string& what) {
@@ -60,23 +53,23 @@ void ExpectRecordMatchesJson(const ReportV1& report, const std::string& what) {
 TEST(BatchSetRecordTest, HandMadeCellsReadAsFromJson) {
   ReportV1 r;
   r.report = {"标题", "平潭综合实验区", 2021, "", "gov_2021"};
-  CellOut amb = Cell(CellStatus::kAmbiguous, std::nullopt, "898989");
+  CellOut amb = MakeCell(CellStatus::kAmbiguous, std::nullopt, "898989");
   amb.candidates = {"8", "89", "引号\"与\\反斜杠\t"};
   amb.candidate_absent = true;
-  CellOut frac = Cell(CellStatus::kNumber, 5949.088667, "5949.088667");
+  CellOut frac = MakeCell(CellStatus::kNumber, 5949.088667, "5949.088667");
   frac.integral = false;
-  CellOut rounded = Cell(CellStatus::kNumber, 3.0000001, "3");  // integral: written as 3
-  CellOut whole_double = Cell(CellStatus::kNumber, 7, "7");
+  CellOut rounded = MakeCell(CellStatus::kNumber, 3.0000001, "3");  // integral: written as 3
+  CellOut whole_double = MakeCell(CellStatus::kNumber, 7, "7");
   whole_double.integral = false;  // written 7.0, read back as a double
   // Out of tree order, with a path set twice: ToJson groups by prefix and
   // keeps the first position with the last cell.
-  r.cells = {{"applications.new_received.natural_person", Cell(CellStatus::kNumber, 5, "5")},
+  r.cells = {{"applications.new_received.natural_person", MakeCell(CellStatus::kNumber, 5, "5")},
              {"active_disclosure.art20_item8.fee", frac},
              {"applications.new_received.total", amb},
              {"applications.new_received.natural_person", rounded},
              {"applications.carried_over.total", whole_double},
-             {"applications.carried_forward.total", Cell(CellStatus::kBlank, std::nullopt, "")},
-             {"a", Cell(CellStatus::kText, std::nullopt, "一\n二")}};
+             {"applications.carried_forward.total", MakeCell(CellStatus::kBlank, std::nullopt, "")},
+             {"a", MakeCell(CellStatus::kText, std::nullopt, "一\n二")}};
   ExpectRecordMatchesJson(r, "hand-made");
   r.report.year.reset();
   ExpectRecordMatchesJson(r, "no year");
@@ -100,18 +93,19 @@ TEST(BatchSetRecordTest, EveryCorpusReportReadsAsFromJson) {
 TEST(BatchSetRecordTest, TextJsonWouldReplaceHasNoRecord) {
   ReportV1 r;
   r.report.organ = "平潭";
-  r.cells = {{"applications.new_received.total", Cell(CellStatus::kText, std::nullopt, "\xff")}};
+  r.cells = {
+      {"applications.new_received.total", MakeCell(CellStatus::kText, std::nullopt, "\xff")}};
   EXPECT_FALSE(EncodeSetRecord(r).has_value());
-  r.cells = {{"applications.extra.x", Cell(CellStatus::kNumber, 1, "1")}};
+  r.cells = {{"applications.extra.x", MakeCell(CellStatus::kNumber, 1, "1")}};
   EXPECT_FALSE(EncodeSetRecord(r).has_value());
-  r.cells = {{"applications.extras", Cell(CellStatus::kNumber, 1, "1")}};
+  r.cells = {{"applications.extras", MakeCell(CellStatus::kNumber, 1, "1")}};
   EXPECT_TRUE(EncodeSetRecord(r).has_value());
 }
 
 TEST(BatchSetRecordTest, DamagedRecordsAreRejected) {
   ReportV1 r;
   r.report = {"", "平潭", 2021, "", "gov_2021"};
-  r.cells = {{"applications.new_received.total", Cell(CellStatus::kNumber, 5, "5")}};
+  r.cells = {{"applications.new_received.total", MakeCell(CellStatus::kNumber, 5, "5")}};
   const std::string record = *EncodeSetRecord(r);
   EXPECT_TRUE(DecodeSetRecord(record).ok());
   for (size_t cut = 0; cut < record.size(); ++cut) {

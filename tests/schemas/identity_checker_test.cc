@@ -19,6 +19,7 @@
 
 #include "schemas/report_v1.h"
 #include "schemas/template.h"
+#include "tests/test_cells.h"
 
 namespace zfxxgk {
 namespace {
@@ -29,14 +30,6 @@ enum class OtherHandling {
   kSingleRow,           // 2021 printed as one row; sub-rows kMissing
   kSingleRowNoSubRows,  // 2021 printed as one row; sub-rows absent
 };
-
-CellOut Number(double v) {
-  CellOut c;
-  c.status = CellStatus::kNumber;
-  c.value = v;
-  c.raw = std::to_string(static_cast<long long>(v));
-  return c;
-}
 
 CellOut NoValue(CellStatus status, std::string raw) {
   CellOut c;
@@ -90,10 +83,10 @@ void AddRow(ReportV1& r, const std::string& key, const std::vector<double>& six_
   double total = 0;
   for (size_t k = 0; k < six_values.size(); ++k) {
     r.cells.emplace_back("applications." + key + "." + ApplicantColumns()[k],
-                         Number(six_values[k]));
+                         NumberCell(six_values[k]));
     total += six_values[k];
   }
-  r.cells.emplace_back("applications." + key + ".total", Number(total));
+  r.cells.emplace_back("applications." + key + ".total", NumberCell(total));
 }
 
 void AddMissingRow(ReportV1& r, const std::string& key) {
@@ -143,7 +136,7 @@ ReportV1 ConsistentReport(const TemplateSpec& spec,
   for (const std::string& group : spec.review_groups) {
     for (size_t f = 0; f < spec.review_fields.size(); ++f) {
       r.cells.emplace_back("review_litigation." + group + "." + spec.review_fields[f],
-                           Number(review.at(group)[f]));
+                           NumberCell(review.at(group)[f]));
     }
   }
   return r;
@@ -247,7 +240,7 @@ TEST_P(IdentityCheckerTest, T31PassesForEveryColumnWithBothSides) {
 
 TEST_P(IdentityCheckerTest, T31FailsWhenCarriedForwardDisagrees) {
   ReportV1 r = ConsistentReport(spec());
-  At(r, "applications.carried_forward.natural_person") = Number(6);
+  At(r, "applications.carried_forward.natural_person") = NumberCell(6);
   CheckIdentities(spec(), r);
   const CheckOut* np = Find(r, "T3.1", "applications.*.natural_person");
   EXPECT_EQ(np->status, "fail");
@@ -279,7 +272,7 @@ TEST_P(IdentityCheckerTest, T32PassesWithTotalEqualToResultLeaves) {
 // A 总计 for natural persons printed 20 while the result rows add to 26.
 TEST_P(IdentityCheckerTest, T32FailsWhenPrintedTotalDisagreesWithResultRows) {
   ReportV1 r = ConsistentReport(spec());
-  At(r, "applications.results.total.natural_person") = Number(20);
+  At(r, "applications.results.total.natural_person") = NumberCell(20);
   CheckIdentities(spec(), r);
   const CheckOut* np = Find(r, "T3.2", "applications.*.natural_person");
   EXPECT_EQ(np->status, "fail");
@@ -304,7 +297,7 @@ TEST_P(IdentityCheckerTest, T32CountsEveryResultLeafRow) {
         "results.unable_to_provide.unclear_after_correction",
         "results.not_processed.confirm_or_reissue"}) {
     ReportV1 r = ConsistentReport(spec());
-    At(r, std::string("applications.") + leaf + ".research_institution") = Number(1);
+    At(r, std::string("applications.") + leaf + ".research_institution") = NumberCell(1);
     CheckIdentities(spec(), r);
     const CheckOut* ri = Find(r, "T3.2", "applications.*.research_institution");
     ASSERT_NE(ri, nullptr);
@@ -317,8 +310,8 @@ TEST_P(IdentityCheckerTest, T32CountsEveryResultLeafRow) {
 TEST_P(IdentityCheckerTest, T32LeavesOutTheNonLeafRows) {
   // 新收, 上年结转 and 结转下年度 are not result rows.
   ReportV1 r = ConsistentReport(spec());
-  At(r, "applications.new_received.other_org") = Number(9);
-  At(r, "applications.carried_forward.other_org") = Number(9);
+  At(r, "applications.new_received.other_org") = NumberCell(9);
+  At(r, "applications.carried_forward.other_org") = NumberCell(9);
   CheckIdentities(spec(), r);
   const CheckOut* oo = Find(r, "T3.2", "applications.*.other_org");
   EXPECT_EQ(oo->status, "pass");
@@ -341,7 +334,7 @@ TEST_P(IdentityCheckerTest, T33PassesForEveryPrintedRow) {
 
 TEST_P(IdentityCheckerTest, T33FailsAtTheRowWhoseTotalDisagrees) {
   ReportV1 r = ConsistentReport(spec());
-  At(r, "applications.results.granted.total") = Number(14);
+  At(r, "applications.results.granted.total") = NumberCell(14);
   CheckIdentities(spec(), r);
   const CheckOut* granted = Find(r, "T3.3", "applications.results.granted.*");
   EXPECT_EQ(granted->status, "fail");
@@ -374,7 +367,7 @@ TEST_P(IdentityCheckerTest, T4PassesInEachGroup) {
 
 TEST_P(IdentityCheckerTest, T4FailsOnlyInTheGroupThatDisagrees) {
   ReportV1 r = ConsistentReport(spec());
-  At(r, "review_litigation.litigation_direct.total") = Number(3);
+  At(r, "review_litigation.litigation_direct.total") = NumberCell(3);
   CheckIdentities(spec(), r);
   const CheckOut* direct = Find(r, "T4.2", "review_litigation.litigation_direct.*");
   EXPECT_EQ(direct->status, "fail");
@@ -533,7 +526,7 @@ void ExpectSameCells(const ReportV1& before, const ReportV1& after) {
 
 TEST_P(IdentityCheckerTest, NeverChangesAPrintedValue) {
   ReportV1 r = ConsistentReport(spec());
-  At(r, "applications.results.total.natural_person") = Number(20);    // T3.2 fails
+  At(r, "applications.results.total.natural_person") = NumberCell(20);    // T3.2 fails
   At(r, "applications.carried_over.social_welfare_org") = Blank();     // not checkable
   At(r, "review_litigation.litigation_direct.total") = Text("减4", -4);  // T4.2 fails
   const ReportV1 before = r;
@@ -546,7 +539,7 @@ TEST_P(IdentityCheckerTest, AppendsToExistingChecksAndIssues) {
   ReportV1 r = ConsistentReport(spec());
   r.checks.push_back({"X.1", "applications.*.total", "pass", 1.0, 1.0, ""});
   r.issues.push_back({Severity::kInfo, "earlier", "kept"});
-  At(r, "review_litigation.administrative_review.total") = Number(9);
+  At(r, "review_litigation.administrative_review.total") = NumberCell(9);
   CheckIdentities(spec(), r);
   ASSERT_GE(r.checks.size(), 2u);
   EXPECT_EQ(r.checks[0].id, "X.1");
@@ -580,7 +573,7 @@ INSTANTIATE_TEST_SUITE_P(IdentityCheckerVersions, IdentityCheckerTest,
 // gov_2019: （六）其他处理 is one row, and that row is a result leaf.
 TEST(IdentityChecker2019Test, SingleOtherHandlingRowIsAResultLeaf) {
   ReportV1 r = ConsistentReport(Gov2019Template());
-  At(r, "applications.results.other_handling.total.natural_person") = Number(6);
+  At(r, "applications.results.other_handling.total.natural_person") = NumberCell(6);
   CheckIdentities(Gov2019Template(), r);
   const CheckOut* np = Find(r, "T3.2", "applications.*.natural_person");
   EXPECT_EQ(np->status, "fail");
@@ -606,7 +599,7 @@ TEST(IdentityChecker2021Test, EachOtherHandlingSubRowIsAResultLeaf) {
     ReportV1 r = ConsistentReport(Gov2021Template());
     CellOut& cell = At(r, std::string("applications.results.other_handling.") + sub +
                               ".natural_person");
-    cell = Number(*cell.value + 1);
+    cell = NumberCell(*cell.value + 1);
     CheckIdentities(Gov2021Template(), r);
     const CheckOut* np = Find(r, "T3.2", "applications.*.natural_person");
     ASSERT_NE(np, nullptr);
@@ -662,7 +655,7 @@ TEST(IdentityChecker2021Test, SingleOtherHandlingRowWithMissingSubRowsPassesT32)
 
 TEST(IdentityChecker2021Test, SingleOtherHandlingRowIsTheLeafInsteadOfTheSubRows) {
   ReportV1 r = ConsistentReport(Gov2021Template(), OtherHandling::kSingleRow);
-  At(r, "applications.results.other_handling.total.natural_person") = Number(7);
+  At(r, "applications.results.other_handling.total.natural_person") = NumberCell(7);
   CheckIdentities(Gov2021Template(), r);
   const CheckOut* np = Find(r, "T3.2", "applications.*.natural_person");
   EXPECT_EQ(np->status, "fail");

@@ -1,5 +1,6 @@
 // Tests for schemas/path_tree.h: the order and shape ToJson writes tables in.
 #include "schemas/path_tree.h"
+#include "tests/test_cells.h"
 
 #include <gtest/gtest.h>
 
@@ -9,13 +10,6 @@
 namespace zfxxgk {
 namespace {
 
-CellOut Number(double v) {
-  CellOut c;
-  c.status = CellStatus::kNumber;
-  c.value = v;
-  return c;
-}
-
 std::vector<std::string> Keys(const PathTree& tree, size_t index) {
   std::vector<std::string> keys;
   for (size_t c : tree.node(index).children) keys.emplace_back(tree.node(c).key);
@@ -24,7 +18,7 @@ std::vector<std::string> Keys(const PathTree& tree, size_t index) {
 
 TEST(PathTreeTest, ChildrenComeInOrderOfFirstAppearance) {
   ReportV1 r;
-  r.cells = {{"b.y", Number(1)}, {"a.x", Number(2)}, {"b.x", Number(3)}};
+  r.cells = {{"b.y", NumberCell(1)}, {"a.x", NumberCell(2)}, {"b.x", NumberCell(3)}};
   const PathTree tree(r);
   EXPECT_EQ(Keys(tree, PathTree::kRoot), (std::vector<std::string>{"b", "a"}));
   EXPECT_EQ(Keys(tree, tree.node(PathTree::kRoot).children[0]),
@@ -33,7 +27,7 @@ TEST(PathTreeTest, ChildrenComeInOrderOfFirstAppearance) {
 
 TEST(PathTreeTest, APathSetTwiceHoldsItsLastCellAtItsFirstPosition) {
   ReportV1 r;
-  r.cells = {{"t.a", Number(1)}, {"t.b", Number(2)}, {"t.a", Number(3)}};
+  r.cells = {{"t.a", NumberCell(1)}, {"t.b", NumberCell(2)}, {"t.a", NumberCell(3)}};
   const PathTree tree(r);
   const PathNode& t = tree.node(tree.node(PathTree::kRoot).children[0]);
   ASSERT_EQ(t.children.size(), 2u);
@@ -45,7 +39,7 @@ TEST(PathTreeTest, APathSetTwiceHoldsItsLastCellAtItsFirstPosition) {
 
 TEST(PathTreeTest, ExtraRowsHangUnderTheirTable) {
   ReportV1 r;
-  r.cells = {{"applications.total.x", Number(1)}};
+  r.cells = {{"applications.total.x", NumberCell(1)}};
   ExtraRowOut e;
   e.table = "applications";
   e.label = "其他";

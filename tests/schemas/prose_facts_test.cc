@@ -17,6 +17,7 @@
 #include "pipeline/normalize.h"
 #include "schemas/item_stream.h"
 #include "schemas/report_v1.h"
+#include "tests/test_cells.h"
 
 namespace zfxxgk {
 namespace {
@@ -95,14 +96,6 @@ std::vector<Item> ItemsOf(const std::vector<std::string>& lines) {
   return BuildItemStream(doc);
 }
 
-CellOut Number(double v) {
-  CellOut c;
-  c.status = CellStatus::kNumber;
-  c.value = v;
-  c.raw = std::to_string(static_cast<long long>(v));
-  return c;
-}
-
 CellOut Blank() {
   CellOut c;
   c.status = CellStatus::kBlank;
@@ -143,7 +136,7 @@ std::vector<std::string> FactPaths(const std::vector<ProseFact>& facts) {
 
 TEST(ProseFactsTest, ReceivedPassesAsNewPlusCarriedOver) {
   // 249 = 246 new + 3 carried over ("含去年结转申请办理3件").
-  ReportV1 r = ReportWith({{kNewTotal, Number(246)}, {kCarriedOverTotal, Number(3)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(246)}, {kCarriedOverTotal, NumberCell(3)}});
   CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "pass");
@@ -155,7 +148,7 @@ TEST(ProseFactsTest, ReceivedPassesAsNewPlusCarriedOver) {
 
 TEST(ProseFactsTest, ReceivedPassesAsNewOnly) {
   // stcsm: "全年收到政府信息公开申请 34 件" with 2 carried over besides.
-  ReportV1 r = ReportWith({{kNewTotal, Number(34)}, {kCarriedOverTotal, Number(2)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(34)}, {kCarriedOverTotal, NumberCell(2)}});
   CheckProse(ItemsOf(StcsmLines()), "gov_2021", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "pass");
@@ -166,7 +159,7 @@ TEST(ProseFactsTest, ReceivedPassesAsNewOnly) {
 
 TEST(ProseFactsTest, ReceivedPassesForShuyangCountyAsNewPlusCarriedOver) {
   // 749 = 713 new + 36 carried over.
-  ReportV1 r = ReportWith({{kNewTotal, Number(713)}, {kCarriedOverTotal, Number(36)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(713)}, {kCarriedOverTotal, NumberCell(36)}});
   CheckProse(ItemsOf({kShuyangCounty}), "gov_2021", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "pass");
@@ -176,7 +169,7 @@ TEST(ProseFactsTest, ReceivedPassesForShuyangCountyAsNewPlusCarriedOver) {
 
 TEST(ProseFactsTest, ReceivedPassesForShuyangFgjAsNew) {
   // "共收到依申请信息公开26件": 依申请信息公开 stands for the applications.
-  ReportV1 r = ReportWith({{kNewTotal, Number(26)}, {kCarriedOverTotal, Number(0)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(26)}, {kCarriedOverTotal, NumberCell(0)}});
   CheckProse(ItemsOf({kShuyangFgj}), "gov_2021", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "pass");
@@ -185,7 +178,7 @@ TEST(ProseFactsTest, ReceivedPassesForShuyangFgjAsNew) {
 }
 
 TEST(ProseFactsTest, ReceivedFailsWhenNeitherReadingAgrees) {
-  ReportV1 r = ReportWith({{kNewTotal, Number(240)}, {kCarriedOverTotal, Number(3)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(240)}, {kCarriedOverTotal, NumberCell(3)}});
   CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "fail");
@@ -203,12 +196,12 @@ TEST(ProseFactsTest, ReceivedFailsWhenNeitherReadingAgrees) {
 
 TEST(ProseFactsTest, EveryStatementOfTheZhoushanSentencePasses) {
   // expected.json of seed-zhoushan-2020: review 8 (2 corrected), litigation 2 + 3.
-  ReportV1 r = ReportWith({{kNewTotal, Number(246)},
-                           {kCarriedOverTotal, Number(3)},
-                           {kReviewTotal, Number(8)},
-                           {kReviewCorrected, Number(2)},
-                           {kDirectTotal, Number(2)},
-                           {kAfterReviewTotal, Number(3)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(246)},
+                           {kCarriedOverTotal, NumberCell(3)},
+                           {kReviewTotal, NumberCell(8)},
+                           {kReviewCorrected, NumberCell(2)},
+                           {kDirectTotal, NumberCell(2)},
+                           {kAfterReviewTotal, NumberCell(3)}});
   CheckProse(ItemsOf({kZhoushanBefore, kZhoushan}), "gov_2019", r);
   ASSERT_EQ(P1Checks(r).size(), 5u);
   for (const CheckOut& c : P1Checks(r)) EXPECT_EQ(c.status, "pass") << c.note;
@@ -225,7 +218,7 @@ TEST(ProseFactsTest, EveryStatementOfTheZhoushanSentencePasses) {
 }
 
 TEST(ProseFactsTest, NoteQuotesOnlyTheStatingSentence) {
-  ReportV1 r = ReportWith({{kReviewTotal, Number(8)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(8)}});
   CheckProse(ItemsOf({kZhoushanBefore, kZhoushan}), "gov_2019", r);
   EXPECT_EQ(CheckOf(r, "prose_review_total").note,
             std::string("prose (prose_review_total): ") + kZhoushan);
@@ -233,9 +226,9 @@ TEST(ProseFactsTest, NoteQuotesOnlyTheStatingSentence) {
 
 TEST(ProseFactsTest, LitigationCountsBothKindsOfSuit) {
   // pingtan-2023: "行政诉讼案件7件" = 5 direct + 2 after review.
-  ReportV1 r = ReportWith({{kReviewTotal, Number(2)},
-                           {kDirectTotal, Number(5)},
-                           {kAfterReviewTotal, Number(2)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(2)},
+                           {kDirectTotal, NumberCell(5)},
+                           {kAfterReviewTotal, NumberCell(2)}});
   CheckProse(ItemsOf({kPingtanReview}), "gov_2021", r);
   EXPECT_EQ(CheckOf(r, "prose_review_total").status, "pass");
   CheckOut c = CheckOf(r, "prose_litigation_total");
@@ -247,7 +240,7 @@ TEST(ProseFactsTest, LitigationCountsBothKindsOfSuit) {
 
 // pingtan-2023-html's table 二 prints 470 现行有效 against the prose's 393.
 TEST(ProseFactsTest, FailsWithAWarningQuotingTheSentenceWhenTheTableDisagrees) {
-  ReportV1 r = ReportWith({{kIssued, Number(77)}, {kInForce, Number(470)}});
+  ReportV1 r = ReportWith({{kIssued, NumberCell(77)}, {kInForce, NumberCell(470)}});
   CheckProse(ItemsOf({kPingtanNormative}), "gov_2021", r);
   EXPECT_EQ(CheckOf(r, "prose_normative_issued").status, "pass");
   CheckOut c = CheckOf(r, "prose_normative_in_force");
@@ -265,7 +258,7 @@ TEST(ProseFactsTest, FailsWithAWarningQuotingTheSentenceWhenTheTableDisagrees) {
 }
 
 TEST(ProseFactsTest, LongSentenceIsQuotedCutOnACharacterBoundary) {
-  ReportV1 r = ReportWith({{kReviewTotal, Number(3)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(3)}});
   CheckProse(ItemsOf({kPingtanReview}), "gov_2021", r);
   ASSERT_EQ(r.issues.size(), 1u);
   const std::string& m = r.issues[0].message;
@@ -301,7 +294,7 @@ TEST(ProseFactsTest, NotCheckableWhenTheCellIsBlank) {
 }
 
 TEST(ProseFactsTest, NotCheckableWhenOneSummedCellIsBlank) {
-  ReportV1 r = ReportWith({{kDirectTotal, Blank()}, {kAfterReviewTotal, Number(5)}});
+  ReportV1 r = ReportWith({{kDirectTotal, Blank()}, {kAfterReviewTotal, NumberCell(5)}});
   CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
   CheckOut c = CheckOf(r, "prose_litigation_total");
   EXPECT_EQ(c.status, "not_checkable");
@@ -311,7 +304,7 @@ TEST(ProseFactsTest, NotCheckableWhenOneSummedCellIsBlank) {
 }
 
 TEST(ProseFactsTest, NotCheckableWhenTheCellIsAbsent) {
-  ReportV1 r = ReportWith({{kIssued, Number(77)}});
+  ReportV1 r = ReportWith({{kIssued, NumberCell(77)}});
   CheckProse(ItemsOf({kPingtanNormative}), "gov_2021", r);
   CheckOut c = CheckOf(r, "prose_normative_in_force");
   EXPECT_EQ(c.status, "not_checkable");
@@ -322,7 +315,7 @@ TEST(ProseFactsTest, NotCheckableWhenTheCellIsAbsent) {
 // (seed-zhoushan-2020 prints 上年结转 blank): the prose may well be right, so
 // this is not a failure.
 TEST(ProseFactsTest, ReceivedNotCheckableWhenNewDisagreesAndCarriedOverIsBlank) {
-  ReportV1 r = ReportWith({{kNewTotal, Number(246)}, {kCarriedOverTotal, Blank()}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(246)}, {kCarriedOverTotal, Blank()}});
   CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "not_checkable");
@@ -333,7 +326,7 @@ TEST(ProseFactsTest, ReceivedNotCheckableWhenNewDisagreesAndCarriedOverIsBlank) 
 }
 
 TEST(ProseFactsTest, ReceivedPassesOnNewAloneWhenCarriedOverIsBlank) {
-  ReportV1 r = ReportWith({{kNewTotal, Number(34)}, {kCarriedOverTotal, Blank()}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(34)}, {kCarriedOverTotal, Blank()}});
   CheckProse(ItemsOf(StcsmLines()), "gov_2021", r);
   CheckOut c = CheckOf(r, "prose_received");
   EXPECT_EQ(c.status, "pass");
@@ -344,7 +337,7 @@ TEST(ProseFactsTest, ReceivedPassesOnNewAloneWhenCarriedOverIsBlank) {
 // ---- CheckProse: scope ---------------------------------------------------
 
 TEST(ProseFactsTest, NormativeDocumentRulesApplyOnlyToGov2021) {
-  ReportV1 r = ReportWith({{kInForce, Number(470)}});
+  ReportV1 r = ReportWith({{kInForce, NumberCell(470)}});
   CheckProse(ItemsOf({kPingtanNormative}), "gov_2019", r);
   EXPECT_TRUE(P1Checks(r).empty());
   EXPECT_TRUE(r.issues.empty());
@@ -366,14 +359,14 @@ TEST(ProseFactsTest, TextInsideATableIsNotProse) {
   b.kind = BlockKind::kTable;
   b.table_index = 0;
   doc.blocks.push_back(b);
-  ReportV1 r = ReportWith({{kReviewTotal, Number(1)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(1)}});
   CheckProse(BuildItemStream(doc), "gov_2019", r);
   EXPECT_TRUE(P1Checks(r).empty());
   EXPECT_TRUE(ExtractProseFacts(BuildItemStream(doc), "gov_2019").empty());
 }
 
 TEST(ProseFactsTest, AppendsToExistingChecksAndLeavesCellsAlone) {
-  ReportV1 r = ReportWith({{kReviewTotal, Number(9)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(9)}});
   r.checks.push_back({"T4.1", "review_litigation.administrative_review.*", "pass", 9.0, 9.0, ""});
   CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
   ASSERT_GE(r.checks.size(), 2u);
@@ -404,8 +397,8 @@ TEST(ProseFactsTest, ParagraphWrappedOverTextItemsReadsAsOneSentence) {
 }
 
 TEST(ProseFactsTest, WrappedParagraphIsCheckedAgainstTheTable) {
-  ReportV1 r = ReportWith({{kNewTotal, Number(1295)},
-                           {kCarriedOverTotal, Number(189)}});
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(1295)},
+                           {kCarriedOverTotal, NumberCell(189)}});
   CheckProse(ItemsOf(ShanghaiOfficeLines()), "gov_2021", r);
   ASSERT_EQ(P1Checks(r).size(), 2u);
   EXPECT_EQ(CheckOf(r, "prose_received").status, "pass");
@@ -492,7 +485,7 @@ TEST(ProseFactsTest, RuleStatingTheSameNumberTwiceStatesItOnce) {
 }
 
 TEST(ProseFactsTest, EveryStatementIsCheckedEvenWhenTheyDisagree) {
-  ReportV1 r = ReportWith({{kReviewTotal, Number(8)}});
+  ReportV1 r = ReportWith({{kReviewTotal, NumberCell(8)}});
   CheckProse(ItemsOf({kZhoushan, kPingtanReview}), "gov_2019", r);
   int pass = 0, fail = 0;
   for (const CheckOut& c : P1Checks(r)) {
@@ -533,12 +526,12 @@ TEST(ProseFactsTest, SentencesThatStateNothing) {
     std::vector<Item> items = ItemsOf({c.text});
     EXPECT_TRUE(ExtractProseFacts(items, "gov_2021").empty()) << c.source << ": " << c.text;
     EXPECT_TRUE(ExtractProseFacts(items, "gov_2019").empty()) << c.source << ": " << c.text;
-    ReportV1 r = ReportWith({{kNewTotal, Number(1)},
-                             {kReviewTotal, Number(1)},
-                             {kDirectTotal, Number(1)},
-                             {kAfterReviewTotal, Number(1)},
-                             {kIssued, Number(1)},
-                             {kInForce, Number(1)}});
+    ReportV1 r = ReportWith({{kNewTotal, NumberCell(1)},
+                             {kReviewTotal, NumberCell(1)},
+                             {kDirectTotal, NumberCell(1)},
+                             {kAfterReviewTotal, NumberCell(1)},
+                             {kIssued, NumberCell(1)},
+                             {kInForce, NumberCell(1)}});
     CheckProse(items, "gov_2021", r);
     EXPECT_TRUE(P1Checks(r).empty()) << c.source << ": " << c.text;
   }

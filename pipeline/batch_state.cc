@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <optional>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 #include "pipeline/batch_set_record.h"
-#include <system_error>
 
 namespace zfxxgk {
 namespace {

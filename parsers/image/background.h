@@ -7,10 +7,7 @@
 // shaded header rows do not darken the page; the page is divided by it and
 // the levels are stretched so that the paper (200 after division) is 255:
 // Leptonica's pixBackgroundNormMorph(pix, nullptr, 4, 5, 200) followed by
-// pixGammaTRC(…, 1.0, 0, 200). (A loop of ours applying Leptonica's map and
-// level table over the plain raster gave the same pixels; on a whole page
-// it saved nothing measurable once no copy between raster and Pix was
-// needed either way.)
+// pixGammaTRC(…, 1.0, 0, 200).
 // Private to parsers/image/ (Leptonica types). Thread-safe: no shared state.
 #ifndef ZFXXGK_PARSERS_IMAGE_BACKGROUND_H_
 #define ZFXXGK_PARSERS_IMAGE_BACKGROUND_H_

@@ -259,7 +259,9 @@ std::optional<std::string> CharsetInMetaTag(std::string_view tag) {
 
 // The first charset declared by a <meta> tag in the first 4 KB.
 std::optional<std::string> DeclaredCharset(std::string_view bytes) {
-  const std::string head = AsciiLower(bytes.substr(0, kCharsetProbeBytes));
+  const std::string_view probe = bytes.substr(0, kCharsetProbeBytes);
+  if (probe.find('<') == std::string_view::npos) return std::nullopt;  // no tag, no <meta>
+  const std::string head = AsciiLower(probe);
   for (size_t pos = head.find("<meta"); pos != std::string::npos;
        pos = head.find("<meta", pos + 5)) {
     size_t end = head.find('>', pos);

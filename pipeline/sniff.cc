@@ -78,8 +78,10 @@ std::set<std::string> OpenedHtmlTags(std::string_view lower) {
 }
 
 bool LooksLikeHtml(std::string_view utf8) {
-  const std::string lower = AsciiLower(
-      TrimLeadingSpace(utf8.substr(0, kHtmlProbeBytes)));
+  const std::string_view probe = TrimLeadingSpace(utf8.substr(0, kHtmlProbeBytes));
+  // Every cue below starts with '<': a text dump without one is not lowered.
+  if (probe.find('<') == std::string_view::npos) return false;
+  const std::string lower = AsciiLower(probe);
   for (std::string_view start :
        {"<!doctype html", "<html", "<head", "<meta", "<!--"}) {
     if (StartsWith(lower, start)) return true;

@@ -1,11 +1,14 @@
 #include "schemas/report_meta.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
-#include <functional>
 #include <cstdlib>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -156,6 +159,42 @@ const re2::RE2& SectionRule(size_t k) {
   return *(*rules)[k];
 }
 
+constexpr size_t kSectionCount = std::size(kSectionKeys);
+
+// The first section at or after `next` whose heading rule matches `text` as
+// RE2::PartialMatch would, or kSectionCount when none does. One RE2::Set per
+// `next` (the rules next.., built once) answers in one pass over the text;
+// where a set could not be built or its DFA gave up, the rules are tried one
+// by one.
+size_t MatchingSection(const std::string& text, size_t next) {
+  using SetPtr = std::unique_ptr<re2::RE2::Set>;
+  static const auto* sets = [] {
+    auto* out = new std::array<SetPtr, kSectionCount>();
+    for (size_t first = 0; first < kSectionCount; ++first) {
+      auto set = std::make_unique<re2::RE2::Set>(re2::RE2::Quiet, re2::RE2::UNANCHORED);
+      bool ok = true;
+      for (size_t k = first; k < kSectionCount; ++k) {
+        ok = ok && set->Add(SectionRule(k).pattern(), nullptr) >= 0;
+      }
+      if (ok && set->Compile()) (*out)[first] = std::move(set);
+    }
+    return out;
+  }();
+  if (next >= kSectionCount) return kSectionCount;
+  if (const re2::RE2::Set* set = (*sets)[next].get()) {
+    std::vector<int> hits;
+    re2::RE2::Set::ErrorInfo error;
+    if (set->Match(text, &hits, &error)) {
+      return next + static_cast<size_t>(*std::min_element(hits.begin(), hits.end()));
+    }
+    if (error.kind == re2::RE2::Set::kNoError) return kSectionCount;
+  }
+  for (size_t k = next; k < kSectionCount; ++k) {
+    if (RE2::PartialMatch(text, SectionRule(k))) return k;
+  }
+  return kSectionCount;
+}
+
 struct InlineHeading {
   size_t pos = 0;
   size_t len = 0;
@@ -216,16 +255,15 @@ std::vector<SectionOut> ExtractSections(const std::vector<Item>& items) {
       SplitGluedItem(item.norm.text, next, sections);
       continue;
     }
-    bool heading = false;
-    for (size_t k = next; k < 6 && !heading; ++k) {
-      if (item.norm.text.size() < 120 && RE2::PartialMatch(item.norm.text, SectionRule(k))) {
-        size_t start = item.raw.find_first_not_of("# ");
-        sections.push_back({kSectionKeys[k], item.raw.substr(start), ""});
-        next = k + 1;
-        heading = true;
-      }
+    const size_t k =
+        item.norm.text.size() < 120 ? MatchingSection(item.norm.text, next) : kSectionCount;
+    if (k < kSectionCount) {
+      size_t start = item.raw.find_first_not_of("# ");
+      sections.push_back({kSectionKeys[k], item.raw.substr(start), ""});
+      next = k + 1;
+    } else {
+      AppendText(sections.back(), item.raw);
     }
-    if (!heading) AppendText(sections.back(), item.raw);
   }
   return sections;
 }

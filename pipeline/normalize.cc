@@ -218,7 +218,8 @@ class MatchTextBuilder {
   }
   MatchText Finish() {
     MarkSpace();
-    out_.space_before.assign(out_.text.size() + 1, false);
+    // Constructed, not assign()ed: vector<bool>::assign fills bit by bit.
+    out_.space_before = std::vector<bool>(out_.text.size() + 1);
     for (size_t at : spaces_) out_.space_before[at] = true;
     return std::move(out_);
   }

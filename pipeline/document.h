@@ -115,6 +115,9 @@ struct Document {
   // Whether text blocks come from a one-cell-per-line dump, where
   // blank_lines_before encodes empty cells.
   bool cell_per_line = false;
+  // Whether every block's and cell's text is already white-space collapsed
+  // (CollapseSpaces leaves it as it is), so readers need not collapse it again.
+  bool text_collapsed = false;
 };
 
 const char* InputFormatName(InputFormat format);

@@ -11,9 +11,11 @@
 namespace zfxxgk {
 namespace {
 
-Item MakeItem(const std::string& text, const Provenance& prov, bool force_value) {
+// `collapsed`: `text` is white-space collapsed already (Document::text_collapsed).
+Item MakeItem(const std::string& text, const Provenance& prov, bool force_value,
+              bool collapsed) {
   Item item;
-  item.raw = CollapseSpaces(text);
+  item.raw = collapsed ? text : CollapseSpaces(text);
   item.norm = NormalizeForMatchWithSpaces(text);
   item.is_value = force_value || LooksLikeValue(text, item.norm.text, item.raw);
   item.prov = prov;
@@ -31,7 +33,7 @@ bool IsMisreadGlyph(const Cell& cell) {
          CountIdeographs(cell.text) == 1 && cell.text.size() <= 4;
 }
 
-void AppendTable(const Table& table, std::vector<Item>& out) {
+void AppendTable(const Table& table, bool collapsed, std::vector<Item>& out) {
   std::vector<std::vector<int>> grid = table.Grid();
   std::vector<bool> emitted(table.cells.size(), false);
   for (int r = 0; r < table.n_rows; ++r) {
@@ -40,7 +42,8 @@ void AppendTable(const Table& table, std::vector<Item>& out) {
       if (idx < 0 || emitted[idx]) continue;
       emitted[idx] = true;
       const Cell& cell = table.cells[idx];
-      out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty() || IsMisreadGlyph(cell)));
+      out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty() || IsMisreadGlyph(cell),
+                             collapsed));
       out.back().alternatives = cell.alternatives;
     }
   }
@@ -54,17 +57,17 @@ std::vector<Item> BuildItemStream(const Document& doc) {
     if (block.kind == BlockKind::kTable) {
       if (block.table_index >= 0 &&
           block.table_index < static_cast<int>(doc.tables.size())) {
-        AppendTable(doc.tables[block.table_index], out);
+        AppendTable(doc.tables[block.table_index], doc.text_collapsed, out);
       }
       continue;
     }
     if (doc.cell_per_line) {
       // One blank line separates cells; each extra one is an empty cell.
       for (int b = 1; b < block.blank_lines_before; ++b) {
-        out.push_back(MakeItem("", block.prov, true));
+        out.push_back(MakeItem("", block.prov, true, true));
       }
     }
-    out.push_back(MakeItem(block.text, block.prov, false));
+    out.push_back(MakeItem(block.text, block.prov, false, doc.text_collapsed));
     out.back().token_x = block.token_x;
   }
   return out;

@@ -121,6 +121,7 @@ StatusOr<Document> ParseText(std::string_view utf8, const std::string& path) {
   doc.source.path = path;
   doc.source.format = InputFormat::kText;
   doc.cell_per_line = LooksCellPerLine(lines);
+  doc.text_collapsed = true;  // SplitLines and PipeCells collapse every line and cell
   int blanks = 0;
   for (size_t i = 0; i < lines.size();) {
     if (lines[i].text.empty()) {

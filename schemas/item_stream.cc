@@ -95,6 +95,14 @@ std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string&
   size_t p = text.find(alias, start);
   if (p != std::string::npos) return {p, alias.size()};
   constexpr size_t kMinPrefixBytes = 8 * 3;  // eight CJK characters
+  // Every prefix tried below starts with the alias's first `least` bytes:
+  // where those do not occur, none of them does (one search, not one per
+  // prefix length).
+  const size_t least = std::max(kMinPrefixBytes, (alias.size() + 1) / 2);
+  if (alias.size() <= kMinPrefixBytes ||
+      text.find(std::string_view(alias).substr(0, least), start) == std::string::npos) {
+    return {std::string::npos, 0};
+  }
   for (int k = 1;; ++k) {
     const std::string_view prefix(alias.data(), DropChars(alias, k));
     if (prefix.size() < kMinPrefixBytes || prefix.size() * 2 < alias.size()) break;

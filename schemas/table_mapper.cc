@@ -378,10 +378,20 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
   Emit(std::move(slot), report);
 }
 
+// The cells the template's rows can emit: reserved at once, report.cells
+// does not grow (moving every cell) several times per report.
+size_t TemplateCellCount(const TemplateSpec& spec) {
+  size_t n = spec.application_rows.size() * spec.application_columns.size() +
+             spec.review_groups.size() * spec.review_fields.size();
+  for (const SubTableSpec& sub : spec.active_disclosure) n += sub.rows.size() * sub.columns.size();
+  return n;
+}
+
 }  // namespace
 
 int MapTables(const std::vector<Item>& items, const TemplateSpec& spec,
               const std::vector<ProseFact>& facts, ReportV1& report) {
+  report.cells.reserve(report.cells.size() + TemplateCellCount(spec));
   StreamPos begin{0, 0};
   StreamPos end{items.size(), 0};
   StreamPos table3 = end;

@@ -292,6 +292,7 @@ void Emit(RowSlot&& slot, ReportV1& report) {
 
 std::vector<std::string> ColumnKeys(const std::vector<ColumnSpec>& cols) {
   std::vector<std::string> keys;
+  keys.reserve(cols.size());
   for (const ColumnSpec& c : cols) keys.push_back(c.key);
   return keys;
 }

@@ -110,11 +110,12 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       strays = StrayCells(items, caption.end, NextCaption(items, spec, caption.end, limit));
     }
     std::vector<RowSlot> rows;
+    const std::vector<std::string> columns = ColumnKeys(sub.columns);
     for (const RowSpec& row : sub.rows) {
       std::vector<RowSlot> one(1);
       RowSlot& slot = one[0];
       slot.path = "active_disclosure." + sub.key + "." + row.key;
-      slot.columns = ColumnKeys(sub.columns);
+      slot.columns = columns;
       for (const ColumnSpec& c : sub.columns) slot.decimal.push_back(c.decimal);
       slot.strays = strays;
       from = ReadSlot(items, row.aliases, from, limit, slot);
@@ -294,10 +295,11 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   RowReadOptions counts;  // table 三 holds counts: no decimal cells
   counts.allow_decimal = false;
   counts.column_x = ColumnModel(items, begin, limit, spec.application_columns.size());
+  const std::vector<std::string> columns = ColumnKeys(spec.application_columns);
   for (const RowSpec& row : spec.application_rows) {
     RowSlot slot;
     slot.path = "applications." + row.key;
-    slot.columns = ColumnKeys(spec.application_columns);
+    slot.columns = columns;
     bool skipped = !single_group.empty() && row.key.rfind(single_group + ".", 0) == 0;
     if (!skipped) cursor = ReadSlot(items, row.aliases, cursor, limit, slot, counts);
     if (!row.alternative_of.empty() && slot.found) {
@@ -326,8 +328,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   std::vector<std::vector<std::string>> known;
   for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
   known.push_back(spec.review_header_words);
-  CollectExtraRows(items, begin, limit, "applications", ColumnKeys(spec.application_columns),
-                   known, report);
+  CollectExtraRows(items, begin, limit, "applications", columns, known, report);
   return cursor;
 }
 

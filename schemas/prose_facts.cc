@@ -102,6 +102,11 @@ std::vector<std::vector<bool>> Candidates(const std::vector<std::string>& senten
   std::vector<int> hits;
   for (size_t s = 0; s < sentences.size(); ++s) {
     re2::RE2::Set::ErrorInfo error;
+    // Yes or no first: without a vector of hits the set allocates nothing.
+    if (!prose.set->Match(sentences[s], nullptr, &error) &&
+        error.kind == re2::RE2::Set::kNoError) {
+      continue;
+    }
     if (prose.set->Match(sentences[s], &hits, &error)) {
       for (int h : hits) out[s][h] = true;
     } else if (error.kind != re2::RE2::Set::kNoError) {

@@ -182,8 +182,12 @@ size_t MatchingSection(const std::string& text, size_t next) {
   }();
   if (next >= kSectionCount) return kSectionCount;
   if (const re2::RE2::Set* set = (*sets)[next].get()) {
-    std::vector<int> hits;
+    // Asked yes or no first: without a vector of hits the set allocates nothing.
     re2::RE2::Set::ErrorInfo error;
+    if (!set->Match(text, nullptr, &error) && error.kind == re2::RE2::Set::kNoError) {
+      return kSectionCount;
+    }
+    std::vector<int> hits;
     if (set->Match(text, &hits, &error)) {
       return next + static_cast<size_t>(*std::min_element(hits.begin(), hits.end()));
     }

@@ -1,8 +1,8 @@
 #include "schemas/table_mapper.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "schemas/extra_rows.h"
@@ -137,18 +137,25 @@ int ColumnIndex(const std::vector<std::string>& columns, const std::string& key)
 // Table 三 identities (template data) as constraints over the row slots.
 std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
                                                    const std::vector<RowSlot>& slots) {
-  std::map<std::string, int> slot_of;
+  constexpr size_t kPrefix = sizeof("applications.") - 1;
   std::vector<int> leaves;
   for (size_t i = 0; i < slots.size(); ++i) {
-    slot_of[slots[i].path.substr(sizeof("applications.") - 1)] = static_cast<int>(i);
     if (spec.application_rows[i].result_leaf && slots[i].found) leaves.push_back(i);
   }
+  // The slot of row `key` (the last, were a key repeated), or -1: a scan of
+  // some 25 paths costs less than building a map per report.
+  auto slot_of = [&](const std::string& key) {
+    for (size_t i = slots.size(); i-- > 0;) {
+      if (std::string_view(slots[i].path).substr(kPrefix) == key) return static_cast<int>(i);
+    }
+    return -1;
+  };
   const std::vector<std::string>& cols = slots.front().columns;
   auto rows_of = [&](const std::vector<std::string>& keys) {
     std::vector<int> out;
     for (const std::string& k : keys) {
       if (k == "@result_leaves") out.insert(out.end(), leaves.begin(), leaves.end());
-      else if (slot_of.count(k)) out.push_back(slot_of[k]);
+      else if (int i = slot_of(k); i >= 0) out.push_back(i);
     }
     return out;
   };

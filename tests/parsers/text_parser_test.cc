@@ -142,5 +142,23 @@ TEST(TextParserTest, EmptyInputIsEmptyInput) {
   }
 }
 
+TEST(TextParserTest, PipeRowOfShortDashesIsARowNotASeparator) {
+  const std::string md =
+      "| 项目 | 件数 |\n"
+      "| :--: | -- |\n"
+      "| 规章 | 3 |\n";
+  StatusOr<Document> doc = ParseText(md, "input.md");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->tables.size(), 1u);
+  EXPECT_EQ(doc->tables[0].n_rows, 3);  // two dashes do not make a separator
+}
+
+TEST(TextParserTest, MarksItsTextCollapsed) {
+  StatusOr<Document> doc = ParseText("标题  一\n\n正文\t二\n", "input.txt");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->text_collapsed);
+  EXPECT_EQ(doc->blocks[0].text, "标题 一");
+}
+
 }  // namespace
 }  // namespace zfxxgk::text

@@ -49,10 +49,27 @@ void AppendTable(const Table& table, bool collapsed, std::vector<Item>& out) {
   }
 }
 
+// The number of items BuildItemStream makes of `doc`, so that the stream is
+// allocated once (an Item is a few hundred bytes, moved on every growth).
+size_t ItemCount(const Document& doc) {
+  size_t n = 0;
+  for (const Block& block : doc.blocks) {
+    if (block.kind == BlockKind::kTable) {
+      const bool valid = block.table_index >= 0 &&
+                         block.table_index < static_cast<int>(doc.tables.size());
+      n += valid ? doc.tables[block.table_index].cells.size() : 0;  // an upper bound
+    } else {
+      n += 1 + (doc.cell_per_line ? std::max(block.blank_lines_before - 1, 0) : 0);
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 std::vector<Item> BuildItemStream(const Document& doc) {
   std::vector<Item> out;
+  out.reserve(ItemCount(doc));
   for (const Block& block : doc.blocks) {
     if (block.kind == BlockKind::kTable) {
       if (block.table_index >= 0 &&

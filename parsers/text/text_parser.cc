@@ -1,5 +1,6 @@
 #include "parsers/text/text_parser.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +20,7 @@ struct Line {
 
 std::vector<Line> SplitLines(std::string_view s) {
   std::vector<Line> lines;
+  lines.reserve(static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
   size_t pos = 0;
   int number = 1;
   while (pos <= s.size()) {
@@ -128,6 +130,7 @@ StatusOr<Document> ParseText(std::string_view utf8, const std::string& path) {
   doc.source.format = InputFormat::kText;
   doc.cell_per_line = LooksCellPerLine(lines);
   doc.text_collapsed = true;  // SplitLines and PipeCells collapse every line and cell
+  doc.blocks.reserve(lines.size());  // at most a block per line
   int blanks = 0;
   for (size_t i = 0; i < lines.size();) {
     if (lines[i].text.empty()) {

@@ -17,7 +17,10 @@ struct PathParts {
   std::string_view parts[3];
   int n = 0;
   void AppendTo(std::string& out) const {
-    for (int i = 0; i < n; ++i) out.append(i > 0 ? "." : "").append(parts[i]);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) out.push_back('.');
+      out.append(parts[i]);
+    }
   }
 };
 

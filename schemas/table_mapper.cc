@@ -1,6 +1,7 @@
 #include "schemas/table_mapper.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,16 +85,52 @@ std::vector<std::string> StrayCells(const std::vector<Item>& items, StreamPos be
   return out;
 }
 
-// Where the next table-二 caption after `from` starts (or `limit`).
-StreamPos NextCaption(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos from,
-                      StreamPos limit) {
-  StreamPos next = limit;
-  for (const SubTableSpec& sub : spec.active_disclosure) {
-    LabelHit hit;
-    if (FindLabel(items, sub.captions, from, next, &hit) && hit.begin < next) next = hit.begin;
-  }
-  return next;
+// Whether `s` is two UTF-8 characters: FindLabel matches such a label in OCR
+// text only as a whole cell, so it may match from a later offset of a cell
+// where it did not from an earlier one.
+bool IsTwoChars(const std::string& s) {
+  return std::count_if(s.begin(), s.end(), [](char c) {
+           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+         }) == 2;
 }
+
+// Table 二's caption searches up to one limit, remembering for each
+// sub-table the earliest position from which its captions were found absent:
+// FindLabel finds nothing from any later position up to that limit either
+// (unless a caption is two characters long), so NextCaption, asked after
+// every caption, does not scan for it again.
+class CaptionFinder {
+ public:
+  CaptionFinder(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos limit)
+      : items_(items), spec_(spec), limit_(limit), absent_(spec.active_disclosure.size()) {}
+
+  // FindLabel(items, captions of sub-table `sub`, from, until), until <= limit.
+  bool Find(size_t sub, StreamPos from, StreamPos until, LabelHit* hit) {
+    const std::vector<std::string>& captions = spec_.active_disclosure[sub].captions;
+    std::optional<StreamPos>& absent = absent_[sub];
+    if (absent && !(from < *absent)) return false;
+    if (FindLabel(items_, captions, from, until, hit)) return true;
+    const bool whole_range = !(until < limit_) && !(limit_ < until);
+    if (whole_range && std::none_of(captions.begin(), captions.end(), IsTwoChars)) absent = from;
+    return false;
+  }
+
+  // Where the next table-二 caption after `from` starts (or the limit).
+  StreamPos Next(StreamPos from) {
+    StreamPos next = limit_;
+    for (size_t sub = 0; sub < absent_.size(); ++sub) {
+      LabelHit hit;
+      if (Find(sub, from, next, &hit) && hit.begin < next) next = hit.begin;
+    }
+    return next;
+  }
+
+ private:
+  const std::vector<Item>& items_;
+  const TemplateSpec& spec_;
+  const StreamPos limit_;
+  std::vector<std::optional<StreamPos>> absent_;  // per sub-table
+};
 
 // Table 二: each 第二十条第（N）项 block, rows searched after its caption.
 int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
@@ -101,13 +138,15 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
                         ReportV1& report) {
   int n = 0;
   StreamPos caption_cursor = begin;
-  for (const SubTableSpec& sub : spec.active_disclosure) {
+  CaptionFinder captions(items, spec, limit);
+  for (size_t s = 0; s < spec.active_disclosure.size(); ++s) {
+    const SubTableSpec& sub = spec.active_disclosure[s];
     StreamPos from = caption_cursor;
     LabelHit caption;
     std::vector<std::string> strays;
-    if (FindLabel(items, sub.captions, caption_cursor, limit, &caption)) {
+    if (captions.Find(s, caption_cursor, limit, &caption)) {
       from = caption_cursor = caption.end;
-      strays = StrayCells(items, caption.end, NextCaption(items, spec, caption.end, limit));
+      strays = StrayCells(items, caption.end, captions.Next(caption.end));
     }
     std::vector<RowSlot> rows;
     const std::vector<std::string> columns = ColumnKeys(sub.columns);

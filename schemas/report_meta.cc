@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -134,8 +135,17 @@ int CountMarkers(const std::string& text, const std::vector<MarkerSearcher>& mar
 const TemplateSpec* DetectTemplate(const std::vector<Item>& items) {
   static const auto* markers2019 = new std::vector<MarkerSearcher>(Searchers(Gov2019Template()));
   static const auto* markers2021 = new std::vector<MarkerSearcher>(Searchers(Gov2021Template()));
+  // Text shorter than every marker holds none (most cells: numbers).
+  static const size_t shortest = [] {
+    size_t n = std::numeric_limits<size_t>::max();
+    for (const TemplateSpec* spec : {&Gov2019Template(), &Gov2021Template()}) {
+      for (const std::string& m : spec->markers) n = std::min(n, m.size());
+    }
+    return n;
+  }();
   int votes2019 = 0, votes2021 = 0;
   for (const Item& item : items) {
+    if (item.norm.text.size() < shortest) continue;
     votes2019 += CountMarkers(item.norm.text, *markers2019);
     votes2021 += CountMarkers(item.norm.text, *markers2021);
   }

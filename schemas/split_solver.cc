@@ -57,15 +57,22 @@ Prepared Prepare(const SplitProblem& problem) {
   const int n_rows = static_cast<int>(problem.rows.size());
   prep.vals.resize(n_rows);
   for (int r = 0; r < n_rows; ++r) {
+    prep.vals[r].reserve(problem.rows[r].size());
     for (const Split& split : problem.rows[r]) {
       auto& parts = prep.vals[r].emplace_back();
+      parts.reserve(split.size());
       for (const std::string& text : split) parts.push_back(ParseSplitInteger(text));
     }
   }
   prep.touching.resize(n_rows);
-  for (size_t k = 0; k < problem.constraints.size(); ++k) {
+  const size_t n_constraints = problem.constraints.size();
+  prep.terms.reserve(n_constraints);
+  prep.rows_of.reserve(n_constraints);
+  prep.broken.reserve(n_constraints);
+  for (size_t k = 0; k < n_constraints; ++k) {
     const LinearConstraint& con = problem.constraints[k];
     auto& terms = prep.terms.emplace_back();
+    terms.reserve(con.lhs.size() + con.rhs.size());
     bool broken = false;
     for (const auto& [side, sign] :
          {std::pair(&con.lhs, 1), std::pair(&con.rhs, -1)}) {
@@ -77,6 +84,7 @@ Prepared Prepare(const SplitProblem& problem) {
     prep.broken.push_back(broken);
     auto& rows = prep.rows_of.emplace_back();
     if (broken) continue;
+    rows.reserve(terms.size());
     for (const Term& t : terms) rows.push_back(t.row);
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());

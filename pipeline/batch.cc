@@ -36,10 +36,12 @@ class DefaultExtractor : public BatchExtractor {
 
 // State shared by the workers and the collector.
 struct Shared {
-  const std::vector<std::string>* inputs = nullptr;
+  BatchInputList* inputs = nullptr;  // read under input_mu
+  size_t total = 0;                  // inputs->size()
   BatchWorkerContext context;
   size_t window = 0;
-  std::atomic<size_t> next{0};
+  std::mutex input_mu;
+  size_t next = 0;                   // guarded by input_mu
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> temp_counter{0};
   std::mutex mu;
@@ -59,21 +61,33 @@ struct Shared {
   }
 };
 
+// The next input for a worker: its index and path; false when there is none
+// left (or the batch stops).
+StatusOr<bool> NextInput(Shared& shared, size_t& index, std::string& path) {
+  std::lock_guard<std::mutex> lock(shared.input_mu);
+  if (shared.stop) return false;
+  ASSIGN_OR_RETURN(bool more, shared.inputs->Next(path));
+  if (more) index = shared.next++;
+  return more;
+}
+
 void Worker(Shared& shared, const BatchExtractorFactory& factory) {
   StatusOr<std::unique_ptr<BatchExtractor>> extractor = factory();
   if (!extractor.ok()) {
     shared.Fail(extractor.status());
   } else {
-    const std::vector<std::string>& inputs = *shared.inputs;
+    size_t i = 0;
+    std::string path;
     for (;;) {
-      const size_t i = shared.next.fetch_add(1);
-      if (i >= inputs.size() || shared.stop) break;
+      StatusOr<bool> more = NextInput(shared, i, path);
+      if (!more.ok()) shared.Fail(more.status());
+      if (!more.ok() || !*more) break;
       {
         std::unique_lock<std::mutex> lock(shared.mu);
         shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
         if (shared.stop) break;
       }
-      StatusOr<BatchRecord> record = ProcessBatchInput(i, inputs[i], **extractor, shared.context);
+      StatusOr<BatchRecord> record = ProcessBatchInput(i, path, **extractor, shared.context);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;
@@ -92,7 +106,7 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
 // fatal error. Returns the fatal error, if any.
 Status Collect(Shared& shared, BatchCollector& collector, const BatchOptions& options,
                BatchSummary& summary) {
-  const size_t total = shared.inputs->size();
+  const size_t total = shared.total;
   std::map<size_t, BatchRecord> pending;  // completed, waiting for their turn
   BatchProgress progress;
   progress.total = total;
@@ -164,6 +178,11 @@ std::unique_ptr<BatchExtractor> NewDefaultBatchExtractor(const ExtractOptions& o
 StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
                                 const BatchOptions& options,
                                 const std::vector<BatchSink*>& sinks) {
+  return RunBatch(*BatchInputList::View(inputs), options, sinks);
+}
+
+StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& options,
+                                const std::vector<BatchSink*>& sinks) {
   BatchSummary summary;
   summary.inputs = inputs.size();
   summary.jobs = options.jobs > 0 ? options.jobs
@@ -179,6 +198,7 @@ StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
   RETURN_IF_ERROR(spill->Open(options.spill_dir));
   Shared shared;
   shared.inputs = &inputs;
+  shared.total = inputs.size();
   shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
   shared.context.options = &options;
   shared.context.state = options.resume ? state.get() : nullptr;

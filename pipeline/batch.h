@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "pipeline/batch_findings.h"
+#include "pipeline/batch_input_list.h"
 #include "pipeline/batch_state.h"
 #include "pipeline/extract.h"
 #include "pipeline/status.h"
@@ -170,6 +171,13 @@ struct BatchSummary {
 
 StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
                                 const BatchOptions& options,
+                                const std::vector<BatchSink*>& sinks);
+
+// The same over an input list read once, in order (pipeline/batch_input_list.h):
+// with BatchInputList::Collect the paths stay on disk, so memory does not
+// grow with the number of inputs. Also kUnreadable when the list cannot be
+// read.
+StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& options,
                                 const std::vector<BatchSink*>& sinks);
 
 // Merging distributed runs (docs/batch.md).

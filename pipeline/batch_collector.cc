@@ -4,12 +4,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cstdlib>
-
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_report_json.h"
 #include "pipeline/batch_set_record.h"
 #include "pipeline/batch_worker.h"
+#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 namespace {
@@ -26,30 +25,23 @@ BatchSpillFile::~BatchSpillFile() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-Status BatchSpillFile::Open(const std::string& dir_option) {
-  std::string dir = dir_option;
-  if (dir.empty()) dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
-  std::string name = dir + "/zfxxgk-batch-XXXXXX";
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) return Status(StatusCode::kUnreadable, name + ": cannot create a spill file");
-  ::unlink(name.c_str());  // gone when the process ends, however it ends
+Status BatchSpillFile::Open(const std::string& dir) {
+  ASSIGN_OR_RETURN(const int fd, CreateUnlinkedTempFile(dir, "zfxxgk-batch"));
   file_ = ::fdopen(fd, "w+b");
+  if (file_ == nullptr) ::close(fd);
   return file_ ? OkStatus() : SpillError();
 }
 
-StatusOr<uint64_t> BatchSpillFile::Append(const std::string& json) {
+StatusOr<uint64_t> BatchSpillFile::Append(const std::string& text) {
   if (std::fseek(file_, 0, SEEK_END) != 0) return SpillError();
   const long offset = std::ftell(file_);
-  if (offset < 0 || std::fwrite(json.data(), 1, json.size(), file_) != json.size()) {
+  if (offset < 0 || std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
     return SpillError();
   }
-  spans_.push_back({static_cast<uint64_t>(offset), json.size()});
-  return spans_.size() - 1;
+  return static_cast<uint64_t>(offset);
 }
 
-StatusOr<std::string> BatchSpillFile::Read(uint64_t handle) {
-  if (handle >= spans_.size()) return SpillError();
-  const auto [offset, length] = spans_[handle];
+StatusOr<std::string> BatchSpillFile::Read(uint64_t offset, uint64_t length) {
   std::string text(length, '\0');
   if (std::fflush(file_) != 0 || std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0 ||
       std::fread(text.data(), 1, length, file_) != length) {
@@ -117,17 +109,18 @@ Status BatchCollector::Keep(const BatchRecord& record) {
   BatchSetEntry entry{record.entry.path, record.entry.organ, record.entry.year};
   if (spill_ != nullptr && !record.entry.set_record.empty()) {
     entry.source = Source::kSpillRecord;
-    ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.entry.set_record));
+    ASSIGN_OR_RETURN(entry.offset, spill_->Append(record.entry.set_record));
+    entry.length = record.entry.set_record.size();
   } else if (options_.out_dir.empty()) {
     if (spill_ == nullptr) return Status(StatusCode::kInternal, "batch: no spill file");
     entry.source = Source::kSpillJson;
-    ASSIGN_OR_RETURN(entry.handle, spill_->Append(record.json));
+    ASSIGN_OR_RETURN(entry.offset, spill_->Append(record.json));
+    entry.length = record.json.size();
   }
-  analysis_.Add(std::move(entry));
-  return OkStatus();
+  return analysis_.Add(std::move(entry));
 }
 
-StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
+StatusOr<BatchSetFindings> BatchCollector::Analyze() {
   const std::string out_dir = options_.out_dir;
   BatchSpillFile* spill = spill_;
   auto load = [out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
@@ -136,7 +129,7 @@ StatusOr<BatchSetFindings> BatchCollector::Analyze() const {
     if (e.source == Source::kReportFile) {
       ASSIGN_OR_RETURN(text, ReadInputBounded(out_dir + "/" + BatchOutputName(e.path), 1u << 30));
     } else {
-      ASSIGN_OR_RETURN(text, spill->Read(e.handle));
+      ASSIGN_OR_RETURN(text, spill->Read(e.offset, e.length));
     }
     if (e.source == Source::kSpillRecord) return DecodeSetRecord(text);
     return ReportFromJson(text);

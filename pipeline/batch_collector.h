@@ -21,7 +21,8 @@ namespace zfxxgk {
 
 // What the set analysis reads at the end of a batch, kept out of memory: an
 // unlinked temporary file of set records (and of report JSON texts when
-// there is no OUTDIR), addressed by handle.
+// there is no OUTDIR), addressed by offset and length (the file keeps no
+// index, so its memory does not grow with the records).
 class BatchSpillFile {
  public:
   BatchSpillFile() = default;
@@ -31,13 +32,14 @@ class BatchSpillFile {
 
   // Creates the file in `dir` ($TMPDIR or /tmp when empty). kUnreadable.
   Status Open(const std::string& dir);
-  // Appends one report's JSON; the handle addresses it for Read.
-  StatusOr<uint64_t> Append(const std::string& json);
-  StatusOr<std::string> Read(uint64_t handle);
+  // Appends one text (a set record or a report's JSON); returns its offset
+  // (its length is the text's).
+  StatusOr<uint64_t> Append(const std::string& text);
+  // The text appended at `offset` with `length` bytes.
+  StatusOr<std::string> Read(uint64_t offset, uint64_t length);
 
  private:
   std::FILE* file_ = nullptr;
-  std::vector<std::pair<uint64_t, size_t>> spans_;  // offset, length per handle
 };
 
 // Adds one record to the summary's counts.
@@ -52,7 +54,12 @@ class BatchCollector {
   BatchCollector(const BatchOptions& options, BatchState* state,
                  const std::vector<BatchSink*>& sinks, BatchSpillFile* spill,
                  BatchSummary& summary)
-      : options_(options), state_(state), sinks_(sinks), spill_(spill), summary_(summary) {}
+      : options_(options),
+        state_(state),
+        sinks_(sinks),
+        spill_(spill),
+        summary_(summary),
+        analysis_(kMaxInputsPerYear, SortOptions(options)) {}
 
   // Journal lines for the records completed in this run (not skipped), with
   // one fdatasync; with options.durable the directory is synced first.
@@ -63,9 +70,19 @@ class BatchCollector {
 
   // The set findings over every emitted report: each body to every sink's
   // AddBody, then the totals.
-  StatusOr<BatchSetFindings> Analyze() const;
+  // Call once, after the last Emit.
+  StatusOr<BatchSetFindings> Analyze();
 
  private:
+  static constexpr size_t kMaxInputsPerYear = 8;  // see BatchSetAnalysis
+  // The grouping by body holds at most about 512 KiB per sort
+  // (ExternalSortOptions' default); its temporary file goes with the spill
+  // file.
+  static ExternalSortOptions SortOptions(const BatchOptions& options) {
+    ExternalSortOptions sort;
+    sort.dir = options.spill_dir;
+    return sort;
+  }
   Status Keep(const BatchRecord& record);  // for the set analysis
 
   const BatchOptions& options_;

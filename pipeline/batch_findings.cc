@@ -3,9 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <utility>
+
+#include "pipeline/batch_set_groups.h"
 
 namespace zfxxgk {
 namespace {
@@ -122,7 +125,47 @@ void ListFailingX1(const BodyFindings& body, std::vector<std::string>& out) {
   }
 }
 
+// The path of batch index i among a body's entries (sorted by index).
+BatchPathOf PathsOf(const std::vector<BatchSetEntry>& entries) {
+  return [&entries](size_t i) -> const std::string& {
+    auto it = std::lower_bound(entries.begin(), entries.end(), i,
+                               [](const BatchSetEntry& e, size_t v) { return e.index < v; });
+    return it->path;  // i is one of the body's indices
+  };
+}
+
 }  // namespace
+
+// One body: its reports loaded (metadata only when it has one), analysed,
+// counted and handed on.
+Status BatchSetAnalysis::AnalyzeGroup(const BatchSetGroup& group, const Loader& load,
+                                      const BodyCallback& on_body, BatchSetFindings& out) {
+  std::vector<ReportV1> subset;
+  std::vector<size_t> indices;
+  subset.reserve(group.entries.size());
+  for (const BatchSetEntry& e : group.entries) {
+    indices.push_back(e.index);
+    if (group.entries.size() == 1) {  // no pair and no previous year: metadata is enough
+      subset.push_back(Stub(e));
+      continue;
+    }
+    StatusOr<ReportV1> report = load(e);
+    if (!report.ok()) return report.status();
+    report->source.path = e.path;
+    subset.push_back(std::move(report).value());
+  }
+  SetFindings part = AnalyzeReportSet(subset);
+  subset.clear();
+  const BatchPathOf path_of = PathsOf(group.entries);
+  for (BodyFindings& body : part.bodies) {
+    Remap(body, indices);
+    CountBody(body, out.counts);
+    ListFailingX1(body, out.failing_x1);
+    RETURN_IF_ERROR(on_body(body, path_of));
+  }
+  for (size_t i : part.unplaced) out.unplaced.push_back(group.entries[i].path);
+  return OkStatus();
+}
 
 void CountBody(const BodyFindings& body, YearLinkCounts& n) {
   ++n.bodies;
@@ -138,63 +181,34 @@ void CountBody(const BodyFindings& body, YearLinkCounts& n) {
   }
 }
 
-StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
-                                                  const BodyCallback& on_body) const {
-  BatchSetFindings out;
-  const BatchPathOf path_of = [this](size_t i) -> const std::string& { return entries_[i].path; };
-  std::map<std::string, size_t> group_of_key;
-  std::vector<std::vector<size_t>> groups;  // batch indices per body, first appearance order
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    std::string key = NormalizeOrgan(entries_[i].organ);
-    if (key.empty() || !entries_[i].year) {
-      out.unplaced.push_back(entries_[i].path);
-      continue;
-    }
-    auto [it, inserted] = group_of_key.emplace(std::move(key), groups.size());
-    if (inserted) groups.emplace_back();
-    groups[it->second].push_back(i);
+BatchSetAnalysis::BatchSetAnalysis(size_t max_inputs_per_year, const ExternalSortOptions& sort)
+    : grouper_(std::make_unique<BatchSetGrouper>(max_inputs_per_year, sort)) {}
+
+BatchSetAnalysis::~BatchSetAnalysis() = default;
+
+Status BatchSetAnalysis::Add(BatchSetEntry entry) {
+  entry.index = added_++;
+  const std::string key = entry.year ? NormalizeOrgan(entry.organ) : std::string();
+  if (key.empty()) {
+    unplaced_.push_back(std::move(entry.path));
+    return OkStatus();
   }
-  group_of_key.clear();
-  for (std::vector<size_t>& group : groups) {
-    std::map<int, size_t> per_year;
-    std::vector<size_t> kept;
-    for (size_t i : group) {
-      if (++per_year[*entries_[i].year] <= max_inputs_per_year_) {
-        kept.push_back(i);
-      } else {
-        out.not_compared.push_back(entries_[i].path);
-      }
-    }
-    group.swap(kept);
+  return grouper_->Add(entry, key);
+}
+
+StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
+                                                  const BodyCallback& on_body) {
+  BatchSetFindings out;
+  out.unplaced = std::move(unplaced_);
+  RETURN_IF_ERROR(grouper_->Finish());
+  for (BatchSetGroup group;;) {
+    ASSIGN_OR_RETURN(bool more, grouper_->Next(group));
+    if (!more) break;
+    for (std::string& path : group.not_compared) out.not_compared.push_back(std::move(path));
+    RETURN_IF_ERROR(AnalyzeGroup(group, load, on_body, out));
   }
   out.counts.unplaced = out.unplaced.size();
   out.counts.not_compared = out.not_compared.size();
-  for (const std::vector<size_t>& group : groups) {
-    std::vector<ReportV1> subset;
-    subset.reserve(group.size());
-    for (size_t i : group) {
-      if (group.size() == 1) {  // no pair and no previous year: metadata is enough
-        subset.push_back(Stub(entries_[i]));
-        continue;
-      }
-      StatusOr<ReportV1> report = load(entries_[i]);
-      if (!report.ok()) return report.status();
-      report->source.path = entries_[i].path;
-      subset.push_back(std::move(report).value());
-    }
-    SetFindings part = AnalyzeReportSet(subset);
-    subset.clear();
-    for (BodyFindings& body : part.bodies) {
-      Remap(body, group);
-      CountBody(body, out.counts);
-      ListFailingX1(body, out.failing_x1);
-      RETURN_IF_ERROR(on_body(body, path_of));
-    }
-    for (size_t i : part.unplaced) {
-      out.unplaced.push_back(entries_[group[i]].path);
-      ++out.counts.unplaced;
-    }
-  }
   return out;
 }
 

@@ -1,10 +1,11 @@
 // The cross-year findings (schemas/report_set.h: same-report comparisons,
-// X.1, the in-force note) over a whole batch, with memory that does not grow
-// with the reports' size: the batch keeps one small entry per report and
-// reads the full reports back only for bodies with two or more reports.
+// X.1, the in-force note) over a whole batch, with memory that grows neither
+// with the reports' size nor with their number: the batch writes one small
+// entry per report to an on-disk grouping by body and reads the full reports
+// back only for bodies with two or more reports.
 //
 //   BatchSetAnalysis analysis;
-//   analysis.Add({"a/2021.html", "平潭综合实验区", 2021});  // every report, input order
+//   RETURN_IF_ERROR(analysis.Add({"a/2021.html", "平潭综合实验区", 2021}));  // input order
 //   StatusOr<BatchSetFindings> findings = analysis.Run(load);
 //   std::string json = BatchSetFindingsJson(*findings);
 //
@@ -17,26 +18,31 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/external_sort.h"
 #include "pipeline/status.h"
 #include "schemas/report_set.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
 
-// What the analysis keeps per report until the end of the batch.
+// What the analysis keeps per report until the end of the batch (on disk:
+// pipeline/batch_set_groups.h).
 struct BatchSetEntry {
   std::string path;          // input path (the report's source.path)
   std::string organ;         // report.organ as printed
   std::optional<int> year;
-  uint64_t handle = 0;       // for the loader: where the full report is kept
+  uint64_t offset = 0;       // for the loader: where in the spill file the
+  uint64_t length = 0;       // report's record or JSON is kept
   // Where the loader finds the report: its set record or its JSON text in
-  // the spill file (at `handle`), or its report file in OUTDIR.
+  // the spill file (at offset, length), or its report file in OUTDIR.
   enum class Source { kReportFile, kSpillJson, kSpillRecord };
   Source source = Source::kReportFile;
+  size_t index = 0;          // batch index (set by BatchSetAnalysis::Add)
 };
 
 // Counts over the year links of every body.
@@ -72,6 +78,9 @@ struct BatchSetFindings {
 // The input path of batch index i (indices in BodyFindings are batch indices).
 using BatchPathOf = std::function<const std::string&(size_t)>;
 
+class BatchSetGrouper;
+struct BatchSetGroup;
+
 class BatchSetAnalysis {
  public:
   // Loads the full report of an entry (called only for bodies with two or
@@ -81,25 +90,36 @@ class BatchSetAnalysis {
   // Same-report comparisons are pairwise (quadratic in the inputs of one
   // body and year): only the first `max_inputs_per_year` inputs of each body
   // and year are analysed. X.1 reads a year's cells from its first inputs
-  // anyway, so it is unaffected unless those lack the cells.
-  explicit BatchSetAnalysis(size_t max_inputs_per_year = 8)
-      : max_inputs_per_year_(max_inputs_per_year) {}
+  // anyway, so it is unaffected unless those lack the cells. `sort` bounds
+  // the memory of the grouping by body (its temporary files go to
+  // sort.dir).
+  explicit BatchSetAnalysis(size_t max_inputs_per_year = 8, const ExternalSortOptions& sort = {});
+  ~BatchSetAnalysis();
+  BatchSetAnalysis(const BatchSetAnalysis&) = delete;
+  BatchSetAnalysis& operator=(const BatchSetAnalysis&) = delete;
 
-  void Add(BatchSetEntry entry) { entries_.push_back(std::move(entry)); }
-  size_t size() const { return entries_.size(); }
+  // Adds the next report (its batch index: the number added before).
+  // kUnreadable when the grouping cannot write its temporary file.
+  // REQUIRES: Run not yet called.
+  Status Add(BatchSetEntry entry);
+  size_t size() const { return added_; }
 
   // Called once per body, in order of first appearance, with the body's
-  // findings (indices are batch indices: the order of Add); a non-OK status
-  // stops Run.
+  // findings (indices are batch indices: the order of Add; `path_of` names
+  // those of the body); a non-OK status stops Run.
   using BodyCallback = std::function<Status(const BodyFindings&, const BatchPathOf&)>;
 
   // Analyses body by body (only one body's reports are loaded at a time)
-  // and returns the totals.
-  StatusOr<BatchSetFindings> Run(const Loader& load, const BodyCallback& on_body) const;
+  // and returns the totals. Call once.
+  StatusOr<BatchSetFindings> Run(const Loader& load, const BodyCallback& on_body);
 
  private:
-  size_t max_inputs_per_year_;
-  std::vector<BatchSetEntry> entries_;
+  Status AnalyzeGroup(const BatchSetGroup& group, const Loader& load,
+                      const BodyCallback& on_body, BatchSetFindings& out);
+
+  size_t added_ = 0;
+  std::vector<std::string> unplaced_;       // reports without organ or year
+  std::unique_ptr<BatchSetGrouper> grouper_;  // the others, by body
 };
 
 // Writes the findings as one JSON document, body by body:

@@ -30,8 +30,8 @@ bool IsHiddenName(const std::string& name) {
   return !name.empty() && name[0] == '.' && name != "." && name != "..";
 }
 
-std::vector<std::string> WalkDirectory(const std::string& dir, std::vector<std::string>& errors) {
-  std::vector<std::string> files;
+void WalkDirectory(const std::string& dir, const BatchInputCallback& take,
+                   std::vector<std::string>& errors) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -41,11 +41,20 @@ std::vector<std::string> WalkDirectory(const std::string& dir, std::vector<std::
       continue;
     }
     if (it->is_regular_file(type_ec) && IsBatchInputName(it->path().filename().string())) {
-      files.push_back(it->path().string());
+      take(it->path().string());
     }
   }
   if (ec) errors.push_back(dir + ": " + ec.message());
-  return files;
+}
+
+void ExpandInto(const std::string& input, const BatchInputCallback& take,
+                std::vector<std::string>& errors) {
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) {
+    WalkDirectory(input, take, errors);
+  } else {
+    take(input);
+  }
 }
 
 std::string Trim(std::string_view s) {
@@ -87,30 +96,35 @@ bool IsBatchInputName(std::string_view file_name) {
 
 std::vector<std::string> ExpandBatchInput(const std::string& input,
                                           std::vector<std::string>& errors) {
-  std::error_code ec;
-  if (fs::is_directory(input, ec)) return WalkDirectory(input, errors);
-  return {input};
+  std::vector<std::string> files;
+  ExpandInto(input, [&files](const std::string& f) { files.push_back(f); }, errors);
+  return files;
 }
 
 std::vector<std::string> ReadManifestLines(std::istream& in) {
   std::vector<std::string> lines;
+  ForEachManifestLine(in, [&lines](const std::string& path) { lines.push_back(path); });
+  return lines;
+}
+
+void ForEachManifestLine(std::istream& in, const BatchInputCallback& take) {
   std::string line;
   while (std::getline(in, line)) {
     std::string path = Trim(line);
     if (path.empty() || path[0] == '#') continue;
-    lines.push_back(std::move(path));
+    take(path);
   }
-  return lines;
 }
 
-std::vector<std::string> CollectBatchInputs(const std::vector<std::string>& inputs,
-                                            const std::vector<std::string>& manifests,
-                                            std::vector<std::string>& errors) {
-  std::vector<std::string> named = inputs;
+void ForEachBatchInput(const std::vector<std::string>& inputs,
+                       const std::vector<std::string>& manifests,
+                       const BatchInputCallback& take, std::vector<std::string>& errors) {
+  auto normal = [&take](const std::string& file) { take(NormalPath(file)); };
+  auto expand = [&](const std::string& input) { ExpandInto(input, normal, errors); };
+  for (const std::string& input : inputs) expand(input);
   for (const std::string& manifest : manifests) {
     if (manifest == "-") {
-      std::vector<std::string> lines = ReadManifestLines(std::cin);
-      named.insert(named.end(), lines.begin(), lines.end());
+      ForEachManifestLine(std::cin, expand);
       continue;
     }
     std::ifstream in(manifest);
@@ -118,13 +132,16 @@ std::vector<std::string> CollectBatchInputs(const std::vector<std::string>& inpu
       errors.push_back(manifest + ": cannot read the manifest");
       continue;
     }
-    std::vector<std::string> lines = ReadManifestLines(in);
-    named.insert(named.end(), lines.begin(), lines.end());
+    ForEachManifestLine(in, expand);
   }
+}
+
+std::vector<std::string> CollectBatchInputs(const std::vector<std::string>& inputs,
+                                            const std::vector<std::string>& manifests,
+                                            std::vector<std::string>& errors) {
   std::vector<std::string> all;
-  for (const std::string& input : named) {
-    for (std::string& file : ExpandBatchInput(input, errors)) all.push_back(NormalPath(file));
-  }
+  ForEachBatchInput(
+      inputs, manifests, [&all](const std::string& path) { all.push_back(path); }, errors);
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   return all;

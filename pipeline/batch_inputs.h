@@ -13,6 +13,7 @@
 #define ZFXXGK_PIPELINE_BATCH_INPUTS_H_
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -37,6 +38,18 @@ std::vector<std::string> ExpandBatchInput(const std::string& input,
 // at both ends are removed; empty lines and lines starting with "#" are
 // skipped. Paths are taken relative to the current directory, like xargs.
 std::vector<std::string> ReadManifestLines(std::istream& in);
+
+// Takes one path at a time (streaming forms of the functions here).
+using BatchInputCallback = std::function<void(const std::string&)>;
+
+// ReadManifestLines, one line at a time.
+void ForEachManifestLine(std::istream& in, const BatchInputCallback& take);
+
+// CollectBatchInputs before sorting: every path, in lexically normal form,
+// in the order found, duplicates included; nothing is held in memory.
+void ForEachBatchInput(const std::vector<std::string>& inputs,
+                       const std::vector<std::string>& manifests,
+                       const BatchInputCallback& take, std::vector<std::string>& errors);
 
 // Every input of a batch: each of `inputs`, then each line of each manifest
 // ("-" = standard input), expanded by ExpandBatchInput, written in lexically

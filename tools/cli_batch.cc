@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
+#include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_sinks.h"
 #include "pipeline/batch_sqlite.h"
@@ -162,6 +164,45 @@ std::string CheckOptions(const BatchCliOptions& o) {
   return "";
 }
 
+// The inputs of the options, sorted and de-duplicated on disk (memory does
+// not grow with their number) and sharded; nullptr, after printing why, with
+// the exit status in `exit_code`.
+std::unique_ptr<BatchInputList> CollectInputs(const BatchCliOptions& o, int& exit_code) {
+  exit_code = kBatchExitUsage;
+  std::vector<std::string> inputs, manifests = o.manifests;
+  for (const std::string& input : o.inputs) {
+    if (input == "-") {
+      Usage("- is not an input; use --manifest - to read paths from stdin");
+      return nullptr;
+    }
+    if (input.size() > 1 && input[0] == '@') {
+      manifests.push_back(input.substr(1));
+    } else {
+      inputs.push_back(input);
+    }
+  }
+  std::optional<Shard> shard;
+  if (!o.shard.empty()) {
+    StatusOr<Shard> parsed = ParseShard(o.shard);
+    if (!parsed.ok()) {
+      Usage(parsed.status().message());
+      return nullptr;
+    }
+    shard = *parsed;
+  }
+  std::vector<std::string> errors;
+  StatusOr<std::unique_ptr<BatchInputList>> list =
+      BatchInputList::Collect(inputs, manifests, shard ? &*shard : nullptr, errors, {});
+  for (const std::string& e : errors) std::cerr << "zfxxgk batch: " << e << "\n";
+  if (!errors.empty()) return nullptr;
+  if (!list.ok()) {
+    std::cerr << "zfxxgk batch: " << list.status().ToString() << "\n";
+    exit_code = kBatchExitFatal;
+    return nullptr;
+  }
+  return std::move(list).value();
+}
+
 int Run(const BatchCliOptions& o) {
   if (const std::string problem = CheckOptions(o); !problem.empty()) return Usage(problem);
   if (!o.from_jsonl.empty()) {
@@ -174,24 +215,9 @@ int Run(const BatchCliOptions& o) {
     for (const auto& s : *sinks) ptrs.push_back(s.get());
     return RunFromJsonl(o, ptrs);
   }
-  std::vector<std::string> inputs, manifests = o.manifests;
-  for (const std::string& input : o.inputs) {
-    if (input == "-") return Usage("- is not an input; use --manifest - to read paths from stdin");
-    if (input.size() > 1 && input[0] == '@') {
-      manifests.push_back(input.substr(1));
-    } else {
-      inputs.push_back(input);
-    }
-  }
-  std::vector<std::string> errors;
-  std::vector<std::string> list = CollectBatchInputs(inputs, manifests, errors);
-  for (const std::string& e : errors) std::cerr << "zfxxgk batch: " << e << "\n";
-  if (!errors.empty()) return kBatchExitUsage;
-  if (!o.shard.empty()) {
-    StatusOr<Shard> shard = ParseShard(o.shard);
-    if (!shard.ok()) return Usage(shard.status().message());
-    list = SelectShard(list, *shard);
-  }
+  int exit_code = kBatchExitOk;
+  std::unique_ptr<BatchInputList> list = CollectInputs(o, exit_code);
+  if (!list) return exit_code;
   if (!o.out_dir.empty()) {  // the findings file is opened before the batch starts
     std::error_code ec;
     std::filesystem::create_directories(o.out_dir, ec);
@@ -228,7 +254,7 @@ int Run(const BatchCliOptions& o) {
       std::fflush(stderr);
     };
   }
-  StatusOr<BatchSummary> summary = RunBatch(list, options, sink_ptrs);
+  StatusOr<BatchSummary> summary = RunBatch(*list, options, sink_ptrs);
   if (show_progress) std::fputs("\r\033[K", stderr);
   if (!summary.ok()) {
     std::cerr << "zfxxgk batch: " << summary.status().ToString() << "\n";

@@ -253,8 +253,10 @@ TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
 // up to the cap; the rest are listed, and X.1 still links the years.
 TEST(BatchTest, CopiesOfOneReportBeyondTheCapAreNotCompared) {
   BatchSetAnalysis analysis(3);
-  for (int i = 0; i < 6; ++i) analysis.Add({"c" + std::to_string(i), "甲", 2021, 0});
-  analysis.Add({"p", "甲", 2020, 0});
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_TRUE(analysis.Add({"c" + std::to_string(i), "甲", 2021}).ok());
+  }
+  ASSERT_TRUE(analysis.Add({"p", "甲", 2020}).ok());
   int loads = 0;
   std::vector<BodyFindings> bodies;
   StatusOr<BatchSetFindings> f = analysis.Run(

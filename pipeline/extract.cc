@@ -13,9 +13,11 @@
 #include "parsers/pdf/pdf_parser.h"
 #include "parsers/text/text_parser.h"
 #include "pipeline/encoding.h"
+#include "pipeline/label_set.h"
 #include "pipeline/ocr_engine.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
+#include "schemas/template.h"
 
 namespace zfxxgk {
 namespace {
@@ -92,11 +94,18 @@ Status CheckTableCells(const Document& doc, const ExtractOptions& options,
   return OkStatus();
 }
 
+// The template's labels, for reading long label cells by their ends.
+const LabelSet* TemplateLabelSet() {
+  static const LabelSet* labels = new LabelSet(TemplateLabels());
+  return labels;
+}
+
 pdf::PdfOptions PdfOptionsOf(const ExtractOptions& options) {
   pdf::PdfOptions pdf;
   pdf.max_pages = options.max_pages;
   pdf.max_pixels = options.max_pixels;
   pdf.read.max_seconds = options.max_ocr_seconds;
+  pdf.read.labels = TemplateLabelSet();
   return pdf;
 }
 
@@ -105,6 +114,7 @@ image::ImageParseOptions ImageOptionsOf(const ExtractOptions& options) {
   image.image.max_pages = options.max_pages;
   image.image.max_pixels = options.max_pixels;
   image.read.max_seconds = options.max_ocr_seconds;
+  image.read.labels = TemplateLabelSet();
   return image;
 }
 

@@ -66,7 +66,9 @@ StatusOr<ApiPtr> InitApi(const std::string& dir, const std::string& langs,
   // there too; the rest are ordinary variables.
   std::vector<std::string> names = {"debug_file"};
   std::vector<std::string> values = {"/dev/null"};
-  if (api->Init(dir.c_str(), langs.c_str(), tesseract::OEM_DEFAULT, nullptr, 0, &names, &values,
+  // LSTM only: the legacy engine, and the ambiguity table only it uses, are
+  // never needed (see UnicharAmbigs::LoadUniversal at the end of this file).
+  if (api->Init(dir.c_str(), langs.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
                 false) != 0) {
     return Status(StatusCode::kInternal,
                   "OCR: Tesseract could not load '" + langs + "' from " + dir);
@@ -300,3 +302,25 @@ extern "C" l_ok pixWriteMemPng(l_uint8** data, size_t* size, PIX* pix, l_float32
   pix->special = 0;
   return rc;
 }
+
+// Tesseract's Init loads the legacy engine's universal ambiguity table
+// (tesseract::kUniversalAmbigsFile, ccutil/ambigs.cpp) into every
+// recogniser whatever the engine mode, inserting each of its entries into
+// sorted linked lists: 0.24 of the 0.31 CPU seconds our two recognisers
+// take to start, paid once per process (about 8% of the CPU time of a
+// three-page scan). Only the legacy engine (its classifier, and its word
+// checks against dangerous ambiguities) reads the table; the engines here
+// run LSTM only (OEM_LSTM_ONLY above), and outputs are byte-identical
+// without it (../shared/scans, corpus). This definition takes precedence
+// over Tesseract's exported one, as pixWriteMemPng's below does over
+// Leptonica's, and leaves the table empty (InitUnicharAmbigs has sized it).
+// Were the call bound inside the library (a static or -Bsymbolic build),
+// the table would be loaded as before: only the start-up time differs.
+namespace tesseract {
+class UNICHARSET;
+class UnicharAmbigs {
+ public:
+  void LoadUniversal(const UNICHARSET& encoder_set, UNICHARSET* unicharset);
+};
+void UnicharAmbigs::LoadUniversal(const UNICHARSET&, UNICHARSET*) {}
+}  // namespace tesseract

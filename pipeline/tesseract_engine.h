@@ -16,7 +16,10 @@
 //
 // Tesseract stores each line image PNG-encoded before its LSTM reads it;
 // this adapter interposes Leptonica's pixWriteMemPng so that such PNGs are
-// written without compression (same pixels, less CPU; see the .cc).
+// written without compression (same pixels, less CPU; see the .cc). Both
+// recognisers run LSTM only, and the legacy engine's universal ambiguity
+// table, which Init loads whatever the mode (most of the start-up time), is
+// left empty by interposing its loader (see the .cc).
 //
 // Deadline (SetDeadline): passed to Tesseract as its ETEXT_DESC monitor's
 // end time, checked between words; layout analysis inside a call is not

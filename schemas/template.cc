@@ -2,6 +2,8 @@
 // (国办公开办函〔2021〕30号). See template.h for the alias conventions.
 #include "schemas/template.h"
 
+#include <algorithm>
+
 namespace zfxxgk {
 namespace {
 
@@ -83,6 +85,7 @@ void FillShared(TemplateSpec& t) {
                            "维持", "纠正", "结果", "审结", "尚未", "其他"};
   t.review_anchors = {"结果维持", "复议后起诉"};
   t.identities = Identities();
+  t.printed_labels = {"部分公开(区分处理的,只计这一情形,不计其他情形)"};
 }
 
 TemplateSpec Make2019() {
@@ -146,7 +149,29 @@ TemplateSpec Make2021() {
                                     {"3.其他", "3、其他", "(三)其他"}));
   for (RowSpec& r : ApplicationRowsTail()) t.application_rows.push_back(r);
   FillShared(t);
+  for (const char* label : {"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"}) {
+    t.printed_labels.push_back(label);
+  }
   return t;
+}
+
+void AddLabels(const TemplateSpec& t, std::vector<std::vector<std::string>>& out) {
+  auto each = [&out](const std::vector<std::string>& texts) {
+    for (const std::string& text : texts) out.push_back({text});
+  };
+  for (const SubTableSpec& sub : t.active_disclosure) {
+    each(sub.captions);
+    for (const ColumnSpec& c : sub.columns) out.push_back({c.label});
+    for (const RowSpec& r : sub.rows) out.push_back(r.aliases);
+  }
+  for (const ColumnSpec& c : t.application_columns) out.push_back({c.label});
+  for (const RowSpec& r : t.application_rows) out.push_back(r.aliases);
+  each(t.application_anchors);
+  each(t.review_header_words);
+  each(t.review_anchors);
+  each(t.printed_labels);
 }
 
 }  // namespace
@@ -159,6 +184,15 @@ const TemplateSpec& Gov2019Template() {
 const TemplateSpec& Gov2021Template() {
   static const TemplateSpec* t = new TemplateSpec(Make2021());
   return *t;
+}
+
+std::vector<std::vector<std::string>> TemplateLabels() {
+  std::vector<std::vector<std::string>> labels;
+  AddLabels(Gov2019Template(), labels);
+  AddLabels(Gov2021Template(), labels);
+  std::sort(labels.begin(), labels.end());
+  labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+  return labels;
 }
 
 }  // namespace zfxxgk

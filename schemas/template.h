@@ -70,11 +70,21 @@ struct TemplateSpec {
   std::vector<std::string> review_header_words;    // table 四 header texts
   std::vector<std::string> review_anchors;         // text that starts table 四
   std::vector<IdentitySpec> identities;
+  // Label cells as the official template prints them where that is more
+  // than any alias (qualifiers, a note row); NormalizeForMatch form, no
+  // numbering. Only the OCR reads them (TemplateLabels); the mapper does not.
+  std::vector<std::string> printed_labels;
 };
 
 // The two versions of the national template. Never null; static lifetime.
 const TemplateSpec& Gov2019Template();
 const TemplateSpec& Gov2021Template();
+
+// Every label of both versions with its variants: one group per row (its
+// aliases), and one per caption, column label, anchor, table 四 header word
+// and printed label. The OCR reads long label cells against them
+// (pipeline/label_set.h).
+std::vector<std::vector<std::string>> TemplateLabels();
 
 }  // namespace zfxxgk
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "parsers/image/ink.h"
+#include "parsers/image/label_ends.h"
 #include "parsers/image/page_image.h"
 #include "parsers/image/pix.h"
 #include "pipeline/layout_lines.h"
@@ -260,6 +261,11 @@ StatusOr<CellReading> ReadCell(PageContext& ctx, const BBox& inner) {
   const bool one_line = lines.size() == 1;
   const bool number_sized =
       one_line && lines[0].width() <= kMaxNumberAspect * lines[0].height();
+  if (!number_sized && ctx.options.labels != nullptr) {
+    ASSIGN_OR_RETURN(std::optional<LabelEndsReading> label,
+                     ReadLabelEnds(ctx.engine, strip.image, *ctx.options.labels, kTextInk));
+    if (label) return CellReading{std::move(label->text), label->confidence, {}};
+  }
   std::optional<CellReading> text;
   if (number_sized && LooksLikeText(ctx, lines[0])) {
     ASSIGN_OR_RETURN(text, ReadCellText(ctx, strip));

@@ -11,7 +11,9 @@
 // number and disagree both are kept (Cell::alternatives) and the cell keeps
 // the lower confidence. A one-line cell whose ink looks like ideographs is
 // read by the text recogniser first, and not by the Latin one when that
-// reads a label (two or more ideographs, no digit). Text outside tables (title, dates, prose) is read
+// reads a label (two or more ideographs, no digit). A long label cell is
+// read by its two ends when they name one known label (OcrReadOptions::
+// labels, label_ends.h). Text outside tables (title, dates, prose) is read
 // line by line and grouped into lines (pipeline/layout_lines.h). Blocks
 // come in reading order, top to bottom; a table that runs over a page
 // break is the next table in the Document.
@@ -24,6 +26,7 @@
 
 #include "parsers/image/table_grid.h"
 #include "pipeline/document.h"
+#include "pipeline/label_set.h"
 #include "pipeline/ocr_engine.h"
 #include "pipeline/status.h"
 
@@ -42,6 +45,10 @@ struct OcrReadOptions {
   // (0 = none). Checked before each recogniser call: a page over it fails
   // with kResourceLimit naming the limit and its flag (--max-ocr-seconds).
   double max_seconds = 300;
+  // Known label texts (not owned; null = none): a long label cell that
+  // starts and ends like exactly one of them is read by its two ends only
+  // (parsers/image/label_ends.h).
+  const LabelSet* labels = nullptr;
 };
 
 // Reads `raw` as page `page_index` (0-based) and appends its blocks and

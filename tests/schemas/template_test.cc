@@ -240,5 +240,30 @@ TEST(TemplateMarkersTest, MarkersTellTheVersionsApart) {
   }
 }
 
+TEST_P(TemplateTest, PrintedLabelsAreInNormalizeForMatchForm) {
+  for (const std::string& s : GetParam()->printed_labels) {
+    EXPECT_EQ(NormalizeForMatch(s), s) << "not normalised: " << s;
+  }
+}
+
+TEST(TemplateLabelsTest, EachRowsAliasesAreOneLabel) {
+  const std::vector<std::vector<std::string>> labels = TemplateLabels();
+  for (const TemplateSpec* t : {&Gov2019Template(), &Gov2021Template()}) {
+    for (const RowSpec& r : t->application_rows) {
+      EXPECT_NE(std::find(labels.begin(), labels.end(), r.aliases), labels.end()) << r.key;
+    }
+  }
+}
+
+TEST(TemplateLabelsTest, PrintedLabelsAndColumnLabelsAreLabels) {
+  const std::vector<std::vector<std::string>> labels = TemplateLabels();
+  auto has = [&labels](const std::string& s) {
+    return std::find(labels.begin(), labels.end(), std::vector<std::string>{s}) != labels.end();
+  };
+  EXPECT_TRUE(has("部分公开(区分处理的,只计这一情形,不计其他情形)"));
+  EXPECT_TRUE(has("本年收费金额(单位:万元)"));
+  EXPECT_TRUE(has("社会公益组织"));
+}
+
 }  // namespace
 }  // namespace zfxxgk

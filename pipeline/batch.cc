@@ -39,6 +39,7 @@ struct Shared {
   const std::vector<std::string>* inputs = nullptr;
   BatchWorkerContext context;
   size_t window = 0;
+  size_t wake_batch = 1;  // results per wake-up of the collector (Deliver)
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> temp_counter{0};
@@ -49,6 +50,7 @@ struct Shared {
   size_t emitted = 0;                  // guarded by mu
   Status fatal;                        // guarded by mu
   int workers_running = 0;             // guarded by mu
+  int window_waiters = 0;              // workers in WaitForWindow; guarded by mu
 
   void Fail(Status status) {
     std::lock_guard<std::mutex> lock(mu);
@@ -59,6 +61,35 @@ struct Shared {
   }
 };
 
+// Waits until input `i` is inside the window. Wakes the collector first when
+// it must wait: results it has not been woken for may be what it waits on.
+// False when the batch stops.
+bool WaitForWindow(Shared& shared, size_t i) {
+  std::unique_lock<std::mutex> lock(shared.mu);
+  auto inside = [&] { return shared.stop || i < shared.emitted + shared.window; };
+  if (!inside()) {
+    shared.results_cv.notify_one();
+    ++shared.window_waiters;
+    shared.window_cv.wait(lock, inside);
+    --shared.window_waiters;
+  }
+  return !shared.stop;
+}
+
+// Hands a result to the collector, waking it once per `wake_batch` results
+// rather than for each: a wake-up is a futex call and two context switches,
+// for a text report about as much system time as writing its file. While a
+// worker waits for the window every result wakes it, so the window cannot
+// stall; otherwise a result waits at most until the collector's timeout
+// (progress_interval) or the last worker leaving.
+void Deliver(Shared& shared, BatchRecord record) {
+  std::lock_guard<std::mutex> lock(shared.mu);
+  shared.results.push_back(std::move(record));
+  if (shared.results.size() >= shared.wake_batch || shared.window_waiters > 0) {
+    shared.results_cv.notify_one();
+  }
+}
+
 void Worker(Shared& shared, const BatchExtractorFactory& factory) {
   StatusOr<std::unique_ptr<BatchExtractor>> extractor = factory();
   if (!extractor.ok()) {
@@ -67,20 +98,13 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
     const std::vector<std::string>& inputs = *shared.inputs;
     for (;;) {
       const size_t i = shared.next.fetch_add(1);
-      if (i >= inputs.size() || shared.stop) break;
-      {
-        std::unique_lock<std::mutex> lock(shared.mu);
-        shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
-        if (shared.stop) break;
-      }
+      if (i >= inputs.size() || shared.stop || !WaitForWindow(shared, i)) break;
       StatusOr<BatchRecord> record = ProcessBatchInput(i, inputs[i], **extractor, shared.context);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;
       }
-      std::lock_guard<std::mutex> lock(shared.mu);
-      shared.results.push_back(std::move(record).value());
-      shared.results_cv.notify_one();
+      Deliver(shared, std::move(record).value());
     }
   }
   std::lock_guard<std::mutex> lock(shared.mu);
@@ -180,6 +204,7 @@ StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
   Shared shared;
   shared.inputs = &inputs;
   shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
+  shared.wake_batch = std::max<size_t>(1, shared.window / 4);
   shared.context.options = &options;
   shared.context.state = options.resume ? state.get() : nullptr;
   for (const BatchSink* sink : sinks) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,13 +32,18 @@ class BatchSpillFile {
 
   // Creates the file in `dir` ($TMPDIR or /tmp when empty). kUnreadable.
   Status Open(const std::string& dir);
-  // Appends one report's JSON; the handle addresses it for Read.
+  // Appends one report's JSON (buffered); the handle addresses it for Read.
   StatusOr<uint64_t> Append(const std::string& json);
+  // The text appended under `handle`. kUnreadable on I/O errors.
   StatusOr<std::string> Read(uint64_t handle);
 
  private:
+  static constexpr size_t kBufferBytes = size_t{1} << 20;
+  std::unique_ptr<char[]> buffer_;  // the stream's; outlives file_ (closed first)
   std::FILE* file_ = nullptr;
   std::vector<std::pair<uint64_t, size_t>> spans_;  // offset, length per handle
+  uint64_t size_ = 0;     // bytes appended
+  uint64_t flushed_ = 0;  // bytes known to be in the file (not in the buffer)
 };
 
 // Adds one record to the summary's counts.

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,7 +40,11 @@ class BatchSpillFile {
   StatusOr<std::string> Read(uint64_t offset, uint64_t length);
 
  private:
+  static constexpr size_t kBufferBytes = size_t{1} << 20;
+  std::unique_ptr<char[]> buffer_;  // the stream's; outlives file_ (closed first)
   std::FILE* file_ = nullptr;
+  uint64_t size_ = 0;     // bytes appended
+  uint64_t flushed_ = 0;  // bytes known to be in the file (not in the buffer)
 };
 
 // Adds one record to the summary's counts.

@@ -37,8 +37,12 @@ StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
 // extractor's own size check). kNotFound or kUnreadable.
 StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit);
 
-// Writes `data` to dir/name through a temporary file (".zfxxgk-tmp-<pid>-<n>"
-// in `dir`) and rename(2). `durable` fsyncs the file before the rename.
+// Writes `data` to dir/name so that no reader ever sees a partial file:
+// where the kernel and file system allow, as an unnamed file in `dir`
+// (O_TMPFILE) linked under `name` once written; otherwise, and whenever
+// `name` exists already, through a temporary file (".zfxxgk-tmp-<pid>-<n>"
+// in `dir`) and rename(2). `durable` fsyncs the file before it gets its
+// name. kUnreadable on I/O errors.
 Status WriteFileAtomically(const std::string& dir, const std::string& name,
                            std::string_view data, bool durable,
                            std::atomic<uint64_t>& counter);

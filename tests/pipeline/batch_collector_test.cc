@@ -13,15 +13,17 @@ namespace {
 
 using batch_test::TempDir;
 
-TEST(BatchSpillFileTest, TextsReadBackByHandleBeyondTheBuffer) {
+TEST(BatchSpillFileTest, TextsReadBackByOffsetBeyondTheBuffer) {
   TempDir dir;
   BatchSpillFile spill;
   ASSERT_TRUE(spill.Open(dir.path()).ok());
   std::vector<std::string> texts;
   for (int i = 0; i < 300; ++i) texts.push_back(std::string(7000 + i, static_cast<char>('a' + i % 26)));
-  std::vector<uint64_t> handles;
-  for (const std::string& t : texts) handles.push_back(spill.Append(t).value());
-  for (size_t i = texts.size(); i-- > 0;) EXPECT_EQ(spill.Read(handles[i]).value(), texts[i]) << i;
+  std::vector<uint64_t> offsets;
+  for (const std::string& t : texts) offsets.push_back(spill.Append(t).value());
+  for (size_t i = texts.size(); i-- > 0;) {
+    EXPECT_EQ(spill.Read(offsets[i], texts[i].size()).value(), texts[i]) << i;
+  }
 }
 
 TEST(BatchSpillFileTest, AppendAfterReadKeepsEveryText) {
@@ -29,17 +31,18 @@ TEST(BatchSpillFileTest, AppendAfterReadKeepsEveryText) {
   BatchSpillFile spill;
   ASSERT_TRUE(spill.Open(dir.path()).ok());
   const uint64_t first = spill.Append("first").value();
-  EXPECT_EQ(spill.Read(first).value(), "first");
+  EXPECT_EQ(spill.Read(first, 5).value(), "first");
   const uint64_t second = spill.Append("second").value();
-  EXPECT_EQ(spill.Read(second).value(), "second");
-  EXPECT_EQ(spill.Read(first).value(), "first");
+  EXPECT_EQ(spill.Read(second, 6).value(), "second");
+  EXPECT_EQ(spill.Read(first, 5).value(), "first");
 }
 
-TEST(BatchSpillFileTest, UnknownHandleIsUnreadable) {
+TEST(BatchSpillFileTest, ReadPastTheEndIsUnreadable) {
   TempDir dir;
   BatchSpillFile spill;
   ASSERT_TRUE(spill.Open(dir.path()).ok());
-  EXPECT_EQ(spill.Read(0).status().code(), StatusCode::kUnreadable);
+  ASSERT_TRUE(spill.Append("abc").ok());
+  EXPECT_EQ(spill.Read(1, 3).status().code(), StatusCode::kUnreadable);
 }
 
 }  // namespace

@@ -206,10 +206,9 @@ TEST(BatchTest, ProgressIsReportedAndEndsComplete) {
   EXPECT_EQ(seen.back().total, 5u);
 }
 
-// Workers wake the collector once per few results; the batch must still
-// finish without relying on the collector's timeout, with the first input
-// slow so that the other worker fills the window and waits.
-TEST(BatchTest, BatchedWakeUpsNeverWaitForTheCollectorsTimeout) {
+// The batch finishes without relying on the collector's timeout when the
+// first input is slow, so that the other worker fills the window and waits.
+TEST(BatchTest, FullWindowNeverWaitsForTheCollectorsTimeout) {
   TempDir dir;
   std::vector<std::string> inputs = {dir.Write("in/000.txt", "SLOW\norgan=甲\nyear=2020\n")};
   for (int i = 1; i < 61; ++i) {

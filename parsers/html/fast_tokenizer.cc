@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "parsers/html/fast_charref.h"
+#include "parsers/html/fast_tags.h"
 
 namespace zfxxgk::html {
 namespace {
@@ -67,6 +68,14 @@ bool IsCleanUtf8(std::string_view s) {
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return false;
       ++p;
+      continue;
+    }
+    // Three-byte sequences (CJK) in their common range need only the
+    // continuation-byte check: E1..EC and EE hold no surrogate, overlong form
+    // or noncharacter.
+    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) && end - p >= 3 &&
+        (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3;
       continue;
     }
     size_t n = 0;
@@ -226,18 +235,23 @@ FastToken FastTokenizer::ReadComment() {
   return t;
 }
 
-// The tag name at *pos (lower-cased into name_), up to white space, '/' or '>'.
+// The tag name at *pos, up to white space, '/' or '>'; `*tag` as gumbo
+// looks it up (names longer than any known tag are GUMBO_TAG_UNKNOWN).
 bool FastTokenizer::ReadTagName(size_t* pos, GumboTag* tag) {
-  name_.clear();
+  constexpr size_t kMaxKnown = 16;
+  char lower[kMaxKnown];
   size_t p = *pos;
+  const size_t begin = p;
   for (; p < in_.size(); ++p) {
     const char c = in_[p];
     if (IsWs(c) || c == '/' || c == '>') break;
     if (c == '<' || c == '"' || c == '\'' || c == '=') return false;
-    name_.push_back(Lower(c));
+    if (p - begin < kMaxKnown) lower[p - begin] = Lower(c);
   }
   if (p >= in_.size()) return false;
-  *tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+  const size_t length = p - begin;
+  *tag = length <= kMaxKnown ? LookupTag(lower, static_cast<unsigned>(length))
+                             : GUMBO_TAG_UNKNOWN;
   *pos = p;
   return true;
 }
@@ -248,7 +262,6 @@ FastToken FastTokenizer::ReadStartTag() {
   t.begin = pos_;
   size_t p = pos_ + 1;
   if (!ReadTagName(&p, &t.tag)) return Decline("start tag name");
-  const std::string tag_name = name_;
   attrs_.clear();
   for (;;) {
     while (p < in_.size() && IsWs(in_[p])) ++p;
@@ -267,7 +280,7 @@ FastToken FastTokenizer::ReadStartTag() {
   if (t.tag == GUMBO_TAG_SCRIPT || t.tag == GUMBO_TAG_STYLE ||
       t.tag == GUMBO_TAG_IFRAME || t.tag == GUMBO_TAG_TITLE) {
     raw_tag_ = t.tag;
-    raw_name_ = tag_name;
+    raw_name_ = gumbo_normalized_tagname(t.tag);
   }
   return t;
 }
@@ -290,20 +303,20 @@ FastToken FastTokenizer::ReadEndTag() {
 bool FastTokenizer::ReadAttribute(size_t* pos) {
   const size_t start = *pos;
   size_t p = start;
-  name_.clear();
   for (; p < in_.size(); ++p) {
     const char c = in_[p];
     if (IsWs(c) || c == '/' || c == '>' || c == '=') break;
     if (c == '"' || c == '\'' || c == '<') return false;
-    name_.push_back(Lower(c));
   }
-  if (p >= in_.size() || name_.empty()) return false;
+  if (p >= in_.size() || p == start) return false;
+  char* name = const_cast<char*>(arena_->CopyString(in_.substr(start, p - start)));
+  for (char* c = name; *c != '\0'; ++c) *c = Lower(*c);
   for (const GumboAttribute* a : attrs_) {
-    if (name_ == a->name) return false;
+    if (std::strcmp(name, a->name) == 0) return false;
   }
   auto* attr = arena_->New<GumboAttribute>();
   attr->attr_namespace = GUMBO_ATTR_NAMESPACE_NONE;
-  attr->name = arena_->CopyString(name_);
+  attr->name = name;
   attr->original_name = {in_.data() + start, p - start};
   attr->name_start.offset = static_cast<unsigned>(start);
   attr->name_end.offset = static_cast<unsigned>(p);

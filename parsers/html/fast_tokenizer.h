@@ -82,7 +82,6 @@ class FastTokenizer {
   GumboTag raw_tag_ = GUMBO_TAG_LAST;  // inside <script>/<style>/<iframe>/<title>
   std::string raw_name_;      // its name, for finding the end tag
   std::string scratch_;       // decoded text of the current token
-  std::string name_;          // lower-cased tag or attribute name
   std::vector<GumboAttribute*> attrs_;
 };
 

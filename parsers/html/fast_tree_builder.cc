@@ -3,23 +3,13 @@
 #include <algorithm>
 #include <cstring>
 
+#include "parsers/html/fast_tags.h"
+
 namespace zfxxgk::html {
 namespace {
 
 bool IsOneOf(GumboTag tag, std::initializer_list<GumboTag> tags) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
-// Elements that end gumbo's "has an element in scope" searches.
-bool EndsScope(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_TEMPLATE:
-      return true;
-    default:
-      return false;
-  }
 }
 
 void VectorPush(FastArena* arena, GumboVector* v, void* item) {
@@ -34,52 +24,6 @@ void VectorPush(FastArena* arena, GumboVector* v, void* item) {
 }
 
 }  // namespace
-
-bool IsSpecialTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_APPLET: case GUMBO_TAG_AREA:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BASE:
-    case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_BR: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_COL:
-    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_MENUITEM: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_LI: case GUMBO_TAG_LINK: case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_MARQUEE: case GUMBO_TAG_MENU: case GUMBO_TAG_META:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PARAM: case GUMBO_TAG_PLAINTEXT:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_STYLE: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_WBR: case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsFormattingTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE:
-    case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR:
-    case GUMBO_TAG_S: case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE:
-    case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-      return true;
-    default:
-      return false;
-  }
-}
 
 FastTreeBuilder::FastTreeBuilder(std::string_view utf8, FastArena* arena)
     : in_(utf8), arena_(arena), tokenizer_(utf8, arena) {
@@ -188,7 +132,7 @@ GumboNode* FastTreeBuilder::Pop(bool formatting_ok) {
   GumboNode* node = open_.back();
   open_.pop_back();
   const GumboTag tag = node->v.element.tag;
-  if (!formatting_ok && IsFormattingTag(tag)) {
+  if (!formatting_ok && HasClass(tag, kFormatting)) {
     Fail("formatting element closed implicitly");
   }
   const bool kept = (tag == GUMBO_TAG_BODY && closed_body_) ||
@@ -221,7 +165,7 @@ bool FastTreeBuilder::InScope(GumboTag tag, Scope scope) const {
       if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_TEMPLATE) return false;
       continue;
     }
-    if (EndsScope(t)) return false;
+    if (HasClass(t, kEndsScope)) return false;
     if (scope == Scope::kList && (t == GUMBO_TAG_OL || t == GUMBO_TAG_UL)) return false;
     if (scope == Scope::kButton && t == GUMBO_TAG_BUTTON) return false;
   }
@@ -231,7 +175,7 @@ bool FastTreeBuilder::InScope(GumboTag tag, Scope scope) const {
 bool FastTreeBuilder::NodeInScope(const GumboNode* node) const {
   for (size_t i = open_.size(); i-- > 0;) {
     if (open_[i] == node) return true;
-    if (EndsScope(open_[i]->v.element.tag)) return false;
+    if (HasClass(open_[i]->v.element.tag, kEndsScope)) return false;
   }
   return false;
 }
@@ -239,12 +183,7 @@ bool FastTreeBuilder::NodeInScope(const GumboNode* node) const {
 void FastTreeBuilder::GenerateImpliedEndTags(GumboTag except) {
   while (reason_ == nullptr) {
     const GumboTag t = CurrentTag();
-    if (t == except ||
-        !IsOneOf(t, {GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_LI, GUMBO_TAG_OPTION,
-                     GUMBO_TAG_OPTGROUP, GUMBO_TAG_P, GUMBO_TAG_RP, GUMBO_TAG_RB,
-                     GUMBO_TAG_RT, GUMBO_TAG_RTC})) {
-      return;
-    }
+    if (t == except || !HasClass(t, kImpliedEnd)) return;
     Pop();
   }
 }
@@ -266,7 +205,7 @@ void FastTreeBuilder::CloseListItem(bool li) {
     if (li ? t == GUMBO_TAG_LI : (t == GUMBO_TAG_DD || t == GUMBO_TAG_DT)) {
       return CloseTags(t);
     }
-    if (IsSpecialTag(t) && t != GUMBO_TAG_ADDRESS && t != GUMBO_TAG_DIV && t != GUMBO_TAG_P) {
+    if (HasClass(t, kSpecial) && t != GUMBO_TAG_ADDRESS && t != GUMBO_TAG_DIV && t != GUMBO_TAG_P) {
       return;
     }
   }

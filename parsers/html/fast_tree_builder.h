@@ -119,12 +119,6 @@ class FastTreeBuilder {
   const char* reason_ = nullptr;
 };
 
-// Gumbo's "special" elements (HTML namespace).
-bool IsSpecialTag(GumboTag tag);
-
-// The formatting elements that gumbo puts on the active formatting list.
-bool IsFormattingTag(GumboTag tag);
-
 }  // namespace zfxxgk::html
 
 #endif  // ZFXXGK_PARSERS_HTML_FAST_TREE_BUILDER_H_

@@ -3,6 +3,7 @@
 // other case calls Fail and the page goes to gumbo.
 #include <algorithm>
 
+#include "parsers/html/fast_tags.h"
 #include "parsers/html/fast_tree_builder.h"
 
 namespace zfxxgk::html {
@@ -13,53 +14,10 @@ using Kind = FastTokenKind;
 bool IsStart(const FastToken& t, GumboTag tag) { return t.kind == Kind::kStartTag && t.tag == tag; }
 bool IsEnd(const FastToken& t, GumboTag tag) { return t.kind == Kind::kEndTag && t.tag == tag; }
 
-bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+bool IsHeading(GumboTag t) { return HasClass(t, kHeading); }
 
 bool IsOneOf(GumboTag tag, std::initializer_list<GumboTag> tags) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
-// Start tags that close an open <p> and are then inserted (gumbo's list).
-bool IsBlockStart(GumboTag t) {
-  return IsOneOf(t, {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
-                     GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_CENTER, GUMBO_TAG_DETAILS,
-                     GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_FIELDSET,
-                     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER,
-                     GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP, GUMBO_TAG_MENU, GUMBO_TAG_MAIN,
-                     GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_SECTION,
-                     GUMBO_TAG_SUMMARY, GUMBO_TAG_UL});
-}
-
-// End tags that pop through their element when it is in scope (gumbo's list).
-bool IsBlockEnd(GumboTag t) {
-  return IsOneOf(t, {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
-                     GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BUTTON, GUMBO_TAG_CENTER,
-                     GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL,
-                     GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-                     GUMBO_TAG_FOOTER, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP,
-                     GUMBO_TAG_LISTING, GUMBO_TAG_MAIN, GUMBO_TAG_MENU, GUMBO_TAG_NAV,
-                     GUMBO_TAG_OL, GUMBO_TAG_PRE, GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,
-                     GUMBO_TAG_UL});
-}
-
-// Start tags the fast path leaves to gumbo wherever they appear.
-bool IsDeclinedStart(GumboTag t) {
-  return IsOneOf(t, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_FRAMESET, GUMBO_TAG_HEAD,
-                     GUMBO_TAG_CAPTION, GUMBO_TAG_COL, GUMBO_TAG_COLGROUP, GUMBO_TAG_FRAME,
-                     GUMBO_TAG_NOFRAMES, GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOSCRIPT,
-                     GUMBO_TAG_PLAINTEXT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_XMP,
-                     GUMBO_TAG_NOEMBED, GUMBO_TAG_SELECT, GUMBO_TAG_OPTION,
-                     GUMBO_TAG_OPTGROUP, GUMBO_TAG_RB, GUMBO_TAG_RP, GUMBO_TAG_RT,
-                     GUMBO_TAG_RTC, GUMBO_TAG_MATH, GUMBO_TAG_SVG, GUMBO_TAG_IMAGE,
-                     GUMBO_TAG_ISINDEX, GUMBO_TAG_NOBR, GUMBO_TAG_APPLET,
-                     GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT, GUMBO_TAG_BASEFONT,
-                     GUMBO_TAG_BGSOUND, GUMBO_TAG_MENUITEM});
-}
-
-bool IsVoidInBody(GumboTag t) {
-  return IsOneOf(t, {GUMBO_TAG_AREA, GUMBO_TAG_BR, GUMBO_TAG_EMBED, GUMBO_TAG_IMG,
-                     GUMBO_TAG_KEYGEN, GUMBO_TAG_WBR, GUMBO_TAG_INPUT, GUMBO_TAG_PARAM,
-                     GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK});
 }
 
 bool IsTableSection(GumboTag t) {
@@ -171,7 +129,7 @@ FastTreeBuilder::Step FastTreeBuilder::InHead(FastToken& t) {
       StartRawText(t);
       return Step::kDone;
     }
-    if (IsDeclinedStart(t.tag)) {
+    if (t.tag != GUMBO_TAG_BODY && HasClass(t.tag, kDeclinedStart)) {
       Fail("start tag in <head> left to gumbo");
       return Step::kDone;
     }
@@ -204,7 +162,7 @@ FastTreeBuilder::Step FastTreeBuilder::AfterHead(FastToken& t) {
     mode_ = Mode::kInBody;
     return Step::kDone;
   } else if (t.kind == Kind::kStartTag &&
-             (IsDeclinedStart(t.tag) ||
+             (HasClass(t.tag, kDeclinedStart) ||
               IsOneOf(t.tag, {GUMBO_TAG_BASE, GUMBO_TAG_LINK, GUMBO_TAG_META,
                               GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TITLE}))) {
     Fail("head content after <head>");
@@ -240,8 +198,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBody(FastToken& t) {
 
 FastTreeBuilder::Step FastTreeBuilder::InBodyStartTag(FastToken& t) {
   const GumboTag tag = t.tag;
-  if (IsDeclinedStart(tag) || IsOneOf(tag, {GUMBO_TAG_TBODY, GUMBO_TAG_TD, GUMBO_TAG_TFOOT,
-                                            GUMBO_TAG_TH, GUMBO_TAG_THEAD, GUMBO_TAG_TR})) {
+  if (HasClass(tag, kDeclinedStart | kTablePart)) {
     Fail("start tag in <body> left to gumbo");
   } else if (tag == GUMBO_TAG_BASE || tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_META) {
     InsertFromToken(t);
@@ -249,7 +206,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBodyStartTag(FastToken& t) {
   } else if (IsOneOf(tag, {GUMBO_TAG_TITLE, GUMBO_TAG_STYLE, GUMBO_TAG_SCRIPT,
                            GUMBO_TAG_IFRAME})) {
     StartRawText(t);
-  } else if (IsBlockStart(tag) || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) {
+  } else if (HasClass(tag, kBlockStart) || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) {
     ClosePInButtonScope();
     InsertFromToken(t);
     ignore_lf_ = tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
@@ -268,7 +225,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBodyStartTag(FastToken& t) {
   } else if (tag == GUMBO_TAG_BUTTON) {
     if (InScope(GUMBO_TAG_BUTTON, Scope::kDefault)) Fail("<button> in <button>");
     InsertFromToken(t);
-  } else if (IsFormattingTag(tag)) {
+  } else if (HasClass(tag, kFormatting)) {
     if (tag == GUMBO_TAG_A && LastFormatting(GUMBO_TAG_A) != nullptr) Fail("<a> in <a>");
     PushFormatting(InsertFromToken(t));
   } else if (tag == GUMBO_TAG_TABLE) {
@@ -276,7 +233,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBodyStartTag(FastToken& t) {
     if (InScope(GUMBO_TAG_P, Scope::kButton)) Fail("<table> in an open <p>");
     InsertFromToken(t);
     mode_ = Mode::kInTable;
-  } else if (IsVoidInBody(tag)) {
+  } else if (HasClass(tag, kVoidInBody)) {
     InsertFromToken(t);
     Pop();
   } else if (tag == GUMBO_TAG_HR) {
@@ -300,7 +257,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBodyEndTag(FastToken& t) {
     mode_ = Mode::kAfterBody;
     if (tag == GUMBO_TAG_HTML) return Step::kAgain;
     RecordEnd(open_[1]);
-  } else if (IsBlockEnd(tag) || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) {
+  } else if (HasClass(tag, kBlockEnd) || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) {
     if (!InScope(tag, Scope::kDefault)) return Fail("stray block end tag"), Step::kDone;
     CloseTags(tag);
   } else if (tag == GUMBO_TAG_FORM) {
@@ -320,7 +277,7 @@ FastTreeBuilder::Step FastTreeBuilder::InBodyEndTag(FastToken& t) {
     GenerateImpliedEndTags(GUMBO_TAG_LAST);
     while (reason_ == nullptr && !IsHeading(Pop()->v.element.tag)) {
     }
-  } else if (IsFormattingTag(tag)) {
+  } else if (HasClass(tag, kFormatting)) {
     FormattingEndTag(t);
   } else if (IsOneOf(tag, {GUMBO_TAG_BR, GUMBO_TAG_APPLET, GUMBO_TAG_MARQUEE,
                            GUMBO_TAG_OBJECT, GUMBO_TAG_TEMPLATE})) {
@@ -351,7 +308,7 @@ void FastTreeBuilder::AnyOtherEndTag(const FastToken& t) {
       }
       return;
     }
-    if (IsSpecialTag(node->v.element.tag)) return Fail("end tag ignored by gumbo");
+    if (HasClass(node->v.element.tag, kSpecial)) return Fail("end tag ignored by gumbo");
   }
   Fail("end tag without element");
 }

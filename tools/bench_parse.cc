@@ -2,6 +2,11 @@
 // -DZF_BENCH=ON; not a test). Reads every FILE into memory first, then times
 // one of:
 //   gumbo    a bare gumbo_parse of each file's bytes (the reference)
+//   fast     the HTML fast path's parse of the same bytes (parsers/html/
+//            fast_tree.h; "declined" counts the pages it leaves to gumbo)
+//   diff     once per file: the fast path's tree against gumbo's (tree_diff.h);
+//            one line per file (accepted, declined: reason, MISMATCH: where)
+//            and a summary; exit 1 on any mismatch
 //   extract  ExtractBytes, the whole pipeline without I/O or JSON
 //   stages   the pipeline's stages one by one: decode, parse, map (BuildReport),
 //            emit (ToJson)
@@ -25,7 +30,9 @@
 #include <string>
 #include <vector>
 
+#include "parsers/html/fast_tree.h"
 #include "parsers/html/html_parser.h"
+#include "parsers/html/tree_diff.h"
 #include "parsers/text/text_parser.h"
 #include "pipeline/encoding.h"
 #include "pipeline/extract.h"
@@ -98,6 +105,44 @@ int Gumbo(const std::vector<Input>& inputs, double min_seconds) {
   return nodes == static_cast<size_t>(-1);
 }
 
+int Fast(const std::vector<Input>& inputs, double min_seconds) {
+  int passes = 0, declined = 0;
+  double seconds = 0;
+  Repeat(min_seconds, passes, seconds, [&] {
+    for (const Input& in : inputs) declined += !zfxxgk::html::FastTree::Parse(in.bytes).ok();
+  });
+  Print("fast", inputs, passes, seconds, ", \"declined\": " + std::to_string(declined));
+  return 0;
+}
+
+int Diff(const std::vector<Input>& inputs) {
+  int accepted = 0, declined = 0, mismatched = 0;
+  for (const Input& in : inputs) {
+    zfxxgk::StatusOr<zfxxgk::DecodedText> text = zfxxgk::DecodeToUtf8(in.bytes);
+    if (!text.ok()) continue;
+    auto fast = zfxxgk::html::FastTree::Parse(text->utf8);
+    if (!fast.ok()) {
+      ++declined;
+      std::printf("declined %s: %s\n", in.path.c_str(), fast.status().message().c_str());
+      continue;
+    }
+    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, text->utf8.data(),
+                                                text->utf8.size());
+    const std::string d = zfxxgk::html::DiffTrees(out->document, (*fast)->document());
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    if (d.empty()) {
+      ++accepted;
+      std::printf("accepted %s\n", in.path.c_str());
+    } else {
+      ++mismatched;
+      std::printf("MISMATCH %s: %s\n", in.path.c_str(), d.c_str());
+    }
+  }
+  std::printf("{\"mode\": \"diff\", \"files\": %zu, \"accepted\": %d, \"declined\": %d, "
+              "\"mismatched\": %d}\n", inputs.size(), accepted, declined, mismatched);
+  return mismatched > 0;
+}
+
 int Extract(const std::vector<Input>& inputs, double min_seconds) {
   int passes = 0, failed = 0;
   double seconds = 0;
@@ -149,7 +194,7 @@ int Stages(const std::vector<Input>& inputs, double min_seconds) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s gumbo|extract|stages [--seconds S] FILE...\n", argv[0]);
+    std::fprintf(stderr, "usage: %s gumbo|fast|diff|extract|stages [--seconds S] FILE...\n", argv[0]);
     return 2;
   }
   const std::string mode = argv[1];
@@ -168,6 +213,8 @@ int main(int argc, char** argv) {
   if (inputs.empty()) return 2;
   if (mode == "gumbo") return Gumbo(inputs, min_seconds);
   if (mode == "extract") return Extract(inputs, min_seconds);
+  if (mode == "fast") return Fast(inputs, min_seconds);
+  if (mode == "diff") return Diff(inputs);
   if (mode == "stages") return Stages(inputs, min_seconds);
   std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
   return 2;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "parsers/html/fast_tree.h"
 #include "parsers/html/gumbo_tree.h"
 #include "parsers/html/html_table.h"
 
@@ -281,19 +282,43 @@ void AddTitleBlock(const GumboNode* html, Document* doc) {
   doc->blocks.push_back(std::move(block));
 }
 
-StatusOr<Document> Parse(std::string_view utf8, const std::string& path) {
-  GumboOutputPtr out(
+// The page's tree: from the fast path when it reproduces the page exactly,
+// else from gumbo (the reference).
+struct PageTree {
+  std::unique_ptr<FastTree> fast;
+  GumboOutputPtr gumbo;
+  const GumboNode* root = nullptr;
+};
+
+PageTree BuildTree(std::string_view utf8, const HtmlOptions& options) {
+  PageTree tree;
+  if (options.fast_path) {
+    StatusOr<std::unique_ptr<FastTree>> fast = FastTree::Parse(utf8);
+    if (fast.ok()) {
+      tree.fast = std::move(*fast);
+      tree.root = tree.fast->root();
+      return tree;
+    }
+  }
+  tree.gumbo.reset(
       gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()));
-  if (out == nullptr || out->root == nullptr) {
+  if (tree.gumbo != nullptr) tree.root = tree.gumbo->root;
+  return tree;
+}
+
+StatusOr<Document> Parse(std::string_view utf8, const std::string& path,
+                         const HtmlOptions& options) {
+  const PageTree tree = BuildTree(utf8, options);
+  if (tree.root == nullptr) {
     return Status(StatusCode::kInternal, path + ": gumbo failed to parse the page");
   }
   Document doc;
   doc.source.path = path;
   doc.source.format = InputFormat::kHtml;
   doc.source.pages = 1;
-  AddTitleBlock(out->root, &doc);
-  const GumboNode* body = FindFirst(out->root, GUMBO_TAG_BODY);
-  if (body == nullptr) body = out->root;
+  AddTitleBlock(tree.root, &doc);
+  const GumboNode* body = FindFirst(tree.root, GUMBO_TAG_BODY);
+  if (body == nullptr) body = tree.root;
   WeightMap weights;
   std::vector<const GumboNode*> tables;
   ComputeWeights(body, false, 0, &weights, &tables);
@@ -308,9 +333,10 @@ StatusOr<Document> Parse(std::string_view utf8, const std::string& path) {
 
 }  // namespace
 
-StatusOr<Document> ParseHtml(std::string_view utf8, const std::string& path) {
+StatusOr<Document> ParseHtml(std::string_view utf8, const std::string& path,
+                             const HtmlOptions& options) {
   try {
-    return Parse(utf8, path);
+    return Parse(utf8, path, options);
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, path + ": HTML parsing failed: " + e.what());
   }

@@ -54,9 +54,17 @@
 
 namespace zfxxgk::html {
 
+struct HtmlOptions {
+  // Build the page's tree with the fast path (fast_tree.h) and use gumbo only
+  // when it declines; false: gumbo always. Both give the same Document (the
+  // fast path builds gumbo's very tree or declines).
+  bool fast_path = true;
+};
+
 // Parses the UTF-8 page `utf8`; `path` is recorded in source.path and
 // used in messages.
-StatusOr<Document> ParseHtml(std::string_view utf8, const std::string& path);
+StatusOr<Document> ParseHtml(std::string_view utf8, const std::string& path,
+                             const HtmlOptions& options = {});
 
 }  // namespace zfxxgk::html
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <vector>
 
 #include "parsers/html/html_parser.h"
 #include "parsers/image/image_parser.h"
@@ -53,6 +55,15 @@ StatusOr<std::string> ReadAll(const std::string& path, size_t limit) {
   return ReadBounded(in, path, limit);
 }
 
+// A tag name of at most 8 ASCII characters packed into one integer (first
+// character in the low byte); 0 for a longer name.
+constexpr uint64_t PackName(std::string_view name) {
+  if (name.size() > 8) return 0;
+  uint64_t packed = 0;
+  for (size_t i = name.size(); i-- > 0;) packed = (packed << 8) | static_cast<unsigned char>(name[i]);
+  return packed;
+}
+
 // Tags that never hold content or whose end tag may be omitted: they do not
 // deepen the tree of a real page, so EstimateHtmlDepth does not count them.
 bool IsUncountedTag(std::string_view name) {
@@ -62,13 +73,48 @@ bool IsUncountedTag(std::string_view name) {
       "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody",
       "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html",
       "head", "body", "!doctype"};
-  return std::find(std::begin(kTags), std::end(kTags), name) != std::end(kTags);
+  static const std::vector<uint64_t> packed = [] {  // every name fits in 8 bytes
+    std::vector<uint64_t> v;
+    for (std::string_view t : kTags) v.push_back(PackName(t));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  const uint64_t key = PackName(name);
+  return key != 0 && std::binary_search(packed.begin(), packed.end(), key);
 }
 
 // Elements whose content is raw text: tags inside them are not tags.
 bool IsRawTextTag(std::string_view name) {
   return name == "script" || name == "style" || name == "textarea" || name == "title" ||
          name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
+}
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
+
+// The lower-cased name (at most 16 characters kept) of the tag whose name
+// starts at s[*i]; *i moves past the whole name.
+std::string_view ReadTagName(std::string_view s, size_t* i, char (&buf)[16]) {
+  size_t n = 0;
+  for (; *i < s.size() && (IsAsciiAlnum(s[*i]) || s[*i] == '!'); ++*i) {
+    if (n < sizeof buf) buf[n++] = AsciiLower(s[*i]);
+  }
+  return std::string_view(buf, n);
+}
+
+// The position after "</name" (any case) from `from`; npos when there is none.
+size_t FindRawTextEnd(std::string_view s, size_t from, std::string_view name) {
+  for (size_t k = from;;) {
+    k = s.find("</", k);
+    if (k == std::string_view::npos) return k;
+    k += 2;
+    size_t m = 0;
+    while (m < name.size() && k + m < s.size() && AsciiLower(s[k + m]) == name[m]) ++m;
+    if (m == name.size()) return k;
+  }
 }
 
 Status CheckHtmlDepth(std::string_view utf8, const ExtractOptions& options,
@@ -150,11 +196,9 @@ StatusOr<ReportV1> ExtractPdfOrImage(InputFormat format, std::string_view bytes,
 }  // namespace
 
 int EstimateHtmlDepth(std::string_view s, int stop_at) {
-  auto lower = [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  };
   int depth = 0, max_depth = 0;
   size_t i = 0;
+  char buf[16];
   while (max_depth <= stop_at) {
     const size_t lt = s.find('<', i);
     if (lt == std::string_view::npos) break;
@@ -167,13 +211,8 @@ int EstimateHtmlDepth(std::string_view s, int stop_at) {
     }
     const bool closing = i < s.size() && s[i] == '/';
     if (closing) ++i;
-    std::string name;
-    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '!')) {
-      if (name.size() < 16) name.push_back(lower(s[i]));
-      ++i;
-    }
-    if (name.empty() || (!std::isalpha(static_cast<unsigned char>(name[0])) &&
-                         name != "!doctype")) {
+    const std::string_view name = ReadTagName(s, &i, buf);
+    if (name.empty() || (!IsAsciiAlpha(name[0]) && name != "!doctype")) {
       continue;  // "< 5", "<?xml", "<![CDATA[": not an element tag
     }
     const size_t gt = s.find('>', i);
@@ -186,16 +225,8 @@ int EstimateHtmlDepth(std::string_view s, int stop_at) {
       continue;
     }
     if (IsRawTextTag(name)) {  // skip to "</name" (any case)
-      size_t k = i;
-      for (;;) {
-        k = s.find("</", k);
-        if (k == std::string_view::npos) return max_depth;
-        k += 2;
-        size_t m = 0;
-        while (m < name.size() && k + m < s.size() && lower(s[k + m]) == name[m]) ++m;
-        if (m == name.size()) break;
-      }
-      i = k;
+      i = FindRawTextEnd(s, i, name);
+      if (i == std::string_view::npos) return max_depth;
       continue;
     }
     if (self_closing) continue;

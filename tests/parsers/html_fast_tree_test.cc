@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "parsers/html/fast_tokenizer.h"
 #include "parsers/html/gumbo_tree.h"
 #include "parsers/html/html_parser.h"
 #include "parsers/html/tree_diff.h"
@@ -130,6 +131,21 @@ TEST(HtmlFastTree, ParseHtmlGivesTheSameDocumentWithoutTheFastPath) {
   }
   ASSERT_EQ(fast->tables.size(), 1u);
   EXPECT_EQ(fast->tables[0].cells.size(), slow->tables[0].cells.size());
+}
+
+// IsCleanUtf8 tests printable ASCII 8 bytes at a time: a refused byte at
+// any offset of a long line is still found, and tab, newline and CJK pass.
+TEST(HtmlFastTree, CleanUtf8FindsARefusedByteAtEveryOffset) {
+  const std::string line = std::string(37, 'a') + "\t\n表格<td>";
+  EXPECT_TRUE(IsCleanUtf8(line));
+  for (char bad : {'\r', '\x01', '\x7f', '\x80', '\0'}) {
+    for (size_t at = 0; at < line.size(); ++at) {
+      if (static_cast<unsigned char>(line[at]) >= 0x80) continue;
+      std::string s = line;
+      s[at] = bad;
+      EXPECT_FALSE(IsCleanUtf8(s)) << "byte " << int(bad) << " at " << at;
+    }
+  }
 }
 
 }  // namespace

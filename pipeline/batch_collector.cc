@@ -4,13 +4,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
 
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_report_json.h"
 #include "pipeline/batch_set_record.h"
 #include "pipeline/batch_worker.h"
+#include "pipeline/fd_io.h"
 #include "pipeline/temp_file.h"
 
 namespace zfxxgk {
@@ -61,14 +61,7 @@ StatusOr<std::string> BatchSpillFile::Read(uint64_t offset, uint64_t length) {
     flushed_ = size_;
   }
   std::string text(length, '\0');
-  size_t done = 0;
-  while (done < length) {
-    const ssize_t n = ::pread(::fileno(file_), text.data() + done, length - done,
-                              static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return SpillError();
-    done += static_cast<size_t>(n);
-  }
+  if (!PreadAll(::fileno(file_), text.data(), length, offset)) return SpillError();
   return text;
 }
 

@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "pipeline/batch_set_record.h"
+#include "pipeline/fd_io.h"
 
 namespace zfxxgk {
 namespace {
@@ -28,17 +29,6 @@ Status IoError(const std::string& what) {
 std::string StringField(const Json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// write(2) until done; EINTR is retried.
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 // A line whose set record StateEntryLine spliced in: the line without it,
@@ -197,14 +187,7 @@ void BatchState::LoadLine(std::string_view line, uint64_t offset) {
 StatusOr<std::string> BatchState::ReadSetRecord(const BatchStateEntry& entry) const {
   if (!entry.has_set_record) return Status(StatusCode::kNotFound, "no set record");
   std::string line(entry.line_length, '\0');
-  size_t done = 0;
-  while (done < line.size()) {
-    const ssize_t n = ::pread(fd_, line.data() + done, line.size() - done,
-                              static_cast<off_t>(entry.line_offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return IoError(path_);
-    done += static_cast<size_t>(n);
-  }
+  if (!PreadAll(fd_, line.data(), line.size(), entry.line_offset)) return IoError(path_);
   StatusOr<BatchStateEntry> parsed = ParseStateEntry(line);
   if (!parsed.ok() || parsed->path != entry.path || parsed->set_record.empty()) {
     return Status(StatusCode::kUnreadable, path_ + ": journal line changed");

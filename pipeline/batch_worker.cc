@@ -15,6 +15,7 @@
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_report_json.h"
 #include "pipeline/batch_set_record.h"
+#include "pipeline/fd_io.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
 
@@ -25,16 +26,6 @@ constexpr const char* kTempPrefix = ".zfxxgk-tmp-";
 
 Status IoError(const std::string& what) {
   return Status(StatusCode::kUnreadable, what + ": " + std::strerror(errno));
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
 }
 
 void RecordFailure(const Status& error, BatchRecord& record) {

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <numeric>
 
+#include "pipeline/fd_io.h"
 #include "pipeline/temp_file.h"
 
 namespace zfxxgk {
@@ -43,13 +44,8 @@ class ExternalSorter::RunFile {
   }
   size_t size() const { return size_; }
   Status Append(std::string_view bytes) {
-    while (!bytes.empty()) {
-      const ssize_t n = ::pwrite(fd_, bytes.data(), bytes.size(), static_cast<off_t>(size_));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return IoError("write failed");
-      size_ += static_cast<size_t>(n);
-      bytes.remove_prefix(static_cast<size_t>(n));
-    }
+    if (!PwriteAll(fd_, bytes, size_)) return IoError("write failed");
+    size_ += bytes.size();
     return OkStatus();
   }
   // Reads up to `n` bytes at `offset` into `out` (appended); the count read.

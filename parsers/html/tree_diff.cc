@@ -1,9 +1,12 @@
 #include "parsers/html/tree_diff.h"
 
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "parsers/html/fast_tree.h"
 
 namespace zfxxgk::html {
 namespace {
@@ -120,6 +123,15 @@ std::string DiffTrees(const GumboNode* expected, const GumboNode* actual) {
     }
   }
   return "";
+}
+
+StatusOr<std::string> DiffFastTreeFromGumbo(std::string_view utf8) {
+  StatusOr<std::unique_ptr<FastTree>> fast = FastTree::Parse(utf8);
+  if (!fast.ok()) return fast.status();
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
+  std::string diff = DiffTrees(out->document, (*fast)->document());
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return diff;
 }
 
 }  // namespace zfxxgk::html

@@ -7,6 +7,9 @@
 #include <gumbo.h>
 
 #include <string>
+#include <string_view>
+
+#include "pipeline/status.h"
 
 namespace zfxxgk::html {
 
@@ -19,6 +22,12 @@ namespace zfxxgk::html {
 // the node ("html/body/div[2]/#text[0]: text \"a\" != \"b\"").
 // Iterative: any depth. Thread-safe.
 std::string DiffTrees(const GumboNode* expected, const GumboNode* actual);
+
+// Parses the UTF-8 page `utf8` with the fast path and, when it accepts the
+// page, with gumbo too: DiffTrees of gumbo's tree and the fast path's ("" when
+// equal). When the fast path declines, its error (kUnsupportedFormat, the
+// message naming the construct).
+StatusOr<std::string> DiffFastTreeFromGumbo(std::string_view utf8);
 
 }  // namespace zfxxgk::html
 

@@ -18,12 +18,8 @@ namespace {
 
 // "declined: <reason>", "" when the fast tree equals gumbo's, else the diff.
 std::string CompareWithGumbo(std::string_view page) {
-  StatusOr<std::unique_ptr<FastTree>> fast = FastTree::Parse(page);
-  if (!fast.ok()) return "declined: " + fast.status().message();
-  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
-  std::string diff = DiffTrees(out->document, (*fast)->document());
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
-  return diff;
+  StatusOr<std::string> diff = DiffFastTreeFromGumbo(page);
+  return diff.ok() ? *diff : "declined: " + diff.status().message();
 }
 
 void ExpectEqual(std::string_view page) { EXPECT_EQ(CompareWithGumbo(page), "") << page; }

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -349,6 +350,12 @@ std::string CollapseSpaces(std::string_view utf8) {
     out.append(utf8.data() + run, static_cast<size_t>(n - run));
   }
   return out;
+}
+
+int CountCodePoints(std::string_view utf8) {
+  return static_cast<int>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace zfxxgk

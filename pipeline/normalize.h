@@ -43,6 +43,10 @@ int32_t FirstMatchChar(std::string_view utf8);
 // Collapses runs of white space to one ASCII space and trims both ends.
 std::string CollapseSpaces(std::string_view utf8);
 
+// The number of characters of UTF-8 `utf8`: its bytes that are not
+// continuation bytes (10xxxxxx). "申请1" -> 3.
+int CountCodePoints(std::string_view utf8);
+
 }  // namespace zfxxgk
 
 #endif  // ZFXXGK_PIPELINE_NORMALIZE_H_

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "pipeline/normalize.h"
 #include "schemas/extra_rows.h"
 #include "schemas/loose_cells.h"
 #include "schemas/prose_facts.h"
@@ -88,11 +89,7 @@ std::vector<std::string> StrayCells(const std::vector<Item>& items, StreamPos be
 // Whether `s` is two UTF-8 characters: FindLabel matches such a label in OCR
 // text only as a whole cell, so it may match from a later offset of a cell
 // where it did not from an earlier one.
-bool IsTwoChars(const std::string& s) {
-  return std::count_if(s.begin(), s.end(), [](char c) {
-           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-         }) == 2;
-}
+bool IsTwoChars(const std::string& s) { return CountCodePoints(s) == 2; }
 
 // Table 二's caption searches up to one limit, remembering for each
 // sub-table the earliest position from which its captions were found absent:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "pipeline/normalize.h"
 #include "pipeline/ocr_text.h"
 
 namespace zfxxgk::image {
@@ -66,12 +67,6 @@ std::string DropEdge(const std::string& text, bool last) {
   return text.substr(0, i);
 }
 
-int CodePoints(std::string_view text) {
-  return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 using None = std::optional<LabelEndsReading>;
 
 }  // namespace
@@ -96,7 +91,7 @@ StatusOr<std::optional<LabelEndsReading>> ReadLabelEnds(OcrEngine& engine,
                    DropEdge(JoinCellWords(tail), false));
   if (!match) return None();
   const double heights = double(p.x1 - p.x0 + 1) / h;
-  const int chars = CodePoints(match->label);
+  const int chars = CountCodePoints(match->label);
   if (chars < kFewestPerHeight * heights || chars > kMostPerHeight * heights) return None();
   return std::optional(LabelEndsReading{match->numbering + match->label, confidence});
 }

@@ -200,5 +200,11 @@ TEST(FirstMatchCharTest, UnknownWhenTheNextCharacterMayCombine) {
   EXPECT_EQ(FirstMatchChar("\xFF" "1"), -1);        // ill-formed
 }
 
+TEST(NormalizeTest, CountCodePointsCountsCharactersNotBytes) {
+  EXPECT_EQ(CountCodePoints(""), 0);
+  EXPECT_EQ(CountCodePoints("申请1"), 3);
+  EXPECT_EQ(CountCodePoints("（一）a\u00e9"), 5);
+}
+
 }  // namespace
 }  // namespace zfxxgk

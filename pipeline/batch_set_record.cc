@@ -8,8 +8,6 @@
 // long prefix), which keeps a record near 4 KB and journal lines short.
 #include "pipeline/batch_set_record.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -18,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/utf8.h"
 #include "schemas/path_tree.h"
 
 namespace zfxxgk {
@@ -65,53 +64,21 @@ bool InTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells) {
   return std::adjacent_find(opened.begin(), opened.end()) == opened.end();
 }
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-uint64_t Word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-// Eight ASCII bytes none of which is a control character, '"' or '\\'
-// (the classic "has a byte less than n / equal to b" bit tricks).
-bool PlainAsciiWord(uint64_t w) {
-  if (w & kHighBits) return false;
-  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
-  const uint64_t quote = w ^ (kOnes * '"');
-  const uint64_t backslash = w ^ (kOnes * '\\');
-  return !below_space && !((quote - kOnes) & ~quote & kHighBits) &&
-         !((backslash - kOnes) & ~backslash & kHighBits);
-}
-
-// Valid UTF-8 (ICU's strict check, the table JSON uses too); with `plain`,
-// also no control character, quote or backslash.
-bool CheckText(std::string_view s, bool plain) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    if (i + 8 <= n) {
-      const uint64_t w = Word(s.data() + i);
-      if (plain ? PlainAsciiWord(w) : (w & kHighBits) == 0) {
-        i += 8;
-        continue;
-      }
-    }
+// No ASCII control character, quote or backslash.
+bool NoJsonEscapes(std::string_view s) {
+  size_t i = 0;
+  for (; s.size() - i >= 8; i += 8) {
+    const uint64_t w = LoadWord(s.data() + i);
+    if (PlainJsonAsciiWord(w)) continue;
+    if (!AsciiWord(w)) break;
+    return false;
+  }
+  for (; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (plain && (c < 0x20 || c == '"' || c == '\\')) return false;
-      ++i;
-      continue;
-    }
-    UChar32 u;
-    U8_NEXT(s.data(), i, n, u);
-    if (u < 0) return false;
+    if (c < 0x20 || c == '"' || c == '\\') return false;
   }
   return true;
 }
-
-bool ValidUtf8(std::string_view s) { return CheckText(s, /*plain=*/false); }
 
 // The cells in the order ToJson writes them: the path tree
 // (schemas/path_tree.h) read depth first, with each leaf's full path.
@@ -175,9 +142,9 @@ void PutValue(std::string& out, const CellOut& c) {
 }
 
 bool CellEncodable(std::string_view path, const CellOut& c) {
-  if (!ValidUtf8(path) || !ValidUtf8(c.raw)) return false;
+  if (!IsValidUtf8(path) || !IsValidUtf8(c.raw)) return false;
   for (const std::string& k : c.candidates) {
-    if (!ValidUtf8(k)) return false;
+    if (!IsValidUtf8(k)) return false;
   }
   // "<table>.extra" is where ToJson puts the extra rows: ReportFromJson
   // would not read such a cell back as a cell.
@@ -288,11 +255,13 @@ bool ReadCell(Reader& in, const std::string& prev, std::pair<std::string, CellOu
 
 }  // namespace
 
-bool IsPlainJsonText(std::string_view text) { return CheckText(text, /*plain=*/true); }
+bool IsPlainJsonText(std::string_view text) {
+  return NoJsonEscapes(text) && IsValidUtf8(text);
+}
 
 std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
   const ReportMeta& m = r.report;
-  if (!ValidUtf8(m.template_name) || !ValidUtf8(m.organ) || !ValidUtf8(m.published)) {
+  if (!IsValidUtf8(m.template_name) || !IsValidUtf8(m.organ) || !IsValidUtf8(m.published)) {
     return std::nullopt;
   }
   std::vector<std::pair<std::string, const CellOut*>> owned;

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/utf8.h"
+
 namespace zfxxgk {
 namespace {
 
@@ -41,32 +43,6 @@ std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-// Strict UTF-8 validation (no overlongs, surrogates or values > U+10FFFF).
-// `multibyte` receives the number of non-ASCII code points.
-bool IsValidUtf8(std::string_view s, int* multibyte) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  *multibyte = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {  // ASCII, and the common three-byte CJK form, read directly
-      ++i;
-      continue;
-    }
-    if (p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-      ++*multibyte;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-    if (c >= 0x80) ++*multibyte;
-  }
-  return true;
 }
 
 // Converts `bytes` from the ICU charset `name` to UTF-8. With `strict`,
@@ -293,13 +269,12 @@ StatusOr<DecodedText> DecodeUtf16(std::string_view bytes, const char* name) {
 // UTF-8 text with a legacy label (UTF-8 CJK also decodes as GB18030).
 std::optional<DecodedText> TryDeclared(std::string_view bytes,
                                        const std::string& charset) {
-  int multibyte = 0;
-  const bool valid_utf8 = IsValidUtf8(bytes, &multibyte);
+  const Utf8Scan scan = ScanUtf8(bytes);
   if (charset == "utf-8") {
-    if (!valid_utf8) return std::nullopt;
+    if (!scan.valid) return std::nullopt;
     return DecodedText{std::string(bytes), "utf-8"};
   }
-  if (valid_utf8 && multibyte >= 2) return std::nullopt;
+  if (scan.valid && scan.non_ascii >= 2) return std::nullopt;
   StatusOr<std::string> utf8 = ConvertToUtf8(bytes, charset.c_str(), true);
   if (!utf8.ok()) return std::nullopt;
   return DecodedText{std::move(utf8).value(), charset};
@@ -329,8 +304,7 @@ StatusOr<DecodedText> DetectWithIcu(std::string_view bytes) {
 }
 
 StatusOr<DecodedText> Detect(std::string_view bytes) {
-  int multibyte = 0;
-  if (IsValidUtf8(bytes, &multibyte)) {
+  if (IsValidUtf8(bytes)) {
     return DecodedText{std::string(bytes), "utf-8"};
   }
   StatusOr<std::string> gb = ConvertToUtf8(bytes, "gb18030", /*strict=*/true);

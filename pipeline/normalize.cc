@@ -10,6 +10,8 @@
 #include <array>
 #include <string>
 
+#include "pipeline/utf8.h"
+
 namespace zfxxgk {
 namespace {
 
@@ -65,25 +67,6 @@ inline UChar32 Ideograph(const uint8_t* p, int32_t i, int32_t n) {
   return c >= 0x4E00 ? c : 0;
 }
 
-// Whether `s` is well-formed UTF-8 (what ICU decodes without substituting
-// U+FFFD); `ascii` tells whether every byte is below 0x80.
-bool IsWellFormedUtf8(std::string_view s, bool* ascii) {
-  *ascii = true;
-  const int32_t n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    *ascii = false;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
 // The reference implementations, through UTF-16; used for ill-formed UTF-8
 // (each ill-formed sequence becomes U+FFFD exactly as ICU's fromUTF8 does).
 std::string NormalizeNfkcUtf16(std::string_view utf8) {
@@ -123,9 +106,9 @@ std::string CollapseSpacesUtf16(std::string_view utf8) {
 }  // namespace
 
 std::string NormalizeNfkc(std::string_view utf8) {
-  bool ascii = false;
-  if (!IsWellFormedUtf8(utf8, &ascii)) return NormalizeNfkcUtf16(utf8);
-  if (ascii) return std::string(utf8);  // ASCII is NFKC-stable
+  const Utf8Scan scan = ScanUtf8(utf8);
+  if (!scan.valid) return NormalizeNfkcUtf16(utf8);
+  if (scan.non_ascii == 0) return std::string(utf8);  // ASCII is NFKC-stable
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);

@@ -5,6 +5,7 @@
 
 #include "parsers/html/fast_charref.h"
 #include "parsers/html/fast_tags.h"
+#include "pipeline/utf8.h"
 
 namespace zfxxgk::html {
 namespace {
@@ -58,25 +59,13 @@ void ScanWhitespace(FastToken* t) {
   t->has_non_ws = i < t->text.size();
 }
 
-// Whether the 8 bytes at `p` are printable ASCII (0x20..0x7E), the common
-// case, tested at once.
-bool IsPrintableAsciiWord(const unsigned char* p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  if (w & kHigh) return false;
-  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-  const uint64_t del = w ^ (kOnes * 0x7F);
-  return !below_space && !((del - kOnes) & ~del & kHigh);
-}
-
 }  // namespace
 
 bool IsCleanUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* const end = p + s.size();
   while (p < end) {
-    if (end - p >= 8 && IsPrintableAsciiWord(p)) {
+    if (end - p >= 8 && PrintableAsciiWord(LoadWord(p))) {
       p += 8;
       continue;
     }

@@ -1,0 +1,69 @@
+// UTF-8 scanning shared by the decoder, the normaliser, the HTML fast path
+// and the batch's set records: eight-byte word predicates (the common ASCII
+// runs tested at once) and one strict validator.
+//
+//   Utf8Scan scan = ScanUtf8(bytes);
+//   if (!scan.valid) { /* not UTF-8 */ }
+//   if (scan.non_ascii == 0) { /* pure ASCII */ }
+//
+// "Strict" is ICU's U8_NEXT: no overlong forms, surrogates or values above
+// U+10FFFF, no truncated sequence; noncharacters are valid.
+#ifndef ZFXXGK_PIPELINE_UTF8_H_
+#define ZFXXGK_PIPELINE_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace zfxxgk {
+
+// The eight bytes at `p` as one word (any alignment).
+inline uint64_t LoadWord(const void* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+inline constexpr uint64_t kWordOnes = 0x0101010101010101ULL;
+inline constexpr uint64_t kWordHighBits = 0x8080808080808080ULL;
+
+// Whether some byte of ASCII word `w` equals `b` (the classic bit trick;
+// exact when no byte of `w` has its high bit set).
+inline bool WordHasByte(uint64_t w, unsigned char b) {
+  const uint64_t x = w ^ (kWordOnes * b);
+  return ((x - kWordOnes) & ~x & kWordHighBits) != 0;
+}
+
+// Every byte below 0x80.
+inline bool AsciiWord(uint64_t w) { return (w & kWordHighBits) == 0; }
+
+// Every byte printable ASCII (0x20..0x7E).
+inline bool PrintableAsciiWord(uint64_t w) {
+  if (!AsciiWord(w)) return false;
+  const uint64_t below_space = (w - kWordOnes * 0x20) & ~w & kWordHighBits;
+  return below_space == 0 && !WordHasByte(w, 0x7F);
+}
+
+// Every byte ASCII, and none a control character, '"' or '\\': bytes a JSON
+// string holds as they are.
+inline bool PlainJsonAsciiWord(uint64_t w) {
+  if (!AsciiWord(w)) return false;
+  const uint64_t below_space = (w - kWordOnes * 0x20) & ~w & kWordHighBits;
+  return below_space == 0 && !WordHasByte(w, '"') && !WordHasByte(w, '\\');
+}
+
+struct Utf8Scan {
+  bool valid = true;      // strict UTF-8 throughout
+  size_t non_ascii = 0;   // code points >= U+0080 before the end or the first error
+};
+
+// Scans `s` once (ASCII eight bytes at a time).
+Utf8Scan ScanUtf8(std::string_view s);
+
+// Whether `s` is strict UTF-8.
+inline bool IsValidUtf8(std::string_view s) { return ScanUtf8(s).valid; }
+
+}  // namespace zfxxgk
+
+#endif  // ZFXXGK_PIPELINE_UTF8_H_

@@ -2,13 +2,13 @@
 #include "pipeline/batch_inputs.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <system_error>
 
+#include "pipeline/ascii.h"
 #include "pipeline/sha256.h"
 
 namespace zfxxgk {
@@ -16,11 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -85,7 +80,7 @@ size_t CharStart(std::string_view s, size_t i) {
 }  // namespace
 
 bool IsBatchInputName(std::string_view file_name) {
-  const std::string name = Lower(file_name);
+  const std::string name = AsciiLower(file_name);
   if (name.rfind("readme", 0) == 0) return false;
   if (name.rfind("input.", 0) == 0) return true;
   for (const char* ext : {".html", ".htm", ".txt", ".md", ".pdf"}) {

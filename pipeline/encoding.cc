@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/ascii.h"
 #include "pipeline/utf8.h"
 
 namespace zfxxgk {
@@ -35,15 +36,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// A-Z to a-z, other bytes unchanged (std::tolower in the "C" locale, which
-// the program never leaves), without a library call per byte.
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Converts `bytes` from the ICU charset `name` to UTF-8. With `strict`,
 // an illegal or unmappable sequence fails with kInvalidArgument; otherwise it

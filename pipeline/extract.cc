@@ -14,6 +14,7 @@
 #include "parsers/image/image_parser.h"
 #include "parsers/pdf/pdf_parser.h"
 #include "parsers/text/text_parser.h"
+#include "pipeline/ascii.h"
 #include "pipeline/encoding.h"
 #include "pipeline/label_set.h"
 #include "pipeline/ocr_engine.h"
@@ -89,11 +90,6 @@ bool IsRawTextTag(std::string_view name) {
          name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
 }
 
-char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
 
 // The lower-cased name (at most 16 characters kept) of the tag whose name
 // starts at s[*i]; *i moves past the whole name.

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "pipeline/ascii.h"
 #include "pipeline/encoding.h"
 
 namespace zfxxgk {
@@ -45,13 +46,6 @@ bool IsImage(std::string_view b) {
          IsBmp(b);
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // C-locale tolower
-  }
-  return out;
-}
 
 // Distinct names of common HTML tags opened in `lower` ("<p>", "<div class").
 std::set<std::string> OpenedHtmlTags(std::string_view lower) {

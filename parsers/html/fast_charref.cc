@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "pipeline/ascii.h"
+
 namespace zfxxgk::html {
 namespace {
 
@@ -44,9 +46,6 @@ constexpr std::array<std::string_view, 106> kLegacy = {
     "times", "uacute", "ucirc", "ugrave", "uml", "uuml", "yacute", "yen",
     "yuml"};
 
-bool IsAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 // UTF-8 of code point `cp` into `buf` (thread_local: the view outlives the call).
 std::string_view EncodeUtf8(uint32_t cp) {
@@ -118,7 +117,7 @@ CharRef ReadCharRef(std::string_view s) {
   if (s.size() < 2) return ref;  // a lone '&' at the end is text
   if (s[1] == '#') return ReadNumeric(s);
   size_t end = 1;
-  while (end < s.size() && IsAlnum(s[end])) ++end;
+  while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
   if (end == 1) return ref;  // '&' then space, '=', CJK, ...: text
   const std::string_view name = s.substr(1, end - 1);
   const bool semicolon = end < s.size() && s[end] == ';';

@@ -5,6 +5,7 @@
 
 #include "parsers/html/fast_charref.h"
 #include "parsers/html/fast_tags.h"
+#include "pipeline/ascii.h"
 #include "pipeline/utf8.h"
 
 namespace zfxxgk::html {
@@ -12,14 +13,11 @@ namespace {
 
 // Gumbo's white space, less \r and \f (IsCleanUtf8 refuses those).
 bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool StartsWithNoCase(std::string_view s, size_t at, std::string_view lower) {
   if (s.size() - at < lower.size()) return false;
   for (size_t i = 0; i < lower.size(); ++i) {
-    if (Lower(s[at + i]) != lower[i]) return false;
+    if (AsciiLower(s[at + i]) != lower[i]) return false;
   }
   return true;
 }
@@ -128,7 +126,7 @@ FastToken FastTokenizer::Next() {
   }
   if (in_[pos_] == '<' && pos_ + 1 < in_.size()) {
     const char c = in_[pos_ + 1];
-    if (IsAlpha(c) || c == '/' || c == '!' || c == '?') return ReadMarkup();
+    if (IsAsciiAlpha(c) || c == '/' || c == '!' || c == '?') return ReadMarkup();
   }
   return ReadText();
 }
@@ -146,8 +144,8 @@ FastToken FastTokenizer::ReadText() {
     if (c == '<') {
       if (i + 1 >= in_.size()) return Decline("'<' at the end");
       const char d = in_[i + 1];
-      if (IsAlpha(d) || d == '/' || d == '!' || d == '?') break;
-      if (!IsWs(d) && !IsDigit(d) && static_cast<unsigned char>(d) < 0x80) {
+      if (IsAsciiAlpha(d) || d == '/' || d == '!' || d == '?') break;
+      if (!IsWs(d) && !IsAsciiDigit(d) && static_cast<unsigned char>(d) < 0x80) {
         return Decline("'<' before a symbol");
       }
     } else if (c == '&') {
@@ -203,7 +201,7 @@ FastToken FastTokenizer::ReadRawText() {
 
 FastToken FastTokenizer::ReadMarkup() {
   const char c = in_[pos_ + 1];
-  if (IsAlpha(c)) return ReadStartTag();
+  if (IsAsciiAlpha(c)) return ReadStartTag();
   if (c == '/') return ReadEndTag();
   if (c == '!') {
     if (in_.compare(pos_, 4, "<!--") == 0) return ReadComment();
@@ -251,7 +249,7 @@ bool FastTokenizer::ReadTagName(size_t* pos, GumboTag* tag) {
     const char c = in_[p];
     if (IsWs(c) || c == '/' || c == '>') break;
     if (c == '<' || c == '"' || c == '\'' || c == '=') return false;
-    if (p - begin < kMaxKnown) lower[p - begin] = Lower(c);
+    if (p - begin < kMaxKnown) lower[p - begin] = AsciiLower(c);
   }
   if (p >= in_.size()) return false;
   const size_t length = p - begin;
@@ -296,7 +294,7 @@ FastToken FastTokenizer::ReadEndTag() {
   t.kind = FastTokenKind::kEndTag;
   t.begin = pos_;
   size_t p = pos_ + 2;
-  if (p >= in_.size() || !IsAlpha(in_[p])) return Decline("'</' without a tag name");
+  if (p >= in_.size() || !IsAsciiAlpha(in_[p])) return Decline("'</' without a tag name");
   if (!ReadTagName(&p, &t.tag)) return Decline("end tag name");
   while (p < in_.size() && IsWs(in_[p])) ++p;
   if (p >= in_.size() || in_[p] != '>') return Decline("end tag with attributes or '/'");
@@ -315,7 +313,7 @@ bool FastTokenizer::ReadAttribute(size_t* pos) {
   }
   if (p >= in_.size() || p == start) return false;
   char* name = const_cast<char*>(arena_->CopyString(in_.substr(start, p - start)));
-  for (char* c = name; *c != '\0'; ++c) *c = Lower(*c);
+  for (char* c = name; *c != '\0'; ++c) *c = AsciiLower(*c);
   for (const GumboAttribute* a : attrs_) {
     if (std::strcmp(name, a->name) == 0) return false;
   }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pipeline/batch_set_groups.h"
+#include "schemas/report_set_json.h"
 
 namespace zfxxgk {
 namespace {
@@ -34,78 +35,6 @@ ReportV1 Stub(const BatchSetEntry& e) {
   r.report.organ = e.organ;
   r.report.year = e.year;
   return r;
-}
-
-Json Number(const std::optional<double>& v) {
-  if (!v) return Json(nullptr);
-  if (std::floor(*v) == *v && std::fabs(*v) < 9e15) {
-    return Json(static_cast<int64_t>(std::llround(*v)));
-  }
-  return Json(*v);
-}
-
-Json CheckJson(const CheckOut& c) {
-  Json j{{"id", c.id}, {"where", c.where}, {"status", c.status},
-         {"lhs", Number(c.lhs)}, {"rhs", Number(c.rhs)}};
-  if (c.lhs && c.rhs) j["difference"] = Number(*c.lhs - *c.rhs);
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
-Json CellJson(const CellOut& c) {
-  Json j{{"value", Number(c.value)}, {"raw", c.raw}, {"status", CellStatusName(c.status)}};
-  if (c.status == CellStatus::kAmbiguous) {
-    Json candidates = Json::array();
-    if (c.candidate_absent) candidates.push_back(nullptr);
-    for (const std::string& v : c.candidates) candidates.push_back(v);
-    j["candidates"] = candidates;
-  }
-  return j;
-}
-
-Json PairsJson(const std::vector<CellPair>& pairs) {
-  Json j = Json::array();
-  for (const CellPair& p : pairs) {
-    j.push_back({{"path", p.path}, {"first", CellJson(p.first)}, {"second", CellJson(p.second)}});
-  }
-  return j;
-}
-
-Json SameReportJson(const BatchPathOf& path_of, const SameReportComparison& cmp) {
-  Json resolved = Json::array();
-  for (const CellResolution& r : cmp.resolved) {
-    resolved.push_back({{"path", r.path}, {"ambiguous_in", r.ambiguous_in},
-                        {"resolved_by", r.resolved_by}, {"ambiguous", CellJson(r.ambiguous)},
-                        {"determined", CellJson(r.determined)},
-                        {"among_candidates", r.among_candidates}});
-  }
-  return {{"first", path_of(cmp.first)},
-          {"second", path_of(cmp.second)},
-          {"agreeing", cmp.agreeing},
-          {"disagreeing", PairsJson(cmp.disagreeing)},
-          {"resolved", resolved},
-          {"ambiguous_in_both", PairsJson(cmp.ambiguous_in_both)},
-          {"one_sided", PairsJson(cmp.one_sided)},
-          {"metadata_differences", cmp.metadata_differences}};
-}
-
-Json PathsJson(const BatchPathOf& path_of, const std::vector<size_t>& indices) {
-  Json j = Json::array();
-  for (size_t i : indices) j.push_back(path_of(i));
-  return j;
-}
-
-Json YearJson(const BatchPathOf& path_of, const YearLink& link) {
-  Json j{{"year", link.year},
-         {"inputs", PathsJson(path_of, link.reports)},
-         {"previous_year", link.previous_year ? Json(*link.previous_year) : Json(nullptr)},
-         {"status", YearLinkStatusName(link.status)}};
-  if (!link.note.empty()) j["note"] = link.note;
-  j["x1"] = Json::array();
-  for (const CheckOut& c : link.x1) j["x1"].push_back(CheckJson(c));
-  j["in_force"] = Json::array();
-  for (const CheckOut& c : link.in_force) j["in_force"].push_back(CheckJson(c));
-  return j;
 }
 
 std::string Num(const std::optional<double>& v) {
@@ -214,14 +143,7 @@ StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
 
 std::string BatchSetFindingsJsonWriter::Body(const BodyFindings& body,
                                              const BatchPathOf& path_of) {
-  Json same = Json::array();
-  for (const SameReportComparison& cmp : body.same_report) {
-    same.push_back(SameReportJson(path_of, cmp));
-  }
-  Json years = Json::array();
-  for (const YearLink& link : body.years) years.push_back(YearJson(path_of, link));
-  Json j{{"organ", body.organ}, {"key", body.key}, {"inputs", PathsJson(path_of, body.reports)},
-         {"same_report", same}, {"years", years}};
+  const Json j = BodyFindingsJson(body, path_of);
   std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
   std::string indented = first_ ? "\n    " : ",\n    ";
   first_ = false;

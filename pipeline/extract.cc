@@ -17,7 +17,7 @@
 #include "pipeline/ascii.h"
 #include "pipeline/encoding.h"
 #include "pipeline/label_set.h"
-#include "pipeline/ocr_engine.h"
+#include "pipeline/pdf_ocr_module.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
 #include "schemas/template.h"
@@ -173,16 +173,21 @@ StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std:
   return Status(StatusCode::kUnsupportedFormat, path + ": binary or unknown format");
 }
 
-// A PDF or an image (InputFormat kPdf or kImage): bytes, not text.
+// A PDF or an image (InputFormat kPdf or kImage): bytes, not text, read by
+// the PDF/OCR module (loaded on the first such input).
 StatusOr<ReportV1> ExtractPdfOrImage(InputFormat format, std::string_view bytes,
                                      const std::string& display_path,
                                      const ExtractOptions& options) {
+  const StatusOr<const PdfOcrModuleApi*> module = PdfOcrModule();
+  if (!module.ok()) {
+    return Status(module.status().code(), display_path + ": " + module.status().message());
+  }
+  const PdfOcrModuleApi& api = *module.value();
   Document doc;
   if (format == InputFormat::kPdf) {
-    ASSIGN_OR_RETURN(doc, pdf::ParsePdf(bytes, display_path, PdfOptionsOf(options)));
+    ASSIGN_OR_RETURN(doc, api.parse_pdf(bytes, display_path, PdfOptionsOf(options)));
   } else {  // OCR: one engine per thread, created once
-    ASSIGN_OR_RETURN(OcrEngine * engine, ThreadOcrEngine());
-    ASSIGN_OR_RETURN(doc, image::ParseImage(bytes, display_path, *engine, ImageOptionsOf(options)));
+    ASSIGN_OR_RETURN(doc, api.parse_image(bytes, display_path, ImageOptionsOf(options)));
   }
   RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
   doc.source.sha256 = Sha256Hex(bytes);

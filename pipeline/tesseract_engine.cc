@@ -316,6 +316,9 @@ extern "C" l_ok pixWriteMemPng(l_uint8** data, size_t* size, PIX* pix, l_float32
 // Leptonica's, and leaves the table empty (InitUnicharAmbigs has sized it).
 // Were the call bound inside the library (a static or -Bsymbolic build),
 // the table would be loaded as before: only the start-up time differs.
+// Both definitions also win when this file is part of the dlopen'ed PDF/OCR
+// module (pipeline/pdf_ocr_module.h): the module comes first in the lookup
+// scope of the libraries it loads (tests/tools/cli_pdf_ocr_module_test.cc).
 namespace tesseract {
 class UNICHARSET;
 class UnicharAmbigs {

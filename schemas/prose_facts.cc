@@ -46,10 +46,10 @@ const std::vector<ProseTarget>& Targets() {
   return *targets;
 }
 
-// The targets' rules, resolved once, and one RE2::Set of their patterns
-// that tells in one pass over a sentence which rules can match in it.
+// One RE2::Set of the targets' patterns, built once, that tells in one pass
+// over a sentence which rules can match in it. A target's own rule is
+// compiled (by Rule) only when some sentence may match it.
 struct ProseRules {
-  std::vector<const re2::RE2*> rules;  // parallel to Targets()
   std::unique_ptr<re2::RE2::Set> set;  // null if it failed to build
 };
 
@@ -61,8 +61,7 @@ const ProseRules& CompiledProse() {
     auto set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
     bool ok = true;
     for (const ProseTarget& t : Targets()) {
-      r->rules.push_back(&Rule(t.rule_id));
-      ok = ok && set->Add(r->rules.back()->pattern(), nullptr) >= 0;
+      ok = ok && set->Add(RulePattern(t.rule_id), nullptr) >= 0;
     }
     if (ok && set->Compile()) r->set = std::move(set);
     return r;
@@ -188,14 +187,15 @@ ProseStatements FindProseStatements(const std::vector<Item>& items,
   ProseStatements out;
   out.sentences = Sentences(items);
   const std::vector<std::vector<bool>> candidates = Candidates(out.sentences);
-  const ProseRules& prose = CompiledProse();
   for (size_t t = 0; t < Targets().size(); ++t) {
     if (!Applies(Targets()[t], template_name)) continue;
+    const re2::RE2* rule = nullptr;  // compiled at its first candidate sentence
     for (size_t s = 0; s < out.sentences.size(); ++s) {
       if (!candidates[s][t]) continue;
+      if (rule == nullptr) rule = &Rule(Targets()[t].rule_id);
       re2::StringPiece input(out.sentences[s]);
       std::string n;
-      while (RE2::FindAndConsume(&input, *prose.rules[t], &n)) out.found.push_back({t, n, s});
+      while (RE2::FindAndConsume(&input, *rule, &n)) out.found.push_back({t, n, s});
     }
   }
   return out;

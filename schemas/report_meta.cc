@@ -159,14 +159,15 @@ constexpr const char* kSectionKeys[] = {"general_situation",     "active_disclos
                                         "applications",          "review_litigation",
                                         "problems_improvements", "other_matters"};
 
-// The section_* rule of each section, in kSectionKeys order.
+// The section_* rule of section k (kSectionKeys order), compiled on its
+// first use.
 const re2::RE2& SectionRule(size_t k) {
-  static const auto* rules = [] {
-    auto* r = new std::vector<const re2::RE2*>();
-    for (const char* key : kSectionKeys) r->push_back(&Rule(std::string("section_") + key));
+  static const auto* ids = [] {
+    auto* r = new std::vector<std::string>();
+    for (const char* key : kSectionKeys) r->push_back(std::string("section_") + key);
     return r;
   }();
-  return *(*rules)[k];
+  return Rule((*ids)[k]);
 }
 
 constexpr size_t kSectionCount = std::size(kSectionKeys);
@@ -184,7 +185,7 @@ size_t MatchingSection(const std::string& text, size_t next) {
       auto set = std::make_unique<re2::RE2::Set>(re2::RE2::Quiet, re2::RE2::UNANCHORED);
       bool ok = true;
       for (size_t k = first; k < kSectionCount; ++k) {
-        ok = ok && set->Add(SectionRule(k).pattern(), nullptr) >= 0;
+        ok = ok && set->Add(RulePattern(std::string("section_") + kSectionKeys[k]), nullptr) >= 0;
       }
       if (ok && set->Compile()) (*out)[first] = std::move(set);
     }

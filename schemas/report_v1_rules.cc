@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <map>
+#include <mutex>
 
 namespace zfxxgk {
 
@@ -69,29 +70,50 @@ const std::vector<RuleSpec>& ReportRuleSpecs() {
 
 namespace {
 
-const std::map<std::string, std::unique_ptr<re2::RE2>>& Compiled() {
-  static const auto* rules = [] {
-    auto* m = new std::map<std::string, std::unique_ptr<re2::RE2>>();
-    for (const RuleSpec& spec : ReportRuleSpecs()) {
-      (*m)[spec.id] = std::make_unique<re2::RE2>(spec.pattern, re2::RE2::Quiet);
-    }
+// One rule, compiled the first time it is asked for: an input compiles only
+// the rules its text reaches (one rule costs 4 us to 0.85 ms to compile),
+// and a run that reads no report text compiles none.
+struct LazyRule {
+  const RuleSpec* spec = nullptr;
+  std::once_flag once;
+  std::unique_ptr<re2::RE2> re;
+};
+
+// Id -> rule; the map is built once and never changes, each rule's RE2 is
+// made once under its own once_flag (thread-safe, like a static local).
+std::map<std::string, LazyRule>& Rules() {
+  static auto* rules = [] {
+    auto* m = new std::map<std::string, LazyRule>();
+    for (const RuleSpec& spec : ReportRuleSpecs()) (*m)[spec.id].spec = &spec;
     return m;
   }();
   return *rules;
 }
 
+LazyRule& Find(const std::string& id) {
+  auto it = Rules().find(id);
+  assert(it != Rules().end());
+  return it->second;
+}
+
+const re2::RE2& Compile(LazyRule& rule) {
+  std::call_once(rule.once, [&rule] {
+    rule.re = std::make_unique<re2::RE2>(rule.spec->pattern, re2::RE2::Quiet);
+  });
+  return *rule.re;
+}
+
 }  // namespace
 
-const re2::RE2& Rule(const std::string& id) {
-  auto it = Compiled().find(id);
-  assert(it != Compiled().end());
-  return *it->second;
-}
+const re2::RE2& Rule(const std::string& id) { return Compile(Find(id)); }
+
+const char* RulePattern(const std::string& id) { return Find(id).spec->pattern; }
 
 std::vector<std::string> BrokenRules() {
   std::vector<std::string> broken;
-  for (const auto& [id, re] : Compiled()) {
-    if (!re->ok()) broken.push_back(id + ": " + re->error());
+  for (auto& [id, rule] : Rules()) {
+    const re2::RE2& re = Compile(rule);
+    if (!re.ok()) broken.push_back(id + ": " + re.error());
   }
   return broken;
 }

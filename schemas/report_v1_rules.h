@@ -26,9 +26,13 @@ struct RuleSpec {
 const std::vector<RuleSpec>& ReportRuleSpecs();
 
 // The compiled rule with this id. REQUIRES: id names a rule of the table.
-// Compiled on first use; a rule that fails to compile aborts in tests
-// (RulesCompile), never silently.
+// Each rule is compiled on its first use (thread-safe); a rule that fails to
+// compile aborts in tests (RulesCompile), never silently.
 const re2::RE2& Rule(const std::string& id);
+
+// The pattern of the rule with this id, without compiling it (for building
+// an RE2::Set of rules). REQUIRES: id names a rule of the table.
+const char* RulePattern(const std::string& id);
 
 // Ids of rules whose pattern does not compile (empty when all are fine).
 std::vector<std::string> BrokenRules();

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "pipeline/normalize.h"
@@ -191,6 +192,27 @@ std::string Input(const RuleCase& c) {
 
 TEST(ReportRulesTest, AllRulesCompile) {
   EXPECT_TRUE(BrokenRules().empty()) << ::testing::PrintToString(BrokenRules());
+}
+
+// RulePattern gives the table's pattern without compiling (RE2::Set
+// building uses it); Rule compiles that same pattern.
+TEST(ReportRulesTest, RulePatternIsTheTablePatternAndRuleCompilesIt) {
+  for (const RuleSpec& spec : ReportRuleSpecs()) {
+    EXPECT_STREQ(RulePattern(spec.id), spec.pattern) << spec.id;
+    EXPECT_EQ(Rule(spec.id).pattern(), spec.pattern) << spec.id;
+  }
+}
+
+// A rule is compiled once, on first use, even when threads ask at once.
+TEST(ReportRulesTest, ConcurrentFirstUsesGetTheSameRule) {
+  std::vector<const re2::RE2*> seen(4, nullptr);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    threads.emplace_back([&seen, i] { seen[i] = &Rule("prose_regulations_issued"); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const re2::RE2* re : seen) EXPECT_EQ(re, seen[0]);
+  EXPECT_TRUE(seen[0]->ok());
 }
 
 TEST(ReportRulesTest, RuleIdsAreUnique) {

@@ -14,6 +14,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "pipeline/batch_collector.h"
 #include "pipeline/batch_worker.h"
@@ -34,10 +35,44 @@ class DefaultExtractor : public BatchExtractor {
   ExtractOptions options_;
 };
 
+// The journal's latest line for each input, asked in input order. A sorted
+// input list is merged with the journal's index on disk (BatchState::Seek);
+// an unsorted one, a View of the caller's vector whose paths are in memory
+// anyway, first reads the index into a hash map.
+class JournalLookup {
+ public:
+  static StatusOr<std::unique_ptr<JournalLookup>> Create(BatchState& state, bool sorted) {
+    std::unique_ptr<JournalLookup> lookup(new JournalLookup(state, sorted));
+    std::string path;
+    BatchJournalLine line;
+    while (!sorted) {
+      ASSIGN_OR_RETURN(bool more, state.NextLine(path, line));
+      if (!more) break;
+      lookup->lines_.emplace(path, line);
+    }
+    return lookup;
+  }
+
+  StatusOr<std::optional<BatchJournalLine>> Find(const std::string& path) {
+    if (sorted_) return state_.Seek(path);
+    auto it = lines_.find(path);
+    if (it == lines_.end()) return std::optional<BatchJournalLine>();
+    return std::optional<BatchJournalLine>(it->second);
+  }
+
+ private:
+  JournalLookup(BatchState& state, bool sorted) : state_(state), sorted_(sorted) {}
+
+  BatchState& state_;
+  bool sorted_;
+  std::unordered_map<std::string, BatchJournalLine> lines_;  // unsorted lists only
+};
+
 // State shared by the workers and the collector.
 struct Shared {
   BatchInputList* inputs = nullptr;  // read under input_mu
   size_t total = 0;                  // inputs->size()
+  JournalLookup* journal = nullptr;  // read under input_mu; null: no resume
   BatchWorkerContext context;
   size_t window = 0;
   std::mutex input_mu;
@@ -61,14 +96,21 @@ struct Shared {
   }
 };
 
-// The next input for a worker: its index and path; false when there is none
-// left (or the batch stops).
-StatusOr<bool> NextInput(Shared& shared, size_t& index, std::string& path) {
+// The next input for a worker: its index, path and latest journal line;
+// false when there is none left (or the batch stops). The journal is looked
+// up here, in input order, so a sorted list merges with it.
+StatusOr<bool> NextInput(Shared& shared, size_t& index, std::string& path,
+                         std::optional<BatchJournalLine>& prior) {
   std::lock_guard<std::mutex> lock(shared.input_mu);
   if (shared.stop) return false;
   ASSIGN_OR_RETURN(bool more, shared.inputs->Next(path));
-  if (more) index = shared.next++;
-  return more;
+  if (!more) return false;
+  index = shared.next++;
+  prior.reset();
+  if (shared.journal != nullptr) {
+    ASSIGN_OR_RETURN(prior, shared.journal->Find(path));
+  }
+  return true;
 }
 
 void Worker(Shared& shared, const BatchExtractorFactory& factory) {
@@ -78,8 +120,9 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
   } else {
     size_t i = 0;
     std::string path;
+    std::optional<BatchJournalLine> prior;
     for (;;) {
-      StatusOr<bool> more = NextInput(shared, i, path);
+      StatusOr<bool> more = NextInput(shared, i, path, prior);
       if (!more.ok()) shared.Fail(more.status());
       if (!more.ok() || !*more) break;
       {
@@ -87,7 +130,7 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
         shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
         if (shared.stop) break;
       }
-      StatusOr<BatchRecord> record = ProcessBatchInput(i, path, **extractor, shared.context);
+      StatusOr<BatchRecord> record = ProcessBatchInput(i, path, prior, **extractor, shared.context);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;
@@ -189,16 +232,21 @@ StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& opti
                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::unique_ptr<BatchState> state;
   std::unique_ptr<BatchSpillFile> spill;
+  std::unique_ptr<JournalLookup> journal;
   if (!options.out_dir.empty()) {
-    ASSIGN_OR_RETURN(state, BatchState::Open(options.out_dir));
+    ASSIGN_OR_RETURN(state, BatchState::Open(options.out_dir, options.spill_dir));
     RemoveStaleTemporaries(options.out_dir);
     summary.journal_lines_skipped = state->lines_skipped();
+    if (options.resume) {
+      ASSIGN_OR_RETURN(journal, JournalLookup::Create(*state, inputs.sorted()));
+    }
   }
   spill = std::make_unique<BatchSpillFile>();
   RETURN_IF_ERROR(spill->Open(options.spill_dir));
   Shared shared;
   shared.inputs = &inputs;
   shared.total = inputs.size();
+  shared.journal = journal.get();
   shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
   shared.context.options = &options;
   shared.context.state = options.resume ? state.get() : nullptr;

@@ -24,6 +24,12 @@
 // (path, sha256, version). Sinks are rebuilt completely by every run, from
 // the report files of skipped inputs.
 //
+// Memory: the journal is not held in memory. Its latest line per path is
+// sorted on disk (BatchState) and merged with an input list sorted by bytes
+// (BatchInputList::Collect, or a vector already in that order); only an
+// unsorted vector, whose paths the caller holds in memory anyway, has the
+// journal's line positions indexed in memory (about 100 bytes per path).
+//
 // Thread-safety: RunBatch may be called from any thread; it runs `jobs`
 // workers plus the calling thread, which feeds the sinks and the progress
 // callback.

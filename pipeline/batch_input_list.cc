@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "pipeline/temp_file.h"
 
 namespace zfxxgk {
@@ -41,6 +43,7 @@ std::unique_ptr<BatchInputList> BatchInputList::View(const std::vector<std::stri
   std::unique_ptr<BatchInputList> list(new BatchInputList());
   list->paths_ = &paths;
   list->size_ = paths.size();
+  list->sorted_ = std::is_sorted(paths.begin(), paths.end());
   return list;
 }
 

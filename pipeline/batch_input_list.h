@@ -48,6 +48,11 @@ class BatchInputList {
 
   size_t size() const { return size_; }
 
+  // Whether the paths come in nondecreasing byte order: always for Collect;
+  // for View, when the vector is (RunBatch then merges the journal with the
+  // list on disk rather than indexing it in memory).
+  bool sorted() const { return sorted_; }
+
   // The next path; false after the last one.
   StatusOr<bool> Next(std::string& path);
 
@@ -56,6 +61,7 @@ class BatchInputList {
 
   size_t size_ = 0;
   size_t read_ = 0;
+  bool sorted_ = true;
   const std::vector<std::string>* paths_ = nullptr;  // View
   std::FILE* file_ = nullptr;  // Collect: the paths, each followed by a NUL byte
 };

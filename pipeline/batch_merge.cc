@@ -15,6 +15,8 @@
 namespace zfxxgk {
 namespace {
 
+constexpr size_t kImportGroupBytes = size_t{4} << 20;
+
 // Emits every report line of `in`; `name` and the line number go into errors.
 Status EmitLines(std::istream& in, const std::string& name, const BatchOptions& options,
                  BatchCollector& collector, size_t& index) {
@@ -91,29 +93,35 @@ StatusOr<size_t> ImportBatchOutputs(const std::string& from_dir, const std::stri
   ASSIGN_OR_RETURN(std::unique_ptr<BatchState> from, BatchState::Open(from_dir));
   ASSIGN_OR_RETURN(std::unique_ptr<BatchState> into, BatchState::Open(into_dir));
   std::atomic<uint64_t> counter{0};
-  std::vector<BatchStateEntry> pending;  // report files copied, journal lines not yet
+  std::string pending;  // lines of report files copied, not yet appended
   size_t imported = 0;
-  for (const BatchStateEntry* e : from->Entries()) {
-    const BatchStateEntry* have = into->Find(e->path);
-    if (have && have->sha256 == e->sha256 && have->version == e->version) continue;
-    if (!e->output.empty()) {
-      const std::string source = from_dir + "/" + e->output;
+  // Both journals are read in path order: `into` is merged with `from`.
+  std::string path;
+  BatchJournalLine line;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool more, from->NextLine(path, line));
+    if (!more) break;
+    ASSIGN_OR_RETURN(BatchStateEntry e, from->ReadEntry(path, line));
+    ASSIGN_OR_RETURN(std::optional<BatchStateEntry> have, into->Find(path));
+    if (have && have->sha256 == e.sha256 && have->version == e.version) continue;
+    if (!e.output.empty()) {
+      const std::string source = from_dir + "/" + e.output;
       StatusOr<std::string> text = ReadInputBounded(source, size_t{1} << 30);
       if (!text.ok() || !ReportFileComplete(source)) {
         return Status(StatusCode::kUnreadable, source + ": missing or incomplete report file");
       }
-      RETURN_IF_ERROR(WriteFileAtomically(into_dir, e->output, *text, false, counter));
+      RETURN_IF_ERROR(WriteFileAtomically(into_dir, e.output, *text, false, counter));
     }
-    pending.push_back(*e);
-    StatusOr<std::string> set_record = from->ReadSetRecord(*e);
-    if (set_record.ok()) pending.back().set_record = std::move(set_record).value();
+    pending += StateEntryLine(e);  // its set record included
     ++imported;
-    if (pending.size() >= 1000) {  // a line is appended only after its file is in place
-      RETURN_IF_ERROR(into->Append(pending));
+    // A line is appended only after its file is in place; in groups of a few
+    // MB (a line with its set record is a few KB), each fdatasync'd.
+    if (pending.size() >= kImportGroupBytes) {
+      RETURN_IF_ERROR(into->AppendLines(pending));
       pending.clear();
     }
   }
-  RETURN_IF_ERROR(into->Append(pending));
+  RETURN_IF_ERROR(into->AppendLines(pending));
   return imported;
 }
 

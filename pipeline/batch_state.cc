@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -116,19 +115,23 @@ StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {
   return e;
 }
 
-StatusOr<std::unique_ptr<BatchState>> BatchState::Open(const std::string& dir) {
+StatusOr<std::unique_ptr<BatchState>> BatchState::Open(const std::string& dir,
+                                                       const std::string& temp_dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status(StatusCode::kUnreadable, dir + ": cannot create: " + ec.message());
   const std::string path = dir + "/" + kBatchStateFile;
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return IoError(path);
-  std::unique_ptr<BatchState> state(new BatchState(fd, path));
+  ExternalSortOptions sort;
+  sort.dir = temp_dir;
+  std::unique_ptr<BatchState> state(new BatchState(fd, path, sort));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     return Status(StatusCode::kInvalidArgument,
                   dir + ": another zfxxgk batch is writing to this directory");
   }
   RETURN_IF_ERROR(state->Load());
+  RETURN_IF_ERROR(state->index_.Finish());
   return state;
 }
 
@@ -153,7 +156,8 @@ Status BatchState::Load() {
     size_t begin = 0;
     for (size_t end = pending.find('\n'); end != std::string::npos;
          end = pending.find('\n', begin)) {
-      LoadLine(std::string_view(pending).substr(begin, end - begin), pending_at + begin);
+      RETURN_IF_ERROR(
+          LoadLine(std::string_view(pending).substr(begin, end - begin), pending_at + begin));
       begin = end + 1;
     }
     pending.erase(0, begin);
@@ -167,46 +171,43 @@ Status BatchState::Load() {
   return OkStatus();
 }
 
-void BatchState::LoadLine(std::string_view line, uint64_t offset) {
-  if (line.empty()) return;
+// Only where the line is goes to the index: the entry is parsed again when
+// an input asks for it (ReadEntry), most lines are never asked for twice.
+Status BatchState::LoadLine(std::string_view line, uint64_t offset) {
+  if (line.empty()) return OkStatus();
   StatusOr<BatchStateEntry> entry = ParseStateEntry(line);
   if (!entry.ok()) {
     ++lines_skipped_;
-    return;
+    return OkStatus();
   }
   ++entries_read_;
-  entry->has_set_record = !entry->set_record.empty();
-  entry->set_record.clear();
-  entry->set_record.shrink_to_fit();
-  entry->line_offset = offset;
-  entry->line_length = line.size();
-  std::string key = entry->path;
-  latest_[key] = std::move(entry).value();
+  return index_.Add(entry->path, {offset, line.size()});
 }
 
-StatusOr<std::string> BatchState::ReadSetRecord(const BatchStateEntry& entry) const {
-  if (!entry.has_set_record) return Status(StatusCode::kNotFound, "no set record");
-  std::string line(entry.line_length, '\0');
-  if (!PreadAll(fd_, line.data(), line.size(), entry.line_offset)) return IoError(path_);
-  StatusOr<BatchStateEntry> parsed = ParseStateEntry(line);
-  if (!parsed.ok() || parsed->path != entry.path || parsed->set_record.empty()) {
+StatusOr<std::optional<BatchJournalLine>> BatchState::Seek(std::string_view path) {
+  return index_.Seek(path);
+}
+
+StatusOr<std::optional<BatchStateEntry>> BatchState::Find(std::string_view path) {
+  ASSIGN_OR_RETURN(std::optional<BatchJournalLine> line, Seek(path));
+  if (!line) return std::optional<BatchStateEntry>();
+  ASSIGN_OR_RETURN(BatchStateEntry entry, ReadEntry(path, *line));
+  return std::optional<BatchStateEntry>(std::move(entry));
+}
+
+StatusOr<bool> BatchState::NextLine(std::string& path, BatchJournalLine& line) {
+  return index_.Next(path, line);
+}
+
+StatusOr<BatchStateEntry> BatchState::ReadEntry(std::string_view path,
+                                                const BatchJournalLine& line) const {
+  std::string text(line.length, '\0');
+  if (!PreadAll(fd_, text.data(), text.size(), line.offset)) return IoError(path_);
+  StatusOr<BatchStateEntry> entry = ParseStateEntry(text);
+  if (!entry.ok() || entry->path != path) {
     return Status(StatusCode::kUnreadable, path_ + ": journal line changed");
   }
-  return std::move(parsed->set_record);
-}
-
-const BatchStateEntry* BatchState::Find(const std::string& path) const {
-  auto it = latest_.find(path);
-  return it == latest_.end() ? nullptr : &it->second;
-}
-
-std::vector<const BatchStateEntry*> BatchState::Entries() const {
-  std::vector<const BatchStateEntry*> out;
-  out.reserve(latest_.size());
-  for (const auto& [path, entry] : latest_) out.push_back(&entry);
-  std::sort(out.begin(), out.end(),
-            [](const BatchStateEntry* a, const BatchStateEntry* b) { return a->path < b->path; });
-  return out;
+  return entry;
 }
 
 Status BatchState::Append(const std::vector<BatchStateEntry>& entries, bool sync) {

@@ -3,15 +3,21 @@
 // in place and made durable with fdatasync before the batch goes on.
 //
 //   StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open("out");
-//   const BatchStateEntry* done = (*state)->Find("a/input.html");
+//   // For each input, in the order of a sorted input list:
+//   ASSIGN_OR_RETURN(std::optional<BatchStateEntry> done, (*state)->Find("a/input.html"));
 //   if (done && done->sha256 == sha && done->version == kVersion) { /* skip */ }
 //   RETURN_IF_ERROR((*state)->Append({entry}));
 //
 // A line torn by a kill (no final newline) is cut off when the journal is
-// opened; complete lines that do not parse are skipped and counted. The file
-// is locked (flock) while open: a second batch on the same OUTDIR fails
-// instead of interleaving. Find is safe from any thread; Append must be
-// called from one thread at a time and does not change what Find returns.
+// opened; complete lines that do not parse are skipped and counted. Open
+// keeps no entry in memory: it sorts where each path's latest line is by
+// path, on disk (pipeline/batch_journal_index.h), and lookups merge that
+// with the caller's sorted paths, so memory does not grow with the journal.
+// The file is locked (flock) while open: a second batch on the same OUTDIR
+// fails instead of interleaving. Seek, Find and NextLine are one pass over
+// what Open read, from one thread at a time; ReadEntry is safe from any
+// thread, concurrently with Append; Append must be called from one thread at
+// a time and does not change what the lookups return.
 #ifndef ZFXXGK_PIPELINE_BATCH_STATE_H_
 #define ZFXXGK_PIPELINE_BATCH_STATE_H_
 
@@ -20,9 +26,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "pipeline/batch_journal_index.h"
+#include "pipeline/external_sort.h"
 #include "pipeline/status.h"
 
 namespace zfxxgk {
@@ -49,13 +56,8 @@ struct BatchStateEntry {
   // The report's set-analysis record (pipeline/batch_set_record.h), field
   // "set" of the line; empty when failed, when the report could not be
   // encoded, or in journals written before it existed (the analysis then
-  // reads the report file). Entries read by BatchState::Open leave it empty
-  // and note where their line is instead (BatchState::ReadSetRecord), so a
-  // journal of many reports is not held in memory.
+  // reads the report file).
   std::string set_record;
-  bool has_set_record = false;  // the line holds a record (set by Open)
-  uint64_t line_offset = 0;     // of the line in the journal (set by Open)
-  uint64_t line_length = 0;
 };
 
 // One journal line (compact JSON, ending in "\n").
@@ -68,23 +70,32 @@ StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line);
 class BatchState {
  public:
   // Creates `dir` when needed, opens or creates its journal, locks it and
-  // reads it. kInvalidArgument when another process holds the lock;
-  // kUnreadable on I/O errors.
-  static StatusOr<std::unique_ptr<BatchState>> Open(const std::string& dir);
+  // reads it, sorting the latest line of each path in a temporary file in
+  // `temp_dir` ($TMPDIR or /tmp when empty). kInvalidArgument when another
+  // process holds the lock; kUnreadable on I/O errors.
+  static StatusOr<std::unique_ptr<BatchState>> Open(const std::string& dir,
+                                                    const std::string& temp_dir = "");
   ~BatchState();
   BatchState(const BatchState&) = delete;
   BatchState& operator=(const BatchState&) = delete;
 
-  // The latest entry for `path` read at Open, or nullptr.
-  const BatchStateEntry* Find(const std::string& path) const;
+  // Where the latest line for `path` read at Open is, or nullopt. REQUIRES:
+  // paths asked in nondecreasing byte order (the order of
+  // BatchInputList::Collect), across Seek and Find; kInternal otherwise.
+  // Not mixed with NextLine.
+  StatusOr<std::optional<BatchJournalLine>> Seek(std::string_view path);
 
-  // Every latest entry read at Open, sorted by path.
-  std::vector<const BatchStateEntry*> Entries() const;
+  // Seek, then ReadEntry.
+  StatusOr<std::optional<BatchStateEntry>> Find(std::string_view path);
 
-  // The set record of an entry returned by Find or Entries (read again from
-  // its journal line). kNotFound when the line holds none; kUnreadable.
-  // Safe from any thread, concurrently with Append.
-  StatusOr<std::string> ReadSetRecord(const BatchStateEntry& entry) const;
+  // Every path with an entry read at Open, in byte order, each once, with
+  // its latest line; false after the last. Not mixed with Seek or Find.
+  StatusOr<bool> NextLine(std::string& path, BatchJournalLine& line);
+
+  // The entry on `line` (set record included), which Seek or NextLine gave
+  // for `path`. kUnreadable on I/O errors or when the line no longer holds
+  // an entry for `path`. Safe from any thread, concurrently with Append.
+  StatusOr<BatchStateEntry> ReadEntry(std::string_view path, const BatchJournalLine& line) const;
 
   // Appends the entries with one write, then (`sync`) one fdatasync.
   // kUnreadable on I/O errors (the batch must stop: its journal is no longer
@@ -99,13 +110,14 @@ class BatchState {
   bool torn_line_cut() const { return torn_line_cut_; }
 
  private:
-  BatchState(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  BatchState(int fd, std::string path, const ExternalSortOptions& sort)
+      : fd_(fd), path_(std::move(path)), index_(sort) {}
   Status Load();
-  void LoadLine(std::string_view line, uint64_t offset);
+  Status LoadLine(std::string_view line, uint64_t offset);
 
   int fd_ = -1;
   std::string path_;
-  std::unordered_map<std::string, BatchStateEntry> latest_;
+  BatchJournalIndex index_;
   size_t entries_read_ = 0;
   size_t lines_skipped_ = 0;
   bool torn_line_cut_ = false;

@@ -37,17 +37,14 @@ void RecordFailure(const Status& error, BatchRecord& record) {
 // A journal entry that says the input is done: same bytes, same version, and
 // for a report its file is complete. The report file is read back when a
 // sink needs it; a file that does not parse means "not done".
-bool TrySkip(const BatchStateEntry& prior, const std::string& sha, const BatchWorkerContext& ctx,
+bool TrySkip(BatchStateEntry prior, const std::string& sha, const BatchWorkerContext& ctx,
              BatchRecord& record) {
   if (prior.version != ctx.options->tool_version || prior.sha256 != sha) return false;
-  record.entry = prior;
+  record.entry = std::move(prior);
   record.skipped = true;
-  if (prior.status == BatchItemStatusName(BatchItemStatus::kFailed)) return true;
-  const std::string file = ctx.options->out_dir + "/" + prior.output;
-  if (prior.output.empty() || !ReportFileComplete(file)) return false;
-  // Read here, in parallel, rather than by the set analysis at the end.
-  StatusOr<std::string> set_record = ctx.state->ReadSetRecord(prior);
-  if (set_record.ok()) record.entry.set_record = std::move(set_record).value();
+  if (record.entry.status == BatchItemStatusName(BatchItemStatus::kFailed)) return true;
+  const std::string file = ctx.options->out_dir + "/" + record.entry.output;
+  if (record.entry.output.empty() || !ReportFileComplete(file)) return false;
   if (!ctx.want_json && !ctx.want_report) return true;
   StatusOr<std::string> text = ReadInputBounded(file, size_t{1} << 30);
   if (!text.ok()) return false;
@@ -75,8 +72,9 @@ StatusOr<ReportV1> Extract(BatchExtractor& extractor, std::string_view bytes,
   }
 }
 
-StatusOr<BatchRecord> Process(size_t index, const std::string& path, BatchExtractor& extractor,
-                              const BatchWorkerContext& ctx) {
+StatusOr<BatchRecord> Process(size_t index, const std::string& path,
+                              const std::optional<BatchJournalLine>& prior,
+                              BatchExtractor& extractor, const BatchWorkerContext& ctx) {
   const BatchOptions& options = *ctx.options;
   BatchRecord record;
   record.index = index;
@@ -89,11 +87,12 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path, BatchExtrac
     return record;
   }
   std::string sha;
-  const BatchStateEntry* prior = ctx.state ? ctx.state->Find(path) : nullptr;
-  if (prior != nullptr) {
+  if (prior && ctx.state != nullptr) {
+    // Parsed here, in parallel; the set record comes with it.
+    ASSIGN_OR_RETURN(BatchStateEntry entry, ctx.state->ReadEntry(path, *prior));
     sha = Sha256Hex(*bytes);
     BatchRecord skipped = record;
-    if (TrySkip(*prior, sha, ctx, skipped)) return skipped;
+    if (TrySkip(std::move(entry), sha, ctx, skipped)) return skipped;
   }
   StatusOr<ReportV1> report = Extract(extractor, *bytes, path);
   if (!report.ok()) {
@@ -150,10 +149,11 @@ bool WriteUnnamedAndLink(const std::string& dir, const std::string& final_path,
 }  // namespace
 
 StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
+                                        const std::optional<BatchJournalLine>& prior,
                                         BatchExtractor& extractor,
                                         const BatchWorkerContext& context) {
   try {
-    StatusOr<BatchRecord> record = Process(index, path, extractor, context);
+    StatusOr<BatchRecord> record = Process(index, path, prior, extractor, context);
     // The journal line is rendered here, in parallel, not by the collector.
     if (record.ok() && !record->skipped && !context.options->out_dir.empty()) {
       record->journal_line = StateEntryLine(record->entry);

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,16 +21,19 @@ namespace zfxxgk {
 
 struct BatchWorkerContext {
   const BatchOptions* options = nullptr;
-  const BatchState* state = nullptr;  // null: nothing is skipped
+  const BatchState* state = nullptr;  // null: nothing is skipped (ReadEntry only)
   bool want_report = false;           // keep BatchRecord::report
   bool want_json = false;             // keep BatchRecord::json
   std::atomic<uint64_t>* temp_counter = nullptr;  // unique temporary names
 };
 
-// The record of input `index` at `path`. A failure of the input itself is a
-// kFailed record; a non-OK return means the report file could not be
-// written (the batch must stop).
+// The record of input `index` at `path`; `prior` is the journal's latest
+// line for it (BatchState::Seek, taken in input order), if any. A failure of
+// the input itself is a kFailed record; a non-OK return means the report
+// file could not be written or the journal line could not be read (the
+// batch must stop).
 StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
+                                        const std::optional<BatchJournalLine>& prior,
                                         BatchExtractor& extractor,
                                         const BatchWorkerContext& context);
 

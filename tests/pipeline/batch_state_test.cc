@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace zfxxgk {
@@ -66,17 +67,20 @@ TEST(BatchStateTest, AppendedEntriesAreFoundAfterReopening) {
   {
     StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
     ASSERT_TRUE(state.ok()) << state.status().ToString();
-    EXPECT_EQ((*state)->Find("a"), nullptr);
+    EXPECT_FALSE(*(*state)->Find("a"));
     ASSERT_TRUE((*state)->Append({Entry("a", "1"), Entry("b", "2")}).ok());
     ASSERT_TRUE((*state)->Append({Entry("a", "3")}).ok());
-    EXPECT_EQ((*state)->Find("a"), nullptr);  // Find sees what Open read
+    EXPECT_FALSE(*(*state)->Find("a"));  // Find sees what Open read
   }
   StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
   ASSERT_TRUE(state.ok());
   EXPECT_EQ((*state)->entries_read(), 3u);
-  ASSERT_NE((*state)->Find("a"), nullptr);
-  EXPECT_EQ((*state)->Find("a")->sha256, "3");  // the latest line wins
-  EXPECT_EQ((*state)->Find("b")->failing_checks, (std::vector<std::string>{"T3.1", "T4.2"}));
+  StatusOr<std::optional<BatchStateEntry>> a = (*state)->Find("a");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->sha256, "3");  // the latest line wins
+  StatusOr<std::optional<BatchStateEntry>> b = (*state)->Find("b");
+  ASSERT_TRUE(b.ok() && b->has_value());
+  EXPECT_EQ((*b)->failing_checks, (std::vector<std::string>{"T3.1", "T4.2"}));
   fs::remove_all(fs::path(dir).parent_path().parent_path());
 }
 
@@ -95,6 +99,76 @@ TEST(BatchStateTest, TornLastLineIsCutAndUnparsableLinesSkipped) {
   }
   // The next line starts on a line of its own.
   EXPECT_EQ(ReadAll(file), good + "not json\n" + StateEntryLine(Entry("b", "2")));
+  fs::remove_all(dir);
+}
+
+TEST(BatchStateTest, TornLineLeavesTheEarlierEntryOfItsPath) {
+  const std::string dir = MakeTempDir();
+  const std::string file = dir + "/" + kBatchStateFile;
+  const std::string torn = StateEntryLine(Entry("a", "2"));
+  std::ofstream(file, std::ios::binary)
+      << StateEntryLine(Entry("a", "1")) << "{\"path\":\"a\"}\n" << torn.substr(0, torn.size() - 5);
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  EXPECT_TRUE((*state)->torn_line_cut());
+  EXPECT_EQ((*state)->lines_skipped(), 1u);  // no status: not an entry
+  StatusOr<std::optional<BatchStateEntry>> a = (*state)->Find("a");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->sha256, "1");
+  fs::remove_all(dir);
+}
+
+TEST(BatchStateTest, PathsAskedOutOfOrderAreRefused) {
+  const std::string dir = MakeTempDir();
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("a", "1"), Entry("b", "2")}).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  ASSERT_TRUE((*state)->Find("b").ok());
+  EXPECT_EQ((*state)->Find("a").status().code(), StatusCode::kInternal);
+  fs::remove_all(dir);
+}
+
+TEST(BatchStateTest, NextLineGivesEveryPathOnceInOrderWithItsLatestEntry) {
+  const std::string dir = MakeTempDir();
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("c", "1"), Entry("a", "2"), Entry("c", "3")}).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  std::vector<std::string> seen;
+  std::string path;
+  BatchJournalLine line;
+  for (;;) {
+    StatusOr<bool> more = (*state)->NextLine(path, line);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    StatusOr<BatchStateEntry> e = (*state)->ReadEntry(path, line);
+    ASSERT_TRUE(e.ok());
+    seen.push_back(e->path + "=" + e->sha256);
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"a=2", "c=3"}));
+  fs::remove_all(dir);
+}
+
+TEST(BatchStateTest, ReadEntryOfALineForAnotherPathIsUnreadable) {
+  const std::string dir = MakeTempDir();
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("a", "1")}).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  StatusOr<std::optional<BatchJournalLine>> line = (*state)->Seek("a");
+  ASSERT_TRUE(line.ok() && line->has_value());
+  EXPECT_TRUE((*state)->ReadEntry("a", **line).ok());
+  EXPECT_EQ((*state)->ReadEntry("b", **line).status().code(), StatusCode::kUnreadable);
   fs::remove_all(dir);
 }
 
@@ -133,15 +207,14 @@ TEST(BatchStateTest, SetRecordsAreReadBackFromTheirLines) {
   StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
   ASSERT_TRUE(state.ok());
   EXPECT_EQ((*state)->entries_read(), 4u);
-  for (const BatchStateEntry* e : {&plain, &escaped, &large}) {
-    const BatchStateEntry* found = (*state)->Find(e->path);
-    ASSERT_NE(found, nullptr);
-    EXPECT_TRUE(found->set_record.empty());  // not kept in memory
-    StatusOr<std::string> record = (*state)->ReadSetRecord(*found);
-    ASSERT_TRUE(record.ok()) << e->path;
-    EXPECT_EQ(*record, e->set_record);
+  for (const BatchStateEntry* e : {&plain, &escaped, &large}) {  // in path order
+    StatusOr<std::optional<BatchStateEntry>> found = (*state)->Find(e->path);
+    ASSERT_TRUE(found.ok() && found->has_value()) << e->path;
+    EXPECT_EQ((*found)->set_record, e->set_record);
   }
-  EXPECT_EQ((*state)->ReadSetRecord(*(*state)->Find("z")).status().code(), StatusCode::kNotFound);
+  StatusOr<std::optional<BatchStateEntry>> z = (*state)->Find("z");
+  ASSERT_TRUE(z.ok() && z->has_value());
+  EXPECT_TRUE((*z)->set_record.empty());
   fs::remove_all(dir);
 }
 

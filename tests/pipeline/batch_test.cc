@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_state.h"
 #include "tests/pipeline/batch_test_util.h"
@@ -120,6 +121,60 @@ TEST(BatchTest, ResumeSkipsDoneInputsAndRedoesChangedOnes) {
     EXPECT_TRUE(keys.insert(e->path + " " + e->sha256 + " " + e->version).second) << line;
   }
   EXPECT_EQ(keys.size(), 5u + 1u + 5u);
+}
+
+// A sorted list is merged with the journal on disk; an unsorted one looks
+// its paths up in memory. Both skip the same inputs, and journal entries
+// for paths no longer listed (and between listed ones) change nothing.
+TEST(BatchTest, ResumeSkipsTheSameInputsForSortedAndUnsortedLists) {
+  TempDir dir;
+  std::vector<std::string> all;
+  for (const char* name : {"a", "b", "c", "d", "e", "f"}) {
+    all.push_back(dir.Write(std::string("in/") + name + ".txt", "organ=甲\nyear=2020\n"));
+  }
+  const std::string out = dir.path() + "/out";
+  std::atomic<int> calls{0};
+  ASSERT_TRUE(RunBatch(all, Options(out, &calls), {}).ok());
+  const std::vector<std::string> sorted = {all[1], all[3], all[5]};
+  const std::vector<std::string> unsorted = {all[5], all[1], all[3]};
+  for (const std::vector<std::string>* inputs : {&sorted, &unsorted}) {
+    calls = 0;
+    StatusOr<BatchSummary> s = RunBatch(*inputs, Options(out, &calls), {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(calls, 0);
+    EXPECT_EQ(s->skipped, 3u);
+  }
+  dir.Write("in/d.txt", "organ=甲\nyear=2021\n");  // changed: redone, whatever the order
+  for (const std::vector<std::string>* inputs : {&unsorted, &sorted}) {
+    calls = 0;
+    StatusOr<BatchSummary> s = RunBatch(*inputs, Options(out, &calls), {});
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->skipped, inputs == &unsorted ? 2u : 3u);
+  }
+}
+
+TEST(BatchTest, ResumeOfASortedListOnDiskSkipsDoneInputs) {
+  TempDir dir;
+  for (const char* name : {"b", "a", "c"}) {
+    dir.Write(std::string("in/") + name + ".txt", "organ=甲\nyear=2020\n");
+  }
+  const std::string out = dir.path() + "/out";
+  std::atomic<int> calls{0};
+  auto run = [&] {
+    std::vector<std::string> errors;
+    StatusOr<std::unique_ptr<BatchInputList>> list =
+        BatchInputList::Collect({dir.path() + "/in"}, {}, nullptr, errors, {});
+    EXPECT_TRUE(list.ok() && (*list)->sorted());
+    return RunBatch(**list, Options(out, &calls), {});
+  };
+  ASSERT_TRUE(run().ok());
+  EXPECT_EQ(calls, 3);
+  dir.Write("in/bb.txt", "organ=乙\nyear=2020\n");  // new, between two journaled paths
+  calls = 0;
+  StatusOr<BatchSummary> s = run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(s->skipped, 3u);
 }
 
 TEST(BatchTest, MissingOrTruncatedReportFileIsRedone) {

@@ -78,6 +78,7 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
   } else {
     size_t i = 0;
     std::string path;
+    BatchWorkerScratch scratch;
     for (;;) {
       StatusOr<bool> more = NextInput(shared, i, path);
       if (!more.ok()) shared.Fail(more.status());
@@ -87,7 +88,8 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
         shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
         if (shared.stop) break;
       }
-      StatusOr<BatchRecord> record = ProcessBatchInput(i, path, **extractor, shared.context);
+      StatusOr<BatchRecord> record =
+          ProcessBatchInput(i, path, **extractor, shared.context, scratch);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;

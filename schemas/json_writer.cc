@@ -144,7 +144,8 @@ void JsonWriter::Key(std::string_view key) {
   has_members_.back() = true;
   Newline();
   Escaped(key);
-  Put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  Put(':');
+  if (pretty_) Put(' ');
   after_key_ = true;
 }
 
@@ -176,7 +177,24 @@ bool JsonWriter::EscapedValidUtf8(std::string_view s) {
   return true;
 }
 
+// Keys and most cell values: a few ASCII bytes, copied byte by byte (a
+// memcpy call costs more) while checking them.
+bool JsonWriter::ShortPlain(std::string_view s) {
+  const size_t n = s.size();
+  char* d = Room(n + 2);
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (kByteClass[c] != kCopied) return false;
+    d[i + 1] = static_cast<char>(c);
+  }
+  d[0] = '"';
+  d[n + 1] = '"';
+  size_ += n + 2;
+  return true;
+}
+
 void JsonWriter::Escaped(std::string_view s) {
+  if (s.size() <= kShort && ShortPlain(s)) return;
   const size_t start = size_;
   Put('"');
   if (EscapedValidUtf8(s)) return Put('"');

@@ -50,6 +50,8 @@ class JsonWriter {
   void Newline();      // pretty: newline and indentation of the open level
   void End(char close);
   void Escaped(std::string_view s);
+  static constexpr size_t kShort = 24;
+  bool ShortPlain(std::string_view s);  // REQUIRES s.size() <= kShort; false: not written
   bool EscapedValidUtf8(std::string_view s);  // false: `s` is not valid UTF-8
   void Grow(size_t n);
 

@@ -121,6 +121,7 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
     size_t i = 0;
     std::string path;
     std::optional<BatchJournalLine> prior;
+    BatchWorkerScratch scratch;
     for (;;) {
       StatusOr<bool> more = NextInput(shared, i, path, prior);
       if (!more.ok()) shared.Fail(more.status());
@@ -130,7 +131,8 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
         shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
         if (shared.stop) break;
       }
-      StatusOr<BatchRecord> record = ProcessBatchInput(i, path, prior, **extractor, shared.context);
+      StatusOr<BatchRecord> record =
+          ProcessBatchInput(i, path, prior, **extractor, shared.context, scratch);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;

@@ -15,6 +15,7 @@
 
 #include "pipeline/batch_set_record.h"
 #include "pipeline/fd_io.h"
+#include "schemas/json_writer.h"
 
 namespace zfxxgk {
 namespace {
@@ -53,31 +54,35 @@ std::optional<SplicedLine> SplitSpliced(std::string_view line) {
 
 }  // namespace
 
+// Written with JsonWriter, whose text is nlohmann's dump (ParseStateEntry
+// reads it with nlohmann): building a DOM per line cost more than the rest
+// of the journal. The set record, when there is one, is the last member, so
+// a plain one ends the line as `,"set":"<record>"}` (SplitSpliced).
 std::string StateEntryLine(const BatchStateEntry& e) {
-  Json j;
-  j["path"] = e.path;
-  j["sha256"] = e.sha256;
-  j["version"] = e.version;
-  j["status"] = e.status;
-  if (!e.output.empty()) j["output"] = e.output;
-  j["format"] = e.format;
-  j["template"] = e.template_name;
-  j["organ"] = e.organ;
-  j["year"] = e.year ? Json(*e.year) : Json(nullptr);
-  j["published"] = e.published;
-  j["failing_checks"] = e.failing_checks;
-  if (!e.error_code.empty()) j["error_code"] = e.error_code;
-  if (!e.error.empty()) j["error"] = e.error;
-  const bool splice = !e.set_record.empty() && IsPlainJsonText(e.set_record);
-  if (!e.set_record.empty() && !splice) j["set"] = e.set_record;
-  std::string line = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (splice) {
-    // Most records need no escaping: spliced in, not run through the
-    // serializer byte by byte (a record is a few KB, the rest of the line
-    // a few hundred bytes).
-    line.pop_back();  // '}'
-    line.append(",\"set\":\"").append(e.set_record).append("\"}");
-  }
+  std::string storage;
+  storage.reserve(e.set_record.size() + e.error.size() + e.path.size() + 512);
+  JsonWriter w(/*pretty=*/false, std::move(storage));
+  w.BeginObject();
+  w.Key("path"), w.String(e.path);
+  w.Key("sha256"), w.String(e.sha256);
+  w.Key("version"), w.String(e.version);
+  w.Key("status"), w.String(e.status);
+  if (!e.output.empty()) w.Key("output"), w.String(e.output);
+  w.Key("format"), w.String(e.format);
+  w.Key("template"), w.String(e.template_name);
+  w.Key("organ"), w.String(e.organ);
+  w.Key("year");
+  if (e.year) w.Int(*e.year);
+  else w.Null();
+  w.Key("published"), w.String(e.published);
+  w.Key("failing_checks"), w.BeginArray();
+  for (const std::string& id : e.failing_checks) w.String(id);
+  w.EndArray();
+  if (!e.error_code.empty()) w.Key("error_code"), w.String(e.error_code);
+  if (!e.error.empty()) w.Key("error"), w.String(e.error);
+  if (!e.set_record.empty()) w.Key("set"), w.String(e.set_record);
+  w.EndObject();
+  std::string line = w.Take();
   line.push_back('\n');
   return line;
 }

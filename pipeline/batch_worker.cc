@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -74,7 +76,8 @@ StatusOr<ReportV1> Extract(BatchExtractor& extractor, std::string_view bytes,
 
 StatusOr<BatchRecord> Process(size_t index, const std::string& path,
                               const std::optional<BatchJournalLine>& prior,
-                              BatchExtractor& extractor, const BatchWorkerContext& ctx) {
+                              BatchExtractor& extractor, const BatchWorkerContext& ctx,
+                              BatchWorkerScratch& scratch) {
   const BatchOptions& options = *ctx.options;
   BatchRecord record;
   record.index = index;
@@ -104,7 +107,10 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
   FillEntryFromReport(*report, record.entry);
   record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
   if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
-  std::string json = ToJson(*report, /*pretty=*/false);
+  // Written into the worker's buffer, which has room for the newline (the
+  // writer grows it ahead of the text): one allocation per worker, not a
+  // few per report.
+  std::string json = ToJson(*report, /*pretty=*/false, std::move(scratch.json));
   if (!options.out_dir.empty()) {
     record.entry.output = BatchOutputName(path);
     json.push_back('\n');
@@ -112,7 +118,11 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
                                         options.durable, *ctx.temp_counter));
     json.pop_back();
   }
-  if (ctx.want_json) record.json = std::move(json);
+  if (ctx.want_json) {
+    record.json = std::move(json);
+  } else {
+    scratch.json = std::move(json);
+  }
   if (ctx.want_report) record.report = std::move(report).value();
   return record;
 }
@@ -146,14 +156,40 @@ bool WriteUnnamedAndLink(const std::string& dir, const std::string& final_path,
 #endif
 }
 
+// Reads at most limit + 1 bytes from `fd` straight into the string (no
+// bounce buffer). `size` is the file's size when it is a regular file with
+// one (else -1): the string is sized for it, and a read that returns fewer
+// bytes than asked is its end (regular files are read whole unless at the
+// end), which saves the read(2) that would return 0.
+StatusOr<std::string> ReadBounded(int fd, off_t size, size_t limit, const std::string& path) {
+  const size_t cap = limit < SIZE_MAX ? limit + 1 : limit;
+  std::string data(size > 0 ? std::min(static_cast<size_t>(size) + 1, cap)
+                            : std::min(size_t{1} << 16, cap),
+                   '\0');
+  size_t got = 0;
+  while (got < cap) {
+    if (got == data.size()) data.resize(std::min(std::max(2 * got, size_t{1} << 16), cap));
+    const size_t want = data.size() - got;
+    const ssize_t n = ::read(fd, data.data() + got, want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return IoError(path + ": read error");
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+    if (size > 0 && static_cast<size_t>(n) < want) break;
+  }
+  data.resize(got);
+  return data;
+}
+
 }  // namespace
 
 StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
                                         const std::optional<BatchJournalLine>& prior,
                                         BatchExtractor& extractor,
-                                        const BatchWorkerContext& context) {
+                                        const BatchWorkerContext& context,
+                                        BatchWorkerScratch& scratch) {
   try {
-    StatusOr<BatchRecord> record = Process(index, path, prior, extractor, context);
+    StatusOr<BatchRecord> record = Process(index, path, prior, extractor, context, scratch);
     // The journal line is rendered here, in parallel, not by the collector.
     if (record.ok() && !record->skipped && !context.options->out_dir.empty()) {
       record->journal_line = StateEntryLine(record->entry);
@@ -176,28 +212,15 @@ StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit) {
     const StatusCode code = errno == ENOENT ? StatusCode::kNotFound : StatusCode::kUnreadable;
     return Status(code, path + ": cannot open: " + std::strerror(errno));
   }
-  std::string data;
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    data.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), limit) + 1);
-  } else if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  const bool known = ::fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
     ::close(fd);
     return Status(StatusCode::kUnreadable, path + ": is a directory");
   }
-  char buf[1 << 16];
-  while (data.size() <= limit) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      Status error = IoError(path + ": read error");
-      ::close(fd);
-      return error;
-    }
-    if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
-  }
+  StatusOr<std::string> data = ReadBounded(fd, known && S_ISREG(st.st_mode) ? st.st_size : -1,
+                                           limit, path);
   ::close(fd);
-  if (data.size() > limit + 1) data.resize(limit + 1);
   return data;
 }
 

@@ -27,15 +27,21 @@ struct BatchWorkerContext {
   std::atomic<uint64_t>* temp_counter = nullptr;  // unique temporary names
 };
 
+// What one worker keeps from one input to the next: memory to reuse.
+struct BatchWorkerScratch {
+  std::string json;  // storage for the next report's JSON text
+};
+
 // The record of input `index` at `path`; `prior` is the journal's latest
 // line for it (BatchState::Seek, taken in input order), if any. A failure of
 // the input itself is a kFailed record; a non-OK return means the report
 // file could not be written or the journal line could not be read (the
-// batch must stop).
+// batch must stop). `scratch` belongs to the calling worker.
 StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
                                         const std::optional<BatchJournalLine>& prior,
                                         BatchExtractor& extractor,
-                                        const BatchWorkerContext& context);
+                                        const BatchWorkerContext& context,
+                                        BatchWorkerScratch& scratch);
 
 // Reads at most `limit` + 1 bytes of `path` (a larger input is left to the
 // extractor's own size check). kNotFound or kUnreadable.

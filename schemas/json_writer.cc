@@ -2,51 +2,107 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace zfxxgk {
 namespace {
 
-// Whether dump would copy `s` verbatim between quotes: well-formed UTF-8
-// (no overlong forms, surrogates or code points above U+10FFFF) without
-// control characters, quotes or backslashes.
-bool IsPlain(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  for (size_t i = 0; i < n;) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c < 0x20 || c == '"' || c == '\\') return false;
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c == 0xED) len = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c == 0xF4) len = 4, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else return false;
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
-    }
-    i += len;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Eight ASCII bytes none of which is a control character, '"' or '\\'
+// (the classic "has a byte less than n / equal to b" bit tricks).
+bool PlainAsciiWord(const unsigned char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  if (w & kHighBits) return false;
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  return !below_space && !((quote - kOnes) & ~quote & kHighBits) &&
+         !((backslash - kOnes) & ~backslash & kHighBits);
+}
+
+bool Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Per byte: kCopied, an ASCII byte dump copies; kLead3, the lead of a
+// three-byte character other than E0 and ED (the two with a narrower
+// second byte): the common case of CJK text; kOther, the rest.
+enum ByteClass : unsigned char { kOther, kCopied, kLead3 };
+
+constexpr std::array<ByteClass, 256> MakeByteClasses() {
+  std::array<ByteClass, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c == '"' || c == '\\' ? kOther : kCopied;
+  for (int c = 0xE1; c <= 0xEF; ++c) t[c] = c == 0xED ? kOther : kLead3;
+  return t;
+}
+constexpr std::array<ByteClass, 256> kByteClass = MakeByteClasses();
+
+// Whether the three bytes at p are a character with a kLead3 lead.
+bool PlainThreeByteChar(const unsigned char* p) {
+  return kByteClass[p[0]] == kLead3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40;
+}
+
+// The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80):
+// no overlong forms, surrogates or code points above U+10FFFF, as dump's
+// decoder accepts. 0 when there is none.
+size_t SequenceLength(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c == 0xE0) len = 3, lo = 0xA0;
+  else if (c == 0xED) len = 3, hi = 0x9F;
+  else if (c >= 0xE1 && c <= 0xEF) len = 3;
+  else if (c == 0xF0) len = 4, lo = 0x90;
+  else if (c == 0xF4) len = 4, hi = 0x8F;
+  else if (c >= 0xF1 && c <= 0xF3) len = 4;
+  else return 0;
+  if (static_cast<size_t>(end - p) < len || p[1] < lo || p[1] > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if (!Continuation(p[k])) return 0;
   }
-  return true;
+  return len;
+}
+
+// dump's escape of an ASCII byte that cannot stand in a JSON string.
+std::string_view Escape(unsigned char c, char (&buf)[6]) {
+  switch (c) {
+    case '\b': return "\\b";
+    case '\t': return "\\t";
+    case '\n': return "\\n";
+    case '\f': return "\\f";
+    case '\r': return "\\r";
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    default: break;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0';
+  buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15];
+  return std::string_view(buf, 6);
 }
 
 }  // namespace
 
-JsonWriter::JsonWriter(bool pretty) : pretty_(pretty) {}
+JsonWriter::JsonWriter(bool pretty, std::string storage)
+    : pretty_(pretty), out_(std::move(storage)) {
+  out_.clear();
+}
+
+void JsonWriter::Grow(size_t n) {
+  out_.resize(std::max({size_ + n, 2 * out_.size(), size_t{256}}));
+}
 
 void JsonWriter::Newline() {
   if (!pretty_) return;
-  out_.push_back('\n');
-  out_.append(2 * has_members_.size(), ' ');
+  const size_t indent = 2 * has_members_.size();
+  char* p = Room(indent + 1);
+  p[0] = '\n';
+  std::memset(p + 1, ' ', indent);
+  size_ += indent + 1;
 }
 
 void JsonWriter::BeforeValue() {
@@ -55,14 +111,14 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (has_members_.empty()) return;  // the top-level value
-  if (has_members_.back()) out_.push_back(',');
+  if (has_members_.back()) Put(',');
   has_members_.back() = true;
   Newline();
 }
 
 void JsonWriter::BeginObject() {
   BeforeValue();
-  out_.push_back('{');
+  Put('{');
   has_members_.push_back(false);
 }
 
@@ -70,38 +126,82 @@ void JsonWriter::End(char close) {
   const bool any = has_members_.back();
   has_members_.pop_back();
   if (any) Newline();
-  out_.push_back(close);
+  Put(close);
 }
 
 void JsonWriter::EndObject() { End('}'); }
 
 void JsonWriter::BeginArray() {
   BeforeValue();
-  out_.push_back('[');
+  Put('[');
   has_members_.push_back(false);
 }
 
 void JsonWriter::EndArray() { End(']'); }
 
 void JsonWriter::Key(std::string_view key) {
-  if (has_members_.back()) out_.push_back(',');
+  if (has_members_.back()) Put(',');
   has_members_.back() = true;
   Newline();
   Escaped(key);
-  out_.append(pretty_ ? ": " : ":");
+  Put(':');
+  if (pretty_) Put(' ');
   after_key_ = true;
 }
 
-void JsonWriter::Escaped(std::string_view s) {
-  if (IsPlain(s)) {
-    out_.push_back('"');
-    out_.append(s);
-    out_.push_back('"');
-    return;
+// One pass: runs of bytes dump copies are copied at once, the ASCII ones
+// eight at a time; an escaped byte breaks the run.
+bool JsonWriter::EscapedValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* const end = p + s.size();
+  const unsigned char* run = p;  // start of the bytes not yet written
+  auto flush = [&] { Put(std::string_view(reinterpret_cast<const char*>(run), p - run)); };
+  while (p < end) {
+    while (end - p >= 8 && PlainAsciiWord(p)) p += 8;
+    while (p < end && kByteClass[*p] == kCopied) ++p;
+    while (end - p >= 3 && PlainThreeByteChar(p)) p += 3;
+    if (p == end) break;
+    const unsigned char c = *p;
+    if (c >= 0x80) {
+      const size_t len = SequenceLength(p, end);
+      if (len == 0) return false;
+      p += len;
+    } else if (kByteClass[c] != kCopied) {
+      flush();
+      char buf[6];
+      Put(Escape(c, buf));
+      run = ++p;
+    }
   }
-  // Rare: let nlohmann escape (and replace invalid UTF-8) exactly as dump does.
-  out_.append(nlohmann::json(std::string(s))
-                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  flush();
+  return true;
+}
+
+// Keys and most cell values: a few ASCII bytes, copied byte by byte (a
+// memcpy call costs more) while checking them.
+bool JsonWriter::ShortPlain(std::string_view s) {
+  const size_t n = s.size();
+  char* d = Room(n + 2);
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (kByteClass[c] != kCopied) return false;
+    d[i + 1] = static_cast<char>(c);
+  }
+  d[0] = '"';
+  d[n + 1] = '"';
+  size_ += n + 2;
+  return true;
+}
+
+void JsonWriter::Escaped(std::string_view s) {
+  if (s.size() <= kShort && ShortPlain(s)) return;
+  const size_t start = size_;
+  Put('"');
+  if (EscapedValidUtf8(s)) return Put('"');
+  // Rare: let nlohmann replace invalid UTF-8 exactly as dump does.
+  size_ = start;
+  Put(nlohmann::json(std::string(s))
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void JsonWriter::String(std::string_view s) {
@@ -111,24 +211,25 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(int64_t v) {
   BeforeValue();
-  char buf[24];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, res.ptr);
+  char* p = Room(24);
+  size_ = std::to_chars(p, p + 24, v).ptr - out_.data();
 }
 
 void JsonWriter::Double(double v) {
   BeforeValue();
-  out_.append(nlohmann::json(v).dump());
+  Put(nlohmann::json(v).dump());
 }
 
 void JsonWriter::Null() {
   BeforeValue();
-  out_.append("null");
+  Put("null");
 }
 
 std::string JsonWriter::Take() {
+  out_.resize(size_);
   std::string out = std::move(out_);
   out_.clear();
+  size_ = 0;
   has_members_.clear();
   after_key_ = false;
   return out;

@@ -3,15 +3,21 @@
 // ": " after keys; "{}" and "[]" for empty containers; strings escaped as
 // dump does with ensure_ascii = false and invalid UTF-8 replaced by U+FFFD).
 // No tree is built: callers emit members in order. Not thread-safe (one
-// writer per document); never throws.
+// writer per document); never throws (std::bad_alloc aside).
 //
 //   JsonWriter w(/*pretty=*/false);
 //   w.BeginObject(); w.Key("a"); w.Int(1); w.EndObject();
 //   std::string text = w.Take();  // {"a":1}
+//
+// A writer can write into the storage of a string no longer needed (its
+// capacity is reused: a worker writing many documents allocates once):
+//
+//   JsonWriter w(false, std::move(previous_text));
 #ifndef ZFXXGK_SCHEMAS_JSON_WRITER_H_
 #define ZFXXGK_SCHEMAS_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +26,9 @@ namespace zfxxgk {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty);
+  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  // Writes into `storage`'s memory; its contents are discarded.
+  JsonWriter(bool pretty, std::string storage);
 
   void BeginObject();
   void EndObject();
@@ -42,11 +50,32 @@ class JsonWriter {
   void Newline();      // pretty: newline and indentation of the open level
   void End(char close);
   void Escaped(std::string_view s);
+  static constexpr size_t kShort = 24;
+  bool ShortPlain(std::string_view s);  // REQUIRES s.size() <= kShort; false: not written
+  bool EscapedValidUtf8(std::string_view s);  // false: `s` is not valid UTF-8
+  void Grow(size_t n);
+
+  // Room for `n` more bytes at the end of the text; returns where they go.
+  char* Room(size_t n) {
+    if (n > out_.size() - size_) Grow(n);
+    return out_.data() + size_;
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
+  void Put(std::string_view s) {
+    std::memcpy(Room(s.size()), s.data(), s.size());
+    size_ += s.size();
+  }
 
   bool pretty_;
   bool after_key_ = false;
-  std::vector<bool> has_members_;  // one per open container
+  std::vector<char> has_members_;  // one per open container (a bool)
+  // The text is out_[0, size_); the rest of out_ is room to write into
+  // (resized in steps: a byte-wise append would check capacity per call).
   std::string out_;
+  size_t size_ = 0;
 };
 
 }  // namespace zfxxgk

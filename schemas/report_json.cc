@@ -3,7 +3,9 @@
 // nlohmann::ordered_json would dump for the same members (a key set twice
 // keeps its first position and takes its last value).
 #include <cmath>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
@@ -192,8 +194,10 @@ void TablesJson(JsonWriter& w, const ReportV1& r) { TreeJson(w, PathTree(r), Pat
 
 }  // namespace
 
-std::string ToJson(const ReportV1& r, bool pretty) {
-  JsonWriter w(pretty);
+std::string ToJson(const ReportV1& r, bool pretty) { return ToJson(r, pretty, std::string()); }
+
+std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
+  JsonWriter w(pretty, std::move(storage));
   w.BeginObject();
   w.Key("schema_version"), w.String("1");
   w.Key("source"), SourceJson(w, r.source);

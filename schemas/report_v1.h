@@ -69,6 +69,10 @@ StatusOr<ReportV1> BuildReport(const Document& doc, std::string_view utf8);
 
 // JSON text of `report` (keys in contract order). `pretty` indents by 2.
 std::string ToJson(const ReportV1& report, bool pretty);
+// The same, written into `storage`'s memory (its contents are discarded):
+// a caller writing many reports passes the previous text back in and
+// allocates once.
+std::string ToJson(const ReportV1& report, bool pretty, std::string storage);
 
 }  // namespace zfxxgk
 

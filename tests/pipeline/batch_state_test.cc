@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -54,6 +55,44 @@ TEST(BatchStateTest, LineRoundTrips) {
   StatusOr<BatchStateEntry> back = ParseStateEntry(line);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(StateEntryLine(*back), StateEntryLine(e));
+}
+
+// The line as the journal has always written it: nlohmann's dump of the
+// members in this order (ParseStateEntry and older builds read it so).
+std::string DumpedLine(const BatchStateEntry& e) {
+  nlohmann::ordered_json j;
+  j["path"] = e.path;
+  j["sha256"] = e.sha256;
+  j["version"] = e.version;
+  j["status"] = e.status;
+  if (!e.output.empty()) j["output"] = e.output;
+  j["format"] = e.format;
+  j["template"] = e.template_name;
+  j["organ"] = e.organ;
+  j["year"] = e.year ? nlohmann::ordered_json(*e.year) : nlohmann::ordered_json(nullptr);
+  j["published"] = e.published;
+  j["failing_checks"] = e.failing_checks;
+  if (!e.error_code.empty()) j["error_code"] = e.error_code;
+  if (!e.error.empty()) j["error"] = e.error;
+  if (!e.set_record.empty()) j["set"] = e.set_record;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+TEST(BatchStateTest, LineIsTheDumpOfItsMembers) {
+  BatchStateEntry full = Entry("a/平潭.html", "abc");
+  full.set_record = "z1;3:abc";
+  BatchStateEntry failed = Entry("b\xff\\\"q\".txt", "");
+  failed.output.clear();
+  failed.year.reset();
+  failed.failing_checks.clear();
+  failed.status = "failed";
+  failed.error_code = "not_a_report";
+  failed.error = "b: no table \"三\"\n\t\x01";
+  BatchStateEntry escaped_record = Entry("c", "1");
+  escaped_record.set_record = "z1;\"q\"\\\n\xe6";
+  for (const BatchStateEntry* e : {&full, &failed, &escaped_record}) {
+    EXPECT_EQ(StateEntryLine(*e), DumpedLine(*e)) << e->path;
+  }
 }
 
 TEST(BatchStateTest, NotAnEntryIsRejected) {

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace zfxxgk {
 namespace {
@@ -61,6 +63,57 @@ TEST(JsonWriterTest, TopLevelScalarsAndTake) {
   EXPECT_EQ(w.Take(), "\"x\"");
   w.BeginArray(), w.EndArray();
   EXPECT_EQ(w.Take(), "[]");
+}
+
+// Strings that take every branch of the escaping scan: runs longer than a
+// word, every ASCII byte, each UTF-8 sequence length and the edges of the
+// valid ranges (overlong, surrogate, above U+10FFFF, cut off at the end).
+std::vector<std::string> EscapingCases() {
+  std::vector<std::string> cases = {
+      "",
+      "plain ascii longer than one word",
+      "平潭综合实验区人民政府 2021 年政府信息公开工作年度报告",
+      "tab\there\nnewline \"quoted\" back\\slash\r\f\b\x1f\x7f end",
+      "\xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEF\xBF\xBF \xF0\x90\x80\x80 "
+      "\xF4\x8F\xBF\xBF",
+      "\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+      "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\x80 lone continuation",
+      "cut at the end \xE6\x88", "cut \xE6 in the middle", "12345678\"2345678\n",
+  };
+  std::string all_ascii;
+  for (int c = 1; c < 128; ++c) all_ascii.push_back(static_cast<char>(c));
+  cases.push_back(all_ascii);
+  cases.push_back(std::string(1, '\0') + "nul");
+  return cases;
+}
+
+TEST(JsonWriterTest, StringsAreEscapedAsDumpEscapesThem) {
+  for (const std::string& s : EscapingCases()) {
+    JsonWriter w(false);
+    w.BeginArray(), w.String(s), w.EndArray();
+    EXPECT_EQ(w.Take(), Dump(Json::array({s}), false)) << s;
+  }
+}
+
+TEST(JsonWriterTest, KeysAreEscapedAsDumpEscapesThem) {
+  for (const std::string& s : EscapingCases()) {
+    JsonWriter w(true);
+    w.BeginObject(), w.Key(s), w.Int(1), w.EndObject();
+    Json j;
+    j[s] = 1;
+    EXPECT_EQ(w.Take(), Dump(j, true)) << s;
+  }
+}
+
+TEST(JsonWriterTest, WritesIntoTheMemoryOfGivenStorage) {
+  std::string storage = "old text, discarded";
+  storage.reserve(4096);
+  const char* memory = storage.data();
+  JsonWriter w(false, std::move(storage));
+  w.BeginObject(), w.Key("k"), w.String(std::string(1000, 'x')), w.EndObject();
+  const std::string text = w.Take();
+  EXPECT_EQ(text, "{\"k\":\"" + std::string(1000, 'x') + "\"}");
+  EXPECT_EQ(text.data(), memory);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schemas/template.h"
@@ -343,6 +344,15 @@ TEST(ToJsonTest, PrettyIndentsByTwo) {
   EXPECT_EQ(compact.rfind("{\"schema_version\":\"1\"", 0), 0u);
   EXPECT_EQ(compact.find('\n'), std::string::npos);
   EXPECT_EQ(Json::parse(pretty), Json::parse(compact));
+}
+
+TEST(ToJsonTest, WritingIntoStorageGivesTheSameText) {
+  StatusOr<ReportV1> r = BuildReport(Report2021(false), "");
+  ASSERT_TRUE(r.ok());
+  const std::string compact = ToJson(*r, false);
+  std::string storage = ToJson(*r, true);  // a previous text, larger
+  EXPECT_EQ(ToJson(*r, false, std::move(storage)), compact);
+  EXPECT_EQ(ToJson(*r, false, std::string("x")), compact);
 }
 
 TEST(ToJsonTest, InvalidUtf8IsReplacedNotThrown) {

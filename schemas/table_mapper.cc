@@ -356,6 +356,24 @@ std::vector<double> ColumnModel(const std::vector<Item>& items, StreamPos begin,
   return model;
 }
 
+// The labels CollectExtraRows must not take for extra rows: every table-三
+// row's aliases and table 四's header words. Template data: for the built-in
+// templates built once; the reference is valid until the next call.
+const std::vector<std::vector<std::string>>& KnownLabels(const TemplateSpec& spec) {
+  auto build = [](const TemplateSpec& t) {
+    std::vector<std::vector<std::string>> known;
+    for (const RowSpec& row : t.application_rows) known.push_back(row.aliases);
+    known.push_back(t.review_header_words);
+    return known;
+  };
+  static const auto* known2019 = new std::vector<std::vector<std::string>>(build(Gov2019Template()));
+  static const auto* known2021 = new std::vector<std::vector<std::string>>(build(Gov2021Template()));
+  if (&spec == &Gov2019Template()) return *known2019;
+  if (&spec == &Gov2021Template()) return *known2021;
+  thread_local std::vector<std::vector<std::string>> other;
+  return other = build(spec);
+}
+
 // Table 三: rows in template order. A 2021 report that prints （六）其他处理
 // as one row with values keeps it in other_handling.total; its sub-rows are
 // then missing.
@@ -398,10 +416,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
     Emit(std::move(slots[i]), report);
   }
-  std::vector<std::vector<std::string>> known;
-  for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
-  known.push_back(spec.review_header_words);
-  CollectExtraRows(items, begin, limit, "applications", columns, known, report);
+  CollectExtraRows(items, begin, limit, "applications", columns, KnownLabels(spec), report);
   return cursor;
 }
 

@@ -144,11 +144,15 @@ std::string NormalizeForMatch(std::string_view utf8) {
   return NormalizeForMatchWithSpaces(utf8).text;
 }
 
+bool MatchText::SpaceBefore(size_t i) const {
+  return std::binary_search(spaces.begin(), spaces.end(), i);
+}
+
 namespace {
 
 // Builds a MatchText from NFKC code points: drops white space (noting it)
 // and quote marks, folds dashes and 其它. The bytes that follow white space
-// are listed and space_before is filled once at the end: it is mostly false.
+// are listed (MatchText::spaces): most text has none.
 class MatchTextBuilder {
  public:
   explicit MatchTextBuilder(size_t size) { out_.text.reserve(size); }
@@ -202,20 +206,16 @@ class MatchTextBuilder {
   }
   MatchText Finish() {
     MarkSpace();
-    // Constructed, not assign()ed: vector<bool>::assign fills bit by bit.
-    out_.space_before = std::vector<bool>(out_.text.size() + 1);
-    for (size_t at : spaces_) out_.space_before[at] = true;
     return std::move(out_);
   }
 
  private:
   void MarkSpace() {
-    if (space_) spaces_.push_back(out_.text.size());
+    if (space_) out_.spaces.push_back(out_.text.size());
     space_ = false;
   }
 
   MatchText out_;
-  std::vector<size_t> spaces_;  // bytes of out_.text that white space preceded
   bool space_ = false;
   UChar32 prev_ = 0;
 };

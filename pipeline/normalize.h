@@ -23,11 +23,16 @@ std::string NormalizeNfkc(std::string_view utf8);
 std::string NormalizeForMatch(std::string_view utf8);
 
 // NormalizeForMatch, remembering where white space was dropped:
-// space_before[i] is true when white space preceded byte i of `text`.
+// SpaceBefore(i) is true when white space preceded byte i of `text`
+// (0 <= i <= text.size(); i == text.size(): the input ended in white space).
 // Aligned-column dumps ("规章 0 0 3") need those boundaries back.
 struct MatchText {
   std::string text;
-  std::vector<bool> space_before;  // size text.size() + 1
+  // The bytes of `text` that white space preceded, ascending and distinct.
+  // Most cells and labels have none, and then nothing is allocated.
+  std::vector<size_t> spaces;
+
+  bool SpaceBefore(size_t i) const;
 };
 MatchText NormalizeForMatchWithSpaces(std::string_view utf8);
 

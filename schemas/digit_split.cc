@@ -1,7 +1,7 @@
 // Implementation of schemas/digit_split.h.
 //
 // Enumeration: the run is normalised (stray white space dropped), then for
-// every start the ends of valid parts are listed and reach[k][i] records
+// every start the ends of valid parts are listed and Reach(k)[i] records
 // whether s[i..] can be cut into k valid parts. The plain enumeration only
 // follows cuts that can still be completed, so its cost is proportional to
 // its output and stopping at max_splits bounds it. The sum enumeration
@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_set>
 #include <utility>
 
@@ -53,10 +54,9 @@ std::optional<std::string> NormalizeRun(std::string_view run,
   return out;
 }
 
-// Ends j (ascending) such that s[start, j) is a valid part.
-std::vector<size_t> ValidEnds(const std::string& s, size_t start,
-                              bool forbid_leading_zero) {
-  std::vector<size_t> ends;
+// Appends the ends j (ascending) such that s[start, j) is a valid part.
+void AppendValidEnds(const std::string& s, size_t start, bool forbid_leading_zero,
+                     std::vector<size_t>& ends) {
   bool dot = false;
   bool zero_lead = false;
   size_t int_digits = 0;
@@ -78,13 +78,21 @@ std::vector<size_t> ValidEnds(const std::string& s, size_t start,
     }
     ends.push_back(j + 1);
   }
-  return ends;
 }
 
+// Flat tables (two allocations per run, not one per start and per part).
 struct Cutter {
   std::string s;
-  std::vector<std::vector<size_t>> ends;  // per start, see ValidEnds
-  std::vector<std::vector<char>> reach;   // reach[k][i]: s[i..] -> k parts
+  std::vector<size_t> ends;         // per start, see AppendValidEnds
+  std::vector<size_t> ends_begin;   // start i's ends: [ends_begin[i], ends_begin[i + 1])
+  std::vector<char> reach;          // Reach(k)[i]: s[i..] -> k parts
+
+  std::span<const size_t> Ends(size_t i) const {
+    return std::span<const size_t>(ends).subspan(ends_begin[i], ends_begin[i + 1] - ends_begin[i]);
+  }
+  const char* Reach(size_t k) const { return reach.data() + k * (s.size() + 1); }
+  char* Reach(size_t k) { return reach.data() + k * (s.size() + 1); }
+  size_t Parts() const { return reach.size() / (s.size() + 1) - 1; }
 };
 
 std::optional<Cutter> BuildCutter(std::string_view run, int n_parts,
@@ -97,20 +105,24 @@ std::optional<Cutter> BuildCutter(std::string_view run, int n_parts,
   Cutter cut;
   cut.s = std::move(*s);
   const size_t len = cut.s.size();
-  cut.ends.resize(len + 1);
+  cut.ends_begin.reserve(len + 2);
   for (size_t i = 0; i < len; ++i) {
-    cut.ends[i] = ValidEnds(cut.s, i, options.forbid_leading_zero);
+    cut.ends_begin.push_back(cut.ends.size());
+    AppendValidEnds(cut.s, i, options.forbid_leading_zero, cut.ends);
   }
-  cut.reach.assign(n_parts + 1, std::vector<char>(len + 1, 0));
-  cut.reach[0][len] = 1;
+  cut.ends_begin.push_back(cut.ends.size());  // start len: no ends
+  cut.ends_begin.push_back(cut.ends.size());
+  cut.reach.assign(static_cast<size_t>(n_parts + 1) * (len + 1), 0);
+  cut.Reach(0)[len] = 1;
   for (int k = 1; k <= n_parts; ++k) {
+    const char* prev = cut.Reach(k - 1);
+    char* row = cut.Reach(k);
     for (size_t i = 0; i < len; ++i) {
-      cut.reach[k][i] =
-          std::any_of(cut.ends[i].begin(), cut.ends[i].end(),
-                      [&](size_t e) { return cut.reach[k - 1][e]; });
+      const std::span<const size_t> ends = cut.Ends(i);
+      row[i] = std::any_of(ends.begin(), ends.end(), [&](size_t e) { return prev[e]; });
     }
   }
-  if (!cut.reach[n_parts][0]) return std::nullopt;
+  if (!cut.Reach(n_parts)[0]) return std::nullopt;
   return cut;
 }
 
@@ -169,6 +181,7 @@ struct Search {
       return;
     }
     Split& split = out.splits.emplace_back();
+    split.reserve(cuts.size());
     for (size_t i = 0, prev = 0; i < cuts.size(); prev = cuts[i++]) {
       split.emplace_back(cut.s.substr(prev, cuts[i] - prev));
     }
@@ -176,8 +189,8 @@ struct Search {
 
   void Plain(size_t idx, size_t pos) {
     if (idx == n_parts) return Emit();
-    const std::vector<char>& next_reach = cut.reach[n_parts - idx - 1];
-    for (const size_t end : cut.ends[pos]) {
+    const char* next_reach = cut.Reach(n_parts - idx - 1);
+    for (const size_t end : cut.Ends(pos)) {
       if (!next_reach[end]) continue;
       cuts[idx] = end;
       Plain(idx + 1, end);
@@ -191,9 +204,9 @@ struct Search {
     if (!Tick()) return;
     if (first == n_parts) return Emit();
     const size_t last = first + group - 1;
-    const std::vector<char>& after = cut.reach[n_parts - last - 1];
+    const char* after = cut.Reach(n_parts - last - 1);
     for (size_t q = pos + group - 1; q < cut.s.size(); ++q) {
-      for (const size_t end : cut.ends[q]) {
+      for (const size_t end : cut.Ends(q)) {
         const std::optional<int64_t> target = Part(q, end);
         if (!after[end] || !target) continue;
         cuts[last] = end;
@@ -222,7 +235,7 @@ struct Search {
     const DeadKey key{pos, q, left, target - sum};
     if (dead.contains(key)) return false;
     bool found = false;
-    for (const size_t end : cut.ends[pos]) {
+    for (const size_t end : cut.Ends(pos)) {
       if (end + left - 1 > q) break;
       const std::optional<int64_t> value = Part(pos, end);
       if (!value) continue;
@@ -268,7 +281,7 @@ SplitList EnumerateSplits(std::string_view run, int n_parts,
   list.truncated = RunTooLong(run, options);
   const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
   if (!cut) return list;
-  Search search{*cut, cut->reach.size() - 1, 0, options.max_splits, list};
+  Search search{*cut, cut->Parts(), 0, options.max_splits, list};
   search.cuts.assign(search.n_parts, 0);
   search.Plain(0, 0);
   return list;
@@ -284,7 +297,7 @@ SplitList EnumerateSumSplits(std::string_view run, int n_parts,
   list.truncated = RunTooLong(run, options);
   const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
   if (!cut) return list;
-  Search search{*cut, cut->reach.size() - 1, static_cast<size_t>(group_size),
+  Search search{*cut, cut->Parts(), static_cast<size_t>(group_size),
                 options.max_splits, list, options.max_search_steps};
   search.cuts.assign(search.n_parts, 0);
   search.nonneg = cut->s.find('-') == std::string::npos;

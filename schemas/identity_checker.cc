@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "schemas/cell_index.h"
 
@@ -77,9 +78,9 @@ std::string Format(double v) {
 }
 
 // Evaluates sum(lhs) == sum(rhs) and appends the check.
-void Evaluate(const std::string& id, const std::string& where, const Side& lhs,
-              const Side& rhs, Cells& cells, ReportV1& report) {
-  CheckOut check{id, where, "pass", 0.0, 0.0, ""};
+void Evaluate(const std::string& id, std::string where, const Side& lhs, const Side& rhs,
+              Cells& cells, ReportV1& report) {
+  CheckOut check{id, std::move(where), "pass", 0.0, 0.0, ""};
   std::string unusable;
   auto add = [&](const Side& side, std::optional<double>& sum) {
     for (const PathParts& p : side.paths) {
@@ -107,7 +108,7 @@ void Evaluate(const std::string& id, const std::string& where, const Side& lhs,
     check.status = "fail";
     check.note = "difference " + Format(*check.lhs - *check.rhs);
     report.issues.push_back({Severity::kWarning, "identity_failed",
-                             id + " fails at " + where + ": " + Format(*check.lhs) + " != " +
+                             id + " fails at " + check.where + ": " + Format(*check.lhs) + " != " +
                                  Format(*check.rhs) + " (values kept as printed)"});
   }
   report.checks.push_back(std::move(check));
@@ -116,6 +117,7 @@ void Evaluate(const std::string& id, const std::string& where, const Side& lhs,
 Side RowsOf(const std::vector<std::string>& keys, const std::vector<std::string>& leaves,
             const std::string& column) {
   Side side;
+  side.paths.reserve(keys.size() + leaves.size());  // an upper bound
   for (const std::string& k : keys) {
     if (k == "@result_leaves") {
       for (const std::string& leaf : leaves) side.paths.push_back({{"applications", leaf, column}, 3});
@@ -128,6 +130,7 @@ Side RowsOf(const std::vector<std::string>& keys, const std::vector<std::string>
 
 Side ColumnsOf(std::string_view group, std::string_view row, const std::vector<std::string>& keys) {
   Side side;
+  side.paths.reserve(keys.size());
   for (const std::string& k : keys) side.paths.push_back({{group, row, k}, 3});
   return side;
 }

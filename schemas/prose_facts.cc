@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -92,11 +94,12 @@ std::vector<std::string> Sentences(const std::vector<Item>& items) {
 }
 
 // Which targets may match each sentence: the Set's answer, or every target
-// when the Set is unavailable or its DFA gave up.
-std::vector<std::vector<bool>> Candidates(const std::vector<std::string>& sentences) {
+// when the Set is unavailable or its DFA gave up. Entry s * Targets().size()
+// + t: target t in sentence s (one table, not one vector per sentence).
+std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   const ProseRules& prose = CompiledProse();
-  std::vector<std::vector<bool>> out(sentences.size(),
-                                     std::vector<bool>(Targets().size(), prose.set == nullptr));
+  const size_t n = Targets().size();
+  std::vector<char> out(sentences.size() * n, prose.set == nullptr);
   if (prose.set == nullptr) return out;
   std::vector<int> hits;
   for (size_t s = 0; s < sentences.size(); ++s) {
@@ -107,9 +110,9 @@ std::vector<std::vector<bool>> Candidates(const std::vector<std::string>& senten
       continue;
     }
     if (prose.set->Match(sentences[s], &hits, &error)) {
-      for (int h : hits) out[s][h] = true;
+      for (int h : hits) out[s * n + static_cast<size_t>(h)] = true;
     } else if (error.kind != re2::RE2::Set::kNoError) {
-      out[s].assign(Targets().size(), true);
+      std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(s * n), n, true);
     }
   }
   return out;
@@ -186,12 +189,12 @@ ProseStatements FindProseStatements(const std::vector<Item>& items,
                                     const std::string& template_name) {
   ProseStatements out;
   out.sentences = Sentences(items);
-  const std::vector<std::vector<bool>> candidates = Candidates(out.sentences);
+  const std::vector<char> candidates = Candidates(out.sentences);
   for (size_t t = 0; t < Targets().size(); ++t) {
     if (!Applies(Targets()[t], template_name)) continue;
     const re2::RE2* rule = nullptr;  // compiled at its first candidate sentence
     for (size_t s = 0; s < out.sentences.size(); ++s) {
-      if (!candidates[s][t]) continue;
+      if (!candidates[s * Targets().size() + t]) continue;
       if (rule == nullptr) rule = &Rule(Targets()[t].rule_id);
       re2::StringPiece input(out.sentences[s]);
       std::string n;

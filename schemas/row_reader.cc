@@ -45,12 +45,15 @@ std::pair<size_t, size_t> LocateRun(const std::string& text, size_t from) {
 }
 
 // Space-separated tokens of text[begin, end) (white space was recorded in
-// MatchText::space_before).
+// MatchText::spaces).
 std::vector<std::string> Tokens(const MatchText& m, size_t begin, size_t end) {
   std::vector<std::string> tokens;
-  for (size_t i = begin; i < end; ++i) {
-    if (tokens.empty() || m.space_before[i]) tokens.emplace_back();
-    tokens.back().push_back(m.text[i]);
+  auto space = std::lower_bound(m.spaces.begin(), m.spaces.end(), begin);
+  for (size_t start = begin; start < end;) {
+    while (space != m.spaces.end() && *space <= start) ++space;
+    const size_t stop = space != m.spaces.end() && *space < end ? *space : end;
+    tokens.emplace_back(m.text, start, stop - start);
+    start = stop;
   }
   return tokens;
 }
@@ -65,9 +68,9 @@ std::string UnitAfter(const std::string& text, size_t end) {
 
 // Index of the space-separated token that byte `pos` of the norm text is in.
 size_t TokenIndex(const MatchText& m, size_t pos) {
-  size_t index = 0;
-  for (size_t i = 1; i <= pos && i < m.space_before.size(); ++i) index += m.space_before[i];
-  return index;
+  return static_cast<size_t>(
+      std::upper_bound(m.spaces.begin(), m.spaces.end(), pos) -
+      std::upper_bound(m.spaces.begin(), m.spaces.end(), size_t{0}));
 }
 
 // Places `tokens` (starting at token `first` of the item) under the nearest
@@ -109,6 +112,7 @@ bool ReadRun(const Item& item, size_t from, int n, const RowReadOptions& options
     return true;
   }
   if (static_cast<int>(tokens.size()) == n) {
+    out.cells.reserve(tokens.size());
     for (const std::string& t : tokens) {
       out.cells.push_back(ParseCellText(t));
       out.cells.back().prov = item.prov;
@@ -273,6 +277,7 @@ RowRead ReadRowValues(const std::vector<Item>& items, StreamPos after, int n,
     // cell further on (that belongs to another row).
     if (options.continuation_lines > 0) break;
     if (IsHeaderFiller(items, i, options)) continue;
+    if (out.cells.empty()) out.cells.reserve(static_cast<size_t>(std::max(n, 1)));
     out.cells.push_back(ParseCellText(item.raw));
     out.cells.back().prov = item.prov;
     if (item.alternatives.size() > 1) out.cells.back().candidates = item.alternatives;

@@ -66,28 +66,31 @@ bool Usable(const CellConstraint& c, const std::vector<RowSlot>& slots) {
          std::all_of(c.rhs.begin(), c.rhs.end(), ok);
 }
 
-bool RowLocal(const CellConstraint& c) {
+bool RowLocal(const LinearConstraint& c) {
   int row = c.lhs.empty() ? -1 : c.lhs[0].row;
   auto same = [&](const CellRef& r) { return r.row == row; };
   return std::all_of(c.lhs.begin(), c.lhs.end(), same) &&
          std::all_of(c.rhs.begin(), c.rhs.end(), same);
 }
 
-SplitProblem MakeProblem(const std::vector<RowSlot>& slots,
-                         const std::vector<CellConstraint>& constraints, bool row_local_only) {
+// The problem of the slots' splits under the usable constraints. The splits
+// of glued rows are moved into it (nothing reads them afterwards).
+SplitProblem MakeProblem(std::vector<RowSlot>& slots,
+                         const std::vector<CellConstraint>& constraints) {
   SplitProblem p;
-  for (const RowSlot& s : slots) {
+  for (const CellConstraint& c : constraints) {
+    if (Usable(c, slots)) p.constraints.push_back({c.id, c.lhs, c.rhs});
+  }
+  p.rows.reserve(slots.size());
+  for (RowSlot& s : slots) {
     if (HasRun(s)) {
-      p.rows.push_back(s.read.splits);
+      p.rows.push_back(std::move(s.read.splits));
       continue;
     }
     Split fixed;
+    fixed.reserve(s.read.cells.size());
     for (const CellOut& c : s.read.cells) fixed.push_back(c.raw);
-    p.rows.push_back({fixed});
-  }
-  for (const CellConstraint& c : constraints) {
-    if (!Usable(c, slots) || (row_local_only && !RowLocal(c))) continue;
-    p.constraints.push_back({c.id, c.lhs, c.rhs});
+    p.rows.push_back({std::move(fixed)});
   }
   return p;
 }
@@ -254,7 +257,8 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
     else if (!HasRun(s)) FillFixed(s, /*consume=*/!any_run, report);
   }
   if (!any_run) return;
-  SplitSolution sol = SolveSplits(MakeProblem(slots, constraints, false));
+  SplitProblem problem = MakeProblem(slots, constraints);
+  SplitSolution sol = SolveSplits(problem);
   if (sol.solutions == 0) {
     const bool glued = std::any_of(slots.begin(), slots.end(),
                                    [](const RowSlot& s) { return HasRun(s) && !s.read.readings; });
@@ -263,7 +267,8 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
                                             : ": no combination of the OCR readings") +
                                  " satisfies every identity; only each row's own identity "
                                  "was used"});
-    sol = SolveSplits(MakeProblem(slots, constraints, true));
+    std::erase_if(problem.constraints, [](const LinearConstraint& c) { return !RowLocal(c); });
+    sol = SolveSplits(problem);
   }
   const bool incomplete = sol.exhausted || std::any_of(slots.begin(), slots.end(), [](const RowSlot& s) {
                            return HasRun(s) && s.read.splits_truncated;

@@ -61,7 +61,8 @@ bool IsIntegerCell(const CellOut& c);
 // found is left as text (raw = the run, no value), and an issue
 // "split_search_incomplete" says so. `table` names the table in messages.
 // When no slot has a run, each slot's read.cells may be moved into its
-// cells (read.cells is then unspecified).
+// cells (read.cells is then unspecified); the read.splits of glued rows are
+// moved out (unspecified afterwards).
 void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>& constraints,
                  const std::vector<ProseFact>& facts, const std::string& table,
                  ReportV1& report);

@@ -1,6 +1,7 @@
 #include "schemas/table_mapper.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -171,8 +172,8 @@ int ColumnIndex(const std::vector<std::string>& columns, const std::string& key)
 }
 
 // Table 三 identities (template data) as constraints over the row slots.
-std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
-                                                   const std::vector<RowSlot>& slots) {
+std::vector<CellConstraint> BuildApplicationConstraints(const TemplateSpec& spec,
+                                                        const std::vector<RowSlot>& slots) {
   constexpr size_t kPrefix = sizeof("applications.") - 1;
   std::vector<int> leaves;
   for (size_t i = 0; i < slots.size(); ++i) {
@@ -215,6 +216,35 @@ std::vector<CellConstraint> ApplicationConstraints(const TemplateSpec& spec,
     }
   }
   return out;
+}
+
+// ApplicationConstraints depend only on the template and on which of its
+// result-leaf rows were found. For the built-in templates (immutable, never
+// freed) each combination is built once per thread and kept: a report would
+// otherwise build some 60 constraints with their ids and cell lists. The
+// reference is valid until the next call on the same thread.
+const std::vector<CellConstraint>& ApplicationConstraints(const TemplateSpec& spec,
+                                                          const std::vector<RowSlot>& slots) {
+  struct Entry {
+    const TemplateSpec* spec;
+    uint64_t found;  // bit i: slot i is a result leaf that was found
+    std::vector<CellConstraint> constraints;
+  };
+  thread_local std::vector<Entry> cache;
+  thread_local std::vector<CellConstraint> uncached;
+  const bool builtin = &spec == &Gov2019Template() || &spec == &Gov2021Template();
+  if (!builtin || slots.size() > 64) return uncached = BuildApplicationConstraints(spec, slots);
+  uint64_t found = 0;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (spec.application_rows[i].result_leaf && slots[i].found) found |= uint64_t{1} << i;
+  }
+  for (const Entry& e : cache) {
+    if (e.spec == &spec && e.found == found) return e.constraints;
+  }
+  constexpr size_t kMaxEntries = 64;  // a few per template occur in practice
+  if (cache.size() == kMaxEntries) cache.erase(cache.begin());
+  cache.push_back({&spec, found, BuildApplicationConstraints(spec, slots)});
+  return cache.back().constraints;
 }
 
 bool Expected(const RowSpec& row, bool single_other) {
@@ -303,7 +333,7 @@ std::vector<double> ColumnModel(const std::vector<Item>& items, StreamPos begin,
     if (it.token_x.size() < n) continue;
     std::vector<std::string> tokens(1);
     for (size_t b = 0; b < it.norm.text.size(); ++b) {
-      if (b > 0 && it.norm.space_before[b]) tokens.emplace_back();
+      if (b > 0 && it.norm.SpaceBefore(b)) tokens.emplace_back();
       tokens.back().push_back(it.norm.text[b]);
     }
     if (tokens.size() != it.token_x.size()) continue;
@@ -324,6 +354,24 @@ std::vector<double> ColumnModel(const std::vector<Item>& items, StreamPos begin,
     model.push_back(col[col.size() / 2]);
   }
   return model;
+}
+
+// The labels CollectExtraRows must not take for extra rows: every table-三
+// row's aliases and table 四's header words. Template data: for the built-in
+// templates built once; the reference is valid until the next call.
+const std::vector<std::vector<std::string>>& KnownLabels(const TemplateSpec& spec) {
+  auto build = [](const TemplateSpec& t) {
+    std::vector<std::vector<std::string>> known;
+    for (const RowSpec& row : t.application_rows) known.push_back(row.aliases);
+    known.push_back(t.review_header_words);
+    return known;
+  };
+  static const auto* known2019 = new std::vector<std::vector<std::string>>(build(Gov2019Template()));
+  static const auto* known2021 = new std::vector<std::vector<std::string>>(build(Gov2021Template()));
+  if (&spec == &Gov2019Template()) return *known2019;
+  if (&spec == &Gov2021Template()) return *known2021;
+  thread_local std::vector<std::vector<std::string>> other;
+  return other = build(spec);
 }
 
 // Table 三: rows in template order. A 2021 report that prints （六）其他处理
@@ -368,10 +416,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
     if (alternative && single_group.empty()) continue;  // 2021 with sub-rows
     Emit(std::move(slots[i]), report);
   }
-  std::vector<std::vector<std::string>> known;
-  for (const RowSpec& row : spec.application_rows) known.push_back(row.aliases);
-  known.push_back(spec.review_header_words);
-  CollectExtraRows(items, begin, limit, "applications", columns, known, report);
+  CollectExtraRows(items, begin, limit, "applications", columns, KnownLabels(spec), report);
   return cursor;
 }
 

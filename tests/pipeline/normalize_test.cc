@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -82,42 +83,46 @@ TEST(NormalizeForMatchTest, FoldsDashVariantsToAscii) {
 TEST(NormalizeForMatchWithSpacesTest, RecordsSpaceBeforeEachByte) {
   MatchText m = NormalizeForMatchWithSpaces("规章 0 0 3");
   EXPECT_EQ(m.text, "规章003");
-  ASSERT_EQ(m.space_before.size(), m.text.size() + 1);
-  std::vector<bool> expected(m.text.size() + 1, false);
-  expected[6] = expected[7] = expected[8] = true;  // before each digit
-  EXPECT_EQ(m.space_before, expected);
+  EXPECT_EQ(m.spaces, (std::vector<size_t>{6, 7, 8}));  // before each digit
+  EXPECT_FALSE(m.SpaceBefore(5));
+  EXPECT_TRUE(m.SpaceBefore(7));
 }
 
 TEST(NormalizeForMatchWithSpacesTest, MarksOnlyFirstByteOfMultiByteCharacter) {
   MatchText m = NormalizeForMatchWithSpaces("0　规章");  // U+3000 before 规
   EXPECT_EQ(m.text, "0规章");
-  ASSERT_EQ(m.space_before.size(), 8u);
-  EXPECT_FALSE(m.space_before[0]);
-  EXPECT_TRUE(m.space_before[1]);
-  EXPECT_FALSE(m.space_before[2]);
-  EXPECT_FALSE(m.space_before[3]);
-  EXPECT_FALSE(m.space_before[4]);
+  EXPECT_FALSE(m.SpaceBefore(0));
+  EXPECT_TRUE(m.SpaceBefore(1));
+  EXPECT_FALSE(m.SpaceBefore(2));
+  EXPECT_FALSE(m.SpaceBefore(3));
+  EXPECT_FALSE(m.SpaceBefore(4));
 }
 
 TEST(NormalizeForMatchWithSpacesTest, TrailingSpaceIsRecordedAtEnd) {
   MatchText m = NormalizeForMatchWithSpaces("500000 5 ");
   EXPECT_EQ(m.text, "5000005");
-  ASSERT_EQ(m.space_before.size(), 8u);
-  EXPECT_TRUE(m.space_before[6]);
-  EXPECT_TRUE(m.space_before[7]);
-  EXPECT_FALSE(m.space_before[0]);
+  EXPECT_TRUE(m.SpaceBefore(6));
+  EXPECT_TRUE(m.SpaceBefore(7));
+  EXPECT_FALSE(m.SpaceBefore(0));
 }
 
-TEST(NormalizeForMatchWithSpacesTest, EmptyInputHasOneEntry) {
+TEST(NormalizeForMatchWithSpacesTest, EmptyInputHasNoSpace) {
   MatchText m = NormalizeForMatchWithSpaces("");
   EXPECT_EQ(m.text, "");
-  EXPECT_EQ(m.space_before, std::vector<bool>{false});
+  EXPECT_TRUE(m.spaces.empty());
+  EXPECT_FALSE(m.SpaceBefore(0));
+}
+
+TEST(NormalizeForMatchWithSpacesTest, TextWithoutWhiteSpaceListsNoSpace) {
+  MatchText m = NormalizeForMatchWithSpaces("规章“003”");
+  EXPECT_EQ(m.text, "规章003");
+  EXPECT_TRUE(m.spaces.empty());
 }
 
 TEST(NormalizeForMatchWithSpacesTest, QuoteIsNotASpace) {
   MatchText m = NormalizeForMatchWithSpaces("1“2");
   EXPECT_EQ(m.text, "12");
-  EXPECT_FALSE(m.space_before[1]);
+  EXPECT_FALSE(m.SpaceBefore(1));
 }
 
 TEST(CollapseSpacesTest, CollapsesRunsAndTrims) {
@@ -171,9 +176,13 @@ TEST(NormalizeForMatchWithSpacesTest, DirectPathAgreesWithIcuForEveryBmpCharacte
       const MatchText direct = NormalizeForMatchWithSpaces(x);
       const MatchText icu = NormalizeForMatchWithSpaces(std::string(x).append(forced));
       ASSERT_EQ(std::string(direct.text).append("|\u00E9"), icu.text) << std::hex << c;
-      const std::vector<bool> prefix(icu.space_before.begin(),
-                                     icu.space_before.begin() + direct.text.size());
-      ASSERT_EQ(std::vector<bool>(direct.space_before.begin(), direct.space_before.end() - 1),
+      // The spaces before the appended "|é" (at direct.text.size()) aside.
+      const std::vector<size_t> prefix(
+          icu.spaces.begin(),
+          std::lower_bound(icu.spaces.begin(), icu.spaces.end(), direct.text.size()));
+      ASSERT_EQ(std::vector<size_t>(direct.spaces.begin(),
+                                    std::lower_bound(direct.spaces.begin(), direct.spaces.end(),
+                                                     direct.text.size())),
                 prefix) << std::hex << c;
     }
   }

@@ -4,6 +4,14 @@
 
 namespace zfxxgk {
 
+size_t Utf8SequenceLength(const unsigned char* p, size_t avail) {
+  const int32_t n = static_cast<int32_t>(avail < 4 ? avail : 4);
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  return c < 0 ? 0 : static_cast<size_t>(i);
+}
+
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -26,12 +34,12 @@ Utf8Scan ScanUtf8(std::string_view s) {
       ++scan.non_ascii;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
+    const size_t len = Utf8SequenceLength(p + i, static_cast<size_t>(n - i));
+    if (len == 0) {
       scan.valid = false;
       return scan;
     }
+    i += static_cast<int64_t>(len);
     ++scan.non_ascii;
   }
   return scan;

@@ -58,6 +58,10 @@ struct Utf8Scan {
   size_t non_ascii = 0;   // code points >= U+0080 before the end or the first error
 };
 
+// The length (2 to 4) of the strict UTF-8 sequence at `p` (whose first byte
+// is >= 0x80) within `avail` bytes; 0 when it is ill-formed or truncated.
+size_t Utf8SequenceLength(const unsigned char* p, size_t avail);
+
 // Scans `s` once (ASCII eight bytes at a time).
 Utf8Scan ScanUtf8(std::string_view s);
 

@@ -6,26 +6,10 @@
 #include <array>
 #include <charconv>
 
+#include "pipeline/utf8.h"
+
 namespace zfxxgk {
 namespace {
-
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// Eight ASCII bytes none of which is a control character, '"' or '\\'
-// (the classic "has a byte less than n / equal to b" bit tricks).
-bool PlainAsciiWord(const unsigned char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  if (w & kHighBits) return false;
-  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
-  const uint64_t quote = w ^ (kOnes * '"');
-  const uint64_t backslash = w ^ (kOnes * '\\');
-  return !below_space && !((quote - kOnes) & ~quote & kHighBits) &&
-         !((backslash - kOnes) & ~backslash & kHighBits);
-}
-
-bool Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Per byte: kCopied, an ASCII byte dump copies; kLead3, the lead of a
 // three-byte character other than E0 and ED (the two with a narrower
@@ -43,28 +27,6 @@ constexpr std::array<ByteClass, 256> kByteClass = MakeByteClasses();
 // Whether the three bytes at p are a character with a kLead3 lead.
 bool PlainThreeByteChar(const unsigned char* p) {
   return kByteClass[p[0]] == kLead3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40;
-}
-
-// The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80):
-// no overlong forms, surrogates or code points above U+10FFFF, as dump's
-// decoder accepts. 0 when there is none.
-size_t SequenceLength(const unsigned char* p, const unsigned char* end) {
-  const unsigned char c = p[0];
-  size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c == 0xE0) len = 3, lo = 0xA0;
-  else if (c == 0xED) len = 3, hi = 0x9F;
-  else if (c >= 0xE1 && c <= 0xEF) len = 3;
-  else if (c == 0xF0) len = 4, lo = 0x90;
-  else if (c == 0xF4) len = 4, hi = 0x8F;
-  else if (c >= 0xF1 && c <= 0xF3) len = 4;
-  else return 0;
-  if (static_cast<size_t>(end - p) < len || p[1] < lo || p[1] > hi) return 0;
-  for (size_t k = 2; k < len; ++k) {
-    if (!Continuation(p[k])) return 0;
-  }
-  return len;
 }
 
 // dump's escape of an ASCII byte that cannot stand in a JSON string.
@@ -157,13 +119,13 @@ bool JsonWriter::EscapedValidUtf8(std::string_view s) {
   const unsigned char* run = p;  // start of the bytes not yet written
   auto flush = [&] { Put(std::string_view(reinterpret_cast<const char*>(run), p - run)); };
   while (p < end) {
-    while (end - p >= 8 && PlainAsciiWord(p)) p += 8;
+    while (end - p >= 8 && PlainJsonAsciiWord(LoadWord(p))) p += 8;
     while (p < end && kByteClass[*p] == kCopied) ++p;
     while (end - p >= 3 && PlainThreeByteChar(p)) p += 3;
     if (p == end) break;
     const unsigned char c = *p;
     if (c >= 0x80) {
-      const size_t len = SequenceLength(p, end);
+      const size_t len = Utf8SequenceLength(p, static_cast<size_t>(end - p));
       if (len == 0) return false;
       p += len;
     } else if (kByteClass[c] != kCopied) {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/text_buffer.h"
 #include "pipeline/utf8.h"
 #include "schemas/path_tree.h"
 
@@ -108,61 +109,45 @@ class CellOrder {
   std::vector<std::pair<std::string, const CellOut*>> out_;
 };
 
-// Appends a record's fields through a buffer resized ahead of the text: a
-// string append checks capacity and calls memcpy per field, which cost more
-// than the fields' digits.
+// Writes a record's fields (TextBuffer: no capacity check and memcpy call
+// per field, which cost more than the fields' digits).
 class RecordWriter {
  public:
-  explicit RecordWriter(size_t expected) { out_.resize(expected); }
+  explicit RecordWriter(size_t expected) { out_.Room(expected); }
 
-  void Raw(std::string_view s) {
-    std::memcpy(Room(s.size()), s.data(), s.size());
-    size_ += s.size();
-  }
-  void Char(char c) {
-    *Room(1) = c;
-    ++size_;
-  }
+  void Raw(std::string_view s) { out_.Put(s); }
+  void Char(char c) { out_.Put(c); }
   // "<digits>;"
   void Int(int64_t v) {
-    char* p = Room(kDigits + 1);
+    char* p = out_.Room(kDigits + 1);
     p = std::to_chars(p, p + kDigits, v).ptr;
     *p = ';';
-    size_ = static_cast<size_t>(p + 1 - out_.data());
+    out_.SetEnd(p + 1);
   }
   // "<length>:<bytes>"
   void Str(std::string_view s) {
-    char* p = Room(kDigits + 1 + s.size());
+    char* p = out_.Room(kDigits + 1 + s.size());
     p = std::to_chars(p, p + kDigits, s.size()).ptr;
     *p++ = ':';
     std::memcpy(p, s.data(), s.size());
-    size_ = static_cast<size_t>(p + s.size() - out_.data());
+    out_.SetEnd(p + s.size());
   }
   // "d<shortest round-trip form>;"
   void Double(double v) {
-    char* p = Room(kDoubleChars + 2);
+    char* p = out_.Room(kDoubleChars + 2);
     *p++ = 'd';
     p = std::to_chars(p, p + kDoubleChars, v).ptr;
     *p = ';';
-    size_ = static_cast<size_t>(p + 1 - out_.data());
+    out_.SetEnd(p + 1);
   }
 
-  std::string Take() {
-    out_.resize(size_);
-    return std::move(out_);
-  }
+  std::string Take() { return out_.Take(); }
 
  private:
   static constexpr size_t kDigits = 24;       // an int64_t or size_t
   static constexpr size_t kDoubleChars = 40;  // a double, shortest form
 
-  char* Room(size_t n) {
-    if (n > out_.size() - size_) out_.resize(std::max(size_ + n, 2 * out_.size()));
-    return out_.data() + size_;
-  }
-
-  std::string out_;
-  size_t size_ = 0;
+  TextBuffer out_;
 };
 
 // The value as ReportFromJson reads back what ToJson wrote: an integral

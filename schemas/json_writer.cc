@@ -50,21 +50,15 @@ std::string_view Escape(unsigned char c, char (&buf)[6]) {
 }  // namespace
 
 JsonWriter::JsonWriter(bool pretty, std::string storage)
-    : pretty_(pretty), out_(std::move(storage)) {
-  out_.clear();
-}
-
-void JsonWriter::Grow(size_t n) {
-  out_.resize(std::max({size_ + n, 2 * out_.size(), size_t{256}}));
-}
+    : pretty_(pretty), out_(std::move(storage)) {}
 
 void JsonWriter::Newline() {
   if (!pretty_) return;
   const size_t indent = 2 * has_members_.size();
-  char* p = Room(indent + 1);
+  char* p = out_.Room(indent + 1);
   p[0] = '\n';
   std::memset(p + 1, ' ', indent);
-  size_ += indent + 1;
+  out_.Advance(indent + 1);
 }
 
 void JsonWriter::BeforeValue() {
@@ -73,14 +67,14 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (has_members_.empty()) return;  // the top-level value
-  if (has_members_.back()) Put(',');
+  if (has_members_.back()) out_.Put(',');
   has_members_.back() = true;
   Newline();
 }
 
 void JsonWriter::BeginObject() {
   BeforeValue();
-  Put('{');
+  out_.Put('{');
   has_members_.push_back(false);
 }
 
@@ -88,26 +82,26 @@ void JsonWriter::End(char close) {
   const bool any = has_members_.back();
   has_members_.pop_back();
   if (any) Newline();
-  Put(close);
+  out_.Put(close);
 }
 
 void JsonWriter::EndObject() { End('}'); }
 
 void JsonWriter::BeginArray() {
   BeforeValue();
-  Put('[');
+  out_.Put('[');
   has_members_.push_back(false);
 }
 
 void JsonWriter::EndArray() { End(']'); }
 
 void JsonWriter::Key(std::string_view key) {
-  if (has_members_.back()) Put(',');
+  if (has_members_.back()) out_.Put(',');
   has_members_.back() = true;
   Newline();
   Escaped(key);
-  Put(':');
-  if (pretty_) Put(' ');
+  out_.Put(':');
+  if (pretty_) out_.Put(' ');
   after_key_ = true;
 }
 
@@ -117,7 +111,7 @@ bool JsonWriter::EscapedValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* const end = p + s.size();
   const unsigned char* run = p;  // start of the bytes not yet written
-  auto flush = [&] { Put(std::string_view(reinterpret_cast<const char*>(run), p - run)); };
+  auto flush = [&] { out_.Put(std::string_view(reinterpret_cast<const char*>(run), p - run)); };
   while (p < end) {
     while (end - p >= 8 && PlainJsonAsciiWord(LoadWord(p))) p += 8;
     while (p < end && kByteClass[*p] == kCopied) ++p;
@@ -131,7 +125,7 @@ bool JsonWriter::EscapedValidUtf8(std::string_view s) {
     } else if (kByteClass[c] != kCopied) {
       flush();
       char buf[6];
-      Put(Escape(c, buf));
+      out_.Put(Escape(c, buf));
       run = ++p;
     }
   }
@@ -143,7 +137,7 @@ bool JsonWriter::EscapedValidUtf8(std::string_view s) {
 // memcpy call costs more) while checking them.
 bool JsonWriter::ShortPlain(std::string_view s) {
   const size_t n = s.size();
-  char* d = Room(n + 2);
+  char* d = out_.Room(n + 2);
   for (size_t i = 0; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (kByteClass[c] != kCopied) return false;
@@ -151,18 +145,18 @@ bool JsonWriter::ShortPlain(std::string_view s) {
   }
   d[0] = '"';
   d[n + 1] = '"';
-  size_ += n + 2;
+  out_.Advance(n + 2);
   return true;
 }
 
 void JsonWriter::Escaped(std::string_view s) {
   if (s.size() <= kShort && ShortPlain(s)) return;
-  const size_t start = size_;
-  Put('"');
-  if (EscapedValidUtf8(s)) return Put('"');
+  const size_t start = out_.size();
+  out_.Put('"');
+  if (EscapedValidUtf8(s)) return out_.Put('"');
   // Rare: let nlohmann replace invalid UTF-8 exactly as dump does.
-  size_ = start;
-  Put(nlohmann::json(std::string(s))
+  out_.Truncate(start);
+  out_.Put(nlohmann::json(std::string(s))
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -173,25 +167,22 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(int64_t v) {
   BeforeValue();
-  char* p = Room(24);
-  size_ = std::to_chars(p, p + 24, v).ptr - out_.data();
+  char* p = out_.Room(24);
+  out_.SetEnd(std::to_chars(p, p + 24, v).ptr);
 }
 
 void JsonWriter::Double(double v) {
   BeforeValue();
-  Put(nlohmann::json(v).dump());
+  out_.Put(nlohmann::json(v).dump());
 }
 
 void JsonWriter::Null() {
   BeforeValue();
-  Put("null");
+  out_.Put("null");
 }
 
 std::string JsonWriter::Take() {
-  out_.resize(size_);
-  std::string out = std::move(out_);
-  out_.clear();
-  size_ = 0;
+  std::string out = out_.Take();
   has_members_.clear();
   after_key_ = false;
   return out;

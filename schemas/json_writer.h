@@ -17,10 +17,11 @@
 #define ZFXXGK_SCHEMAS_JSON_WRITER_H_
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pipeline/text_buffer.h"
 
 namespace zfxxgk {
 
@@ -53,29 +54,11 @@ class JsonWriter {
   static constexpr size_t kShort = 24;
   bool ShortPlain(std::string_view s);  // REQUIRES s.size() <= kShort; false: not written
   bool EscapedValidUtf8(std::string_view s);  // false: `s` is not valid UTF-8
-  void Grow(size_t n);
-
-  // Room for `n` more bytes at the end of the text; returns where they go.
-  char* Room(size_t n) {
-    if (n > out_.size() - size_) Grow(n);
-    return out_.data() + size_;
-  }
-  void Put(char c) {
-    *Room(1) = c;
-    ++size_;
-  }
-  void Put(std::string_view s) {
-    std::memcpy(Room(s.size()), s.data(), s.size());
-    size_ += s.size();
-  }
 
   bool pretty_;
   bool after_key_ = false;
   std::vector<char> has_members_;  // one per open container (a bool)
-  // The text is out_[0, size_); the rest of out_ is room to write into
-  // (resized in steps: a byte-wise append would check capacity per call).
-  std::string out_;
-  size_t size_ = 0;
+  TextBuffer out_;
 };
 
 }  // namespace zfxxgk

@@ -159,16 +159,18 @@ constexpr const char* kSectionKeys[] = {"general_situation",     "active_disclos
                                         "applications",          "review_litigation",
                                         "problems_improvements", "other_matters"};
 
-// The section_* rule of section k (kSectionKeys order), compiled on its
-// first use.
-const re2::RE2& SectionRule(size_t k) {
+// The id of the section_* rule of section k (kSectionKeys order).
+const std::string& SectionRuleId(size_t k) {
   static const auto* ids = [] {
     auto* r = new std::vector<std::string>();
     for (const char* key : kSectionKeys) r->push_back(std::string("section_") + key);
     return r;
   }();
-  return Rule((*ids)[k]);
+  return (*ids)[k];
 }
+
+// That rule, compiled on its first use.
+const re2::RE2& SectionRule(size_t k) { return Rule(SectionRuleId(k)); }
 
 constexpr size_t kSectionCount = std::size(kSectionKeys);
 
@@ -185,7 +187,7 @@ size_t MatchingSection(const std::string& text, size_t next) {
       auto set = std::make_unique<re2::RE2::Set>(re2::RE2::Quiet, re2::RE2::UNANCHORED);
       bool ok = true;
       for (size_t k = first; k < kSectionCount; ++k) {
-        ok = ok && set->Add(RulePattern(std::string("section_") + kSectionKeys[k]), nullptr) >= 0;
+        ok = ok && set->Add(RulePattern(SectionRuleId(k)), nullptr) >= 0;
       }
       if (ok && set->Compile()) (*out)[first] = std::move(set);
     }

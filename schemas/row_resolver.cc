@@ -3,9 +3,21 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace zfxxgk {
 namespace {
+
+// Whether `path` is "<row>.<column>": compared in place, as most rows are
+// checked against every fact and few facts name them.
+bool IsCellPath(std::string_view path, std::string_view row, std::string_view column) {
+  return path.size() == row.size() + 1 + column.size() && path.starts_with(row) &&
+         path[row.size()] == '.' && path.ends_with(column);
+}
+
+// "<row>.<column>", for messages.
+std::string CellPath(const RowSlot& s, size_t k) { return s.path + "." + s.columns[k]; }
 
 // A row that lost one cell in conversion: its first value stays in the
 // first column and its last in the last, so the lost cell is an inner one,
@@ -97,9 +109,8 @@ SplitProblem MakeProblem(std::vector<RowSlot>& slots,
 
 // A cell of a row of OCR readings (RowRead::readings) once the identities
 // have narrowed its readings to `values`.
-CellOut CellFromReadings(const std::vector<std::string>& values, const RowSlot& slot, size_t k,
-                         const std::string& path, const std::vector<std::string>& deciders,
-                         ReportV1& report) {
+CellOut CellFromReadings(std::vector<std::string>&& values, const RowSlot& slot, size_t k,
+                         const std::vector<std::string>& deciders, ReportV1& report) {
   const CellOut& read = slot.read.reading_cells[k];
   if (values.size() == 1) {
     CellOut c = ParseCellText(values[0]);
@@ -108,7 +119,8 @@ CellOut CellFromReadings(const std::vector<std::string>& values, const RowSlot& 
       std::string ids;
       for (const std::string& id : deciders) ids += (ids.empty() ? "" : ", ") + id;
       report.issues.push_back({Severity::kInfo, "reading_decided_by_identities",
-                               "tables." + path + ": OCR read '" + read.raw + "' and '" +
+                               "tables." + CellPath(slot, k) + ": OCR read '" + read.raw +
+                                   "' and '" +
                                    values[0] + "'; '" + values[0] + "' is the reading that " +
                                    (ids.empty() ? "the identities" : ids) + " allow"});
     }
@@ -117,18 +129,18 @@ CellOut CellFromReadings(const std::vector<std::string>& values, const RowSlot& 
   CellOut c;
   c.status = CellStatus::kAmbiguous;
   c.raw = read.raw;
-  c.candidates = values;
   c.prov = read.prov;
   std::string list;
   for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
+  c.candidates = std::move(values);
   report.issues.push_back({Severity::kWarning, "ambiguous_cell",
-                           "tables." + path + ": the OCR readings disagree (" + list +
+                           "tables." + CellPath(slot, k) + ": the OCR readings disagree (" + list +
                                ") and no identity decides"});
   return c;
 }
 
-CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot& slot,
-                           const std::string& path, ReportV1& report) {
+CellOut CellFromCandidates(std::vector<std::string>&& values, const RowSlot& slot, size_t k,
+                           ReportV1& report) {
   if (values.size() == 1) {
     CellOut c = ParseCellText(values[0]);
     c.prov = slot.read.prov;
@@ -137,14 +149,14 @@ CellOut CellFromCandidates(const std::vector<std::string>& values, const RowSlot
   CellOut c;
   c.status = CellStatus::kAmbiguous;
   c.raw = slot.read.run;
-  c.candidates = values;
   c.prov = slot.read.prov;
   std::string list;
   for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
   report.issues.push_back({Severity::kWarning, "ambiguous_cell",
-                           "tables." + path + ": glued digits '" + slot.read.run +
+                           "tables." + CellPath(slot, k) + ": glued digits '" + slot.read.run +
                                "' leave " + std::to_string(values.size()) +
                                " candidates (" + list + ")"});
+  c.candidates = std::move(values);
   return c;
 }
 
@@ -171,9 +183,9 @@ void NarrowSplits(RowSlot& s, const std::vector<ProseFact>& facts, ReportV1& rep
     return false;
   });
   for (size_t k = 0; k < s.columns.size(); ++k) {
-    std::string path = s.path + "." + s.columns[k];
     for (const ProseFact& f : facts) {
-      if (f.path != path) continue;
+      if (!IsCellPath(f.path, s.path, s.columns[k])) continue;
+      const std::string& path = f.path;
       std::vector<Split> agree;
       std::copy_if(splits.begin(), splits.end(), std::back_inserter(agree),
                    [&](const Split& sp) { return k < sp.size() && sp[k] == f.value; });
@@ -196,22 +208,23 @@ void NarrowSplits(RowSlot& s, const std::vector<ProseFact>& facts, ReportV1& rep
 // The cells of glued or multi-reading row `s` from the values that survive
 // for each of its parts. When the search was `incomplete` no value is taken
 // as determined: a cell with one surviving value is left undecided.
-void ResolveRunRow(const std::vector<std::vector<std::string>>& part_values,
+// The part values are moved out of `part_values`.
+void ResolveRunRow(std::vector<std::vector<std::string>>& part_values,
                    const std::vector<std::string>& deciders, bool incomplete, RowSlot& s,
                    ReportV1& report) {
   s.cells.clear();
+  s.cells.reserve(s.columns.size());
   for (size_t k = 0; k < s.columns.size(); ++k) {
     std::vector<std::string> values;
-    if (k < part_values.size()) values = part_values[k];
+    if (k < part_values.size()) values = std::move(part_values[k]);
     if (incomplete && values.size() == 1) values.clear();
-    const std::string path = s.path + "." + s.columns[k];
     if (s.read.readings && k < s.read.reading_cells.size()) {
       CellOut first = s.read.reading_cells[k];
       first.candidates.clear();
       if (values.empty() || s.read.reading_cells[k].candidates.empty()) {
         s.cells.push_back(first);  // one reading, or no combination fits: as first read
       } else {
-        s.cells.push_back(CellFromReadings(values, s, k, path, deciders, report));
+        s.cells.push_back(CellFromReadings(std::move(values), s, k, deciders, report));
       }
       continue;
     }
@@ -222,7 +235,7 @@ void ResolveRunRow(const std::vector<std::vector<std::string>>& part_values,
       s.cells.push_back(c);
       continue;
     }
-    s.cells.push_back(CellFromCandidates(values, s, path, report));
+    s.cells.push_back(CellFromCandidates(std::move(values), s, k, report));
   }
 }
 
@@ -281,8 +294,9 @@ void ResolveRows(std::vector<RowSlot>& slots, const std::vector<CellConstraint>&
   ReportDeciders(sol, table, slots, report);
   for (size_t r = 0; r < slots.size(); ++r) {
     if (!HasRun(slots[r])) continue;
-    ResolveRunRow(r < sol.values.size() ? sol.values[r] : std::vector<std::vector<std::string>>(),
-                  sol.deciding_constraints, incomplete, slots[r], report);
+    std::vector<std::vector<std::string>> none;
+    ResolveRunRow(r < sol.values.size() ? sol.values[r] : none, sol.deciding_constraints,
+                  incomplete, slots[r], report);
   }
 }
 

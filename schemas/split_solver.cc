@@ -13,6 +13,8 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <span>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -43,27 +45,52 @@ struct Term {
   int sign;
 };
 
+// Flat tables (a few allocations per problem, not one per candidate,
+// constraint and row: most problems are one glued row).
 struct Prepared {
-  // vals[row][candidate][part]: the part as an integer, if it is one.
-  std::vector<std::vector<std::vector<std::optional<int64_t>>>> vals;
+  // The parts of every candidate as integers (if they are one), candidate
+  // after candidate, row after row. Candidate c of row r is
+  // candidates[first_candidate[r] + c], a (begin, size) range of `parts`.
+  std::vector<std::optional<int64_t>> parts;
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  std::vector<uint32_t> first_candidate;  // per row, plus the end
   std::vector<std::vector<Term>> terms;    // per constraint
   std::vector<std::vector<int>> rows_of;   // distinct rows per constraint
   std::vector<std::vector<int>> touching;  // constraints per row
   std::vector<char> broken;  // refers to a row that does not exist
+
+  size_t Rows() const { return first_candidate.size() - 1; }
+  size_t Candidates(size_t r) const { return first_candidate[r + 1] - first_candidate[r]; }
+  std::span<const std::optional<int64_t>> Parts(size_t r, size_t c) const {
+    const auto [begin, size] = candidates[first_candidate[r] + c];
+    return std::span(parts).subspan(begin, size);
+  }
 };
+
+void PrepareValues(const SplitProblem& problem, Prepared& prep) {
+  size_t n_candidates = 0, n_parts = 0;
+  for (const std::vector<Split>& row : problem.rows) {
+    n_candidates += row.size();
+    for (const Split& split : row) n_parts += split.size();
+  }
+  prep.parts.reserve(n_parts);
+  prep.candidates.reserve(n_candidates);
+  prep.first_candidate.reserve(problem.rows.size() + 1);
+  for (const std::vector<Split>& row : problem.rows) {
+    prep.first_candidate.push_back(static_cast<uint32_t>(prep.candidates.size()));
+    for (const Split& split : row) {
+      prep.candidates.emplace_back(static_cast<uint32_t>(prep.parts.size()),
+                                   static_cast<uint32_t>(split.size()));
+      for (const std::string& text : split) prep.parts.push_back(ParseSplitInteger(text));
+    }
+  }
+  prep.first_candidate.push_back(static_cast<uint32_t>(prep.candidates.size()));
+}
 
 Prepared Prepare(const SplitProblem& problem) {
   Prepared prep;
   const int n_rows = static_cast<int>(problem.rows.size());
-  prep.vals.resize(n_rows);
-  for (int r = 0; r < n_rows; ++r) {
-    prep.vals[r].reserve(problem.rows[r].size());
-    for (const Split& split : problem.rows[r]) {
-      auto& parts = prep.vals[r].emplace_back();
-      parts.reserve(split.size());
-      for (const std::string& text : split) parts.push_back(ParseSplitInteger(text));
-    }
-  }
+  PrepareValues(problem, prep);
   prep.touching.resize(n_rows);
   const size_t n_constraints = problem.constraints.size();
   prep.terms.reserve(n_constraints);
@@ -97,7 +124,7 @@ Prepared Prepare(const SplitProblem& problem) {
 bool Holds(const Prepared& prep, size_t k, const std::vector<int>& choice) {
   Int128 sum = 0;
   for (const Term& t : prep.terms[k]) {
-    const auto& parts = prep.vals[t.row][choice[t.row]];
+    const auto parts = prep.Parts(t.row, choice[t.row]);
     if (static_cast<size_t>(t.part) >= parts.size()) return false;
     const std::optional<int64_t>& value = parts[t.part];
     if (!value) return false;
@@ -109,11 +136,11 @@ bool Holds(const Prepared& prep, size_t k, const std::vector<int>& choice) {
 // Candidates of each row that pass the row's single-row constraints.
 std::vector<std::vector<int>> FilterSingleRow(const Prepared& prep,
                                               std::vector<char>& deciding) {
-  const size_t n_rows = prep.vals.size();
+  const size_t n_rows = prep.Rows();
   std::vector<std::vector<int>> alive(n_rows);
   std::vector<int> choice(n_rows, 0);
   for (size_t r = 0; r < n_rows; ++r) {
-    for (size_t c = 0; c < prep.vals[r].size(); ++c) {
+    for (size_t c = 0; c < prep.Candidates(r); ++c) {
       choice[r] = static_cast<int>(c);
       bool ok = true;
       for (const int k : prep.touching[r]) {
@@ -134,7 +161,7 @@ struct ComponentSearch {
   const std::vector<std::vector<int>>& alive;
   std::vector<char>& deciding;
   size_t& budget;
-  std::vector<std::vector<char>>& marks;
+  std::vector<char>& marks;  // per candidate, indexed as Prepared::candidates
   std::vector<int> choice = {};
   std::vector<int> order = {};
   std::vector<std::vector<int>> checks = {};
@@ -177,7 +204,7 @@ struct ComponentSearch {
   void Dfs(size_t depth) {
     if (depth == order.size()) {
       if (solutions != SIZE_MAX) ++solutions;
-      for (const int r : order) marks[r][choice[r]] = 1;
+      for (const int r : order) marks[prep.first_candidate[r] + choice[r]] = 1;
       return;
     }
     const int r = order[depth];
@@ -207,7 +234,7 @@ int FindRoot(std::vector<int>& parent, int x) {
 
 // Rows linked by multi-row constraints, grouped.
 std::vector<std::vector<int>> Components(const Prepared& prep) {
-  const int n_rows = static_cast<int>(prep.vals.size());
+  const int n_rows = static_cast<int>(prep.Rows());
   std::vector<int> parent(n_rows);
   std::iota(parent.begin(), parent.end(), 0);
   for (const auto& rows : prep.rows_of) {
@@ -225,10 +252,7 @@ std::vector<std::vector<int>> Components(const Prepared& prep) {
 void SearchComponents(const SplitProblem& problem, const Prepared& prep,
                       const std::vector<std::vector<int>>& alive,
                       std::vector<char>& deciding, SplitSolution& solution) {
-  std::vector<std::vector<char>> marks;
-  for (const auto& candidates : problem.rows) {
-    marks.emplace_back(candidates.size(), 0);
-  }
+  std::vector<char> marks(prep.candidates.size(), 0);
   size_t budget = problem.max_combinations;
   size_t total = 1;
   for (const std::vector<int>& rows : Components(prep)) {
@@ -243,9 +267,9 @@ void SearchComponents(const SplitProblem& problem, const Prepared& prep,
   }
   solution.solutions = total;
   if (total == 0) return;
-  for (size_t r = 0; r < marks.size(); ++r) {
-    for (size_t c = 0; c < marks[r].size(); ++c) {
-      if (marks[r][c]) solution.surviving[r].push_back(static_cast<int>(c));
+  for (size_t r = 0; r < prep.Rows(); ++r) {
+    for (size_t c = 0; c < prep.Candidates(r); ++c) {
+      if (marks[prep.first_candidate[r] + c]) solution.surviving[r].push_back(static_cast<int>(c));
     }
   }
 }

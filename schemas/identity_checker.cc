@@ -1,6 +1,8 @@
 #include "schemas/identity_checker.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,11 +79,33 @@ std::string Format(double v) {
   return std::to_string(v);
 }
 
+// Appends "<path> (<status>)", preceded by ", " unless it is the `first`,
+// growing `out` at most once: a not-checkable note lists dozens of such
+// cells, and a report has some forty notes.
+void AppendUnusable(const PathParts& path, std::string_view status, bool first,
+                    std::string& out) {
+  std::string_view pieces[2 * std::size(PathParts().parts) + 3];
+  size_t n = 0;
+  if (!first) pieces[n++] = ", ";
+  for (int i = 0; i < path.n; ++i) {
+    if (i > 0) pieces[n++] = ".";
+    pieces[n++] = path.parts[i];
+  }
+  pieces[n++] = " (";
+  pieces[n++] = status;
+  pieces[n++] = ")";
+  size_t size = out.size();
+  for (size_t i = 0; i < n; ++i) size += pieces[i].size();
+  if (size > out.capacity()) out.reserve(std::max(size, 2 * out.capacity()));
+  for (size_t i = 0; i < n; ++i) out.append(pieces[i]);
+}
+
 // Evaluates sum(lhs) == sum(rhs) and appends the check.
 void Evaluate(const std::string& id, std::string where, const Side& lhs, const Side& rhs,
               Cells& cells, ReportV1& report) {
   CheckOut check{id, std::move(where), "pass", 0.0, 0.0, ""};
-  std::string unusable;
+  constexpr std::string_view kUnusable = "cells without a number: ";
+  std::string& note = check.note;  // kUnusable and the cells, once one is found
   auto add = [&](const Side& side, std::optional<double>& sum) {
     for (const PathParts& p : side.paths) {
       const CellOut* c = cells.Find(p);
@@ -89,19 +113,23 @@ void Evaluate(const std::string& id, std::string where, const Side& lhs, const S
         *sum += *c->value;
         continue;
       }
-      if (!unusable.empty()) unusable += ", ";
-      p.AppendTo(unusable);
-      unusable.append(" (").append(c ? CellStatusName(c->status) : "missing").append(")");
+      const bool first = note.empty();
+      if (first) note.assign(kUnusable);
+      AppendUnusable(p, c ? CellStatusName(c->status) : "missing", first, note);
     }
   };
   add(lhs, check.lhs);
   add(rhs, check.rhs);
   bool equal = std::fabs(*check.lhs - *check.rhs) < 1e-9;
-  if (!unusable.empty()) {
+  if (!note.empty()) {
     check.status = "not_checkable";
-    check.note = "cells without a number: " + unusable + "; counting them as 0 the identity " +
-                 (equal ? "holds" : "fails") + " (" + Format(*check.lhs) + " vs " +
-                 Format(*check.rhs) + ")";
+    note.append("; counting them as 0 the identity ")
+        .append(equal ? "holds" : "fails")
+        .append(" (")
+        .append(Format(*check.lhs))
+        .append(" vs ")
+        .append(Format(*check.rhs))
+        .append(")");
     check.lhs.reset();
     check.rhs.reset();
   } else if (!equal) {
@@ -174,9 +202,22 @@ void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, Cells& cells,
   }
 }
 
+// At most the checks CheckOne appends: report.checks grows once, not moving
+// every check several times per report.
+size_t MaxChecks(const TemplateSpec& spec) {
+  size_t n = 0;
+  for (const IdentitySpec& id : spec.identities) {
+    n += id.axis == Axis::kEachColumn ? spec.application_columns.size()
+         : id.axis == Axis::kEachRow  ? spec.application_rows.size()
+                                      : spec.review_groups.size();
+  }
+  return n;
+}
+
 }  // namespace
 
 void CheckIdentities(const TemplateSpec& spec, ReportV1& report) {
+  report.checks.reserve(report.checks.size() + MaxChecks(spec));
   Cells cells(report);
   for (const IdentitySpec& id : spec.identities) CheckOne(id, spec, cells, report);
 }

@@ -395,6 +395,19 @@ TEST_P(IdentityCheckerTest, BlankCellMakesT31NotCheckableAndNotesTheBlankAsZeroR
   EXPECT_TRUE(r.issues.empty());  // not checkable is not a failure
 }
 
+TEST_P(IdentityCheckerTest, NotCheckableNoteListsEveryCellWithoutANumberInOrder) {
+  ReportV1 r = ConsistentReport(spec());
+  At(r, "applications.new_received.natural_person") = Dash();
+  At(r, "applications.carried_over.natural_person") = Blank();
+  CheckIdentities(spec(), r);
+  const CheckOut* np = Find(r, "T3.1", "applications.*.natural_person");
+  EXPECT_EQ(np->status, "not_checkable");
+  EXPECT_EQ(np->note,
+            "cells without a number: applications.new_received.natural_person (dash), "
+            "applications.carried_over.natural_person (blank); "
+            "counting them as 0 the identity fails (0 vs 30)");
+}
+
 TEST_P(IdentityCheckerTest, BlankAsZeroReadingThatFailsIsSaidSo) {
   ReportV1 r = ConsistentReport(spec());
   At(r, "applications.carried_over.natural_person") = Blank();

@@ -24,7 +24,7 @@ std::string CellPath(const RowSlot& s, size_t k) { return s.path + "." + s.colum
 // at an unknown column m. Inner column j then holds v[j] (m > j), nothing
 // (m == j) or v[j-1] (m < j): it is ambiguous.
 std::vector<CellOut> PlaceAroundLostCell(const std::vector<CellOut>& v, const std::string& path,
-                                         const std::vector<std::string>& columns,
+                                         std::span<const std::string> columns,
                                          const std::vector<std::string>& strays,
                                          ReportV1& report) {
   const size_t n = columns.size();

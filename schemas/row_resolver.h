@@ -10,6 +10,7 @@
 #ifndef ZFXXGK_SCHEMAS_ROW_RESOLVER_H_
 #define ZFXXGK_SCHEMAS_ROW_RESOLVER_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ namespace zfxxgk {
 // One template row being read: where its cells go and what was read.
 struct RowSlot {
   std::string path;                  // "applications.new_received"
-  std::vector<std::string> columns;  // column keys
+  // Column keys, owned by the caller (one list per table, not a copy per
+  // row); they outlive every use of the slot.
+  std::span<const std::string> columns;
   std::vector<bool> decimal;         // per column: an amount, may hold '.'
   // Cells printed loose near the row's table (a lossy conversion dropped
   // them out of it): candidates for a cell the row lost.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -166,7 +167,7 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
   return n;
 }
 
-int ColumnIndex(const std::vector<std::string>& columns, const std::string& key) {
+int ColumnIndex(std::span<const std::string> columns, const std::string& key) {
   auto it = std::find(columns.begin(), columns.end(), key);
   return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
 }
@@ -187,7 +188,7 @@ std::vector<CellConstraint> BuildApplicationConstraints(const TemplateSpec& spec
     }
     return -1;
   };
-  const std::vector<std::string>& cols = slots.front().columns;
+  const std::span<const std::string> cols = slots.front().columns;
   auto rows_of = [&](const std::vector<std::string>& keys) {
     std::vector<int> out;
     for (const std::string& k : keys) {
@@ -443,9 +444,11 @@ void MapReview(const std::vector<Item>& items, const TemplateSpec& spec,
   std::vector<RowSlot> one(1);
   RowSlot& slot = one[0];
   slot.path = "review_litigation";
+  std::vector<std::string> columns;
   for (const std::string& g : spec.review_groups) {
-    for (const std::string& f : spec.review_fields) slot.columns.push_back(g + "." + f);
+    for (const std::string& f : spec.review_fields) columns.push_back(g + "." + f);
   }
+  slot.columns = columns;
   LabelHit hit;
   if (FindLabel(items, spec.review_anchors, begin, limit, &hit)) {
     RowReadOptions options;

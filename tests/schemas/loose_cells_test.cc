@@ -29,7 +29,8 @@ RowSlot ShortRow(const std::string& key, const std::string& first, const std::st
                  const std::vector<std::string>& loose) {
   RowSlot s;
   s.path = "t." + key;
-  s.columns = {"a", "b", "c"};
+  static const std::string kColumns[] = {"a", "b", "c"};
+  s.columns = kColumns;
   s.found = true;
   s.read.one_cell_lost = true;
   s.strays = loose;

@@ -14,7 +14,8 @@ namespace {
 RowSlot GluedSlot(std::vector<Split> splits, bool truncated) {
   RowSlot slot;
   slot.path = "row";
-  slot.columns = {"a", "b"};
+  static const std::string kColumns[] = {"a", "b"};
+  slot.columns = kColumns;
   slot.decimal = {false, false};
   slot.found = true;
   slot.read.run = "350";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -179,13 +180,15 @@ std::vector<std::string> PresentRows(const TemplateSpec& spec, Cells& cells) {
   return rows;
 }
 
+// `leaves`: ResultLeaves(spec, cells), computed at its first use (the same
+// for every identity over result leaves).
 void CheckOne(const IdentitySpec& id, const TemplateSpec& spec, Cells& cells,
-              ReportV1& report) {
+              std::optional<std::vector<std::string>>& leaves, ReportV1& report) {
   if (id.axis == Axis::kEachColumn) {
-    std::vector<std::string> leaves = ResultLeaves(spec, cells);
+    if (!leaves) leaves = ResultLeaves(spec, cells);
     for (const ColumnSpec& col : spec.application_columns) {
       Evaluate(id.id, "applications.*." + col.key,
-               RowsOf(id.lhs, leaves, col.key), RowsOf(id.rhs, leaves, col.key), cells, report);
+               RowsOf(id.lhs, *leaves, col.key), RowsOf(id.rhs, *leaves, col.key), cells, report);
     }
   } else if (id.axis == Axis::kEachRow) {
     for (const std::string& row : PresentRows(spec, cells)) {
@@ -219,7 +222,8 @@ size_t MaxChecks(const TemplateSpec& spec) {
 void CheckIdentities(const TemplateSpec& spec, ReportV1& report) {
   report.checks.reserve(report.checks.size() + MaxChecks(spec));
   Cells cells(report);
-  for (const IdentitySpec& id : spec.identities) CheckOne(id, spec, cells, report);
+  std::optional<std::vector<std::string>> leaves;
+  for (const IdentitySpec& id : spec.identities) CheckOne(id, spec, cells, leaves, report);
 }
 
 }  // namespace zfxxgk

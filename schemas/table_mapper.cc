@@ -1,7 +1,7 @@
 #include "schemas/table_mapper.h"
 
 #include <algorithm>
-#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pipeline/normalize.h"
+#include "schemas/application_constraints.h"
 #include "schemas/extra_rows.h"
 #include "schemas/loose_cells.h"
 #include "schemas/prose_facts.h"
@@ -19,7 +20,19 @@
 namespace zfxxgk {
 namespace {
 
-using Axis = IdentitySpec::Axis;
+
+// `parts` joined by '.', allocated once.
+std::string JoinPath(std::initializer_list<std::string_view> parts) {
+  size_t size = parts.size() - 1;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) {
+    if (!out.empty()) out.push_back('.');
+    out.append(p);
+  }
+  return out;
+}
 
 StreamPos After(const LabelHit& hit, const RowRead& read) {
   return hit.end < read.end ? read.end : hit.end;
@@ -148,11 +161,13 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
       strays = StrayCells(items, caption.end, captions.Next(caption.end));
     }
     std::vector<RowSlot> rows;
+    rows.reserve(sub.rows.size());
     const std::vector<std::string> columns = ColumnKeys(sub.columns);
+    std::vector<RowSlot> one(1);  // the row being resolved, moved to `rows` after
     for (const RowSpec& row : sub.rows) {
-      std::vector<RowSlot> one(1);
       RowSlot& slot = one[0];
-      slot.path = "active_disclosure." + sub.key + "." + row.key;
+      slot = RowSlot();
+      slot.path = JoinPath({"active_disclosure", sub.key, row.key});
       slot.columns = columns;
       for (const ColumnSpec& c : sub.columns) slot.decimal.push_back(c.decimal);
       slot.strays = strays;
@@ -165,87 +180,6 @@ int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec
     for (RowSlot& slot : rows) Emit(std::move(slot), report);
   }
   return n;
-}
-
-int ColumnIndex(std::span<const std::string> columns, const std::string& key) {
-  auto it = std::find(columns.begin(), columns.end(), key);
-  return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
-}
-
-// Table 三 identities (template data) as constraints over the row slots.
-std::vector<CellConstraint> BuildApplicationConstraints(const TemplateSpec& spec,
-                                                        const std::vector<RowSlot>& slots) {
-  constexpr size_t kPrefix = sizeof("applications.") - 1;
-  std::vector<int> leaves;
-  for (size_t i = 0; i < slots.size(); ++i) {
-    if (spec.application_rows[i].result_leaf && slots[i].found) leaves.push_back(i);
-  }
-  // The slot of row `key` (the last, were a key repeated), or -1: a scan of
-  // some 25 paths costs less than building a map per report.
-  auto slot_of = [&](const std::string& key) {
-    for (size_t i = slots.size(); i-- > 0;) {
-      if (std::string_view(slots[i].path).substr(kPrefix) == key) return static_cast<int>(i);
-    }
-    return -1;
-  };
-  const std::span<const std::string> cols = slots.front().columns;
-  auto rows_of = [&](const std::vector<std::string>& keys) {
-    std::vector<int> out;
-    for (const std::string& k : keys) {
-      if (k == "@result_leaves") out.insert(out.end(), leaves.begin(), leaves.end());
-      else if (int i = slot_of(k); i >= 0) out.push_back(i);
-    }
-    return out;
-  };
-  std::vector<CellConstraint> out;
-  for (const IdentitySpec& id : spec.identities) {
-    if (id.axis == Axis::kEachColumn) {
-      const std::vector<int> lhs = rows_of(id.lhs), rhs = rows_of(id.rhs);
-      for (size_t c = 0; c < cols.size(); ++c) {
-        CellConstraint k{id.id + " " + cols[c], {}, {}};
-        for (int r : lhs) k.lhs.push_back({r, static_cast<int>(c)});
-        for (int r : rhs) k.rhs.push_back({r, static_cast<int>(c)});
-        out.push_back(std::move(k));
-      }
-    } else if (id.axis == Axis::kEachRow) {
-      for (size_t r = 0; r < slots.size(); ++r) {
-        CellConstraint k{id.id + " " + slots[r].path.substr(sizeof("applications.") - 1), {}, {}};
-        for (const std::string& c : id.lhs) k.lhs.push_back({int(r), ColumnIndex(cols, c)});
-        for (const std::string& c : id.rhs) k.rhs.push_back({int(r), ColumnIndex(cols, c)});
-        out.push_back(std::move(k));
-      }
-    }
-  }
-  return out;
-}
-
-// ApplicationConstraints depend only on the template and on which of its
-// result-leaf rows were found. For the built-in templates (immutable, never
-// freed) each combination is built once per thread and kept: a report would
-// otherwise build some 60 constraints with their ids and cell lists. The
-// reference is valid until the next call on the same thread.
-const std::vector<CellConstraint>& ApplicationConstraints(const TemplateSpec& spec,
-                                                          const std::vector<RowSlot>& slots) {
-  struct Entry {
-    const TemplateSpec* spec;
-    uint64_t found;  // bit i: slot i is a result leaf that was found
-    std::vector<CellConstraint> constraints;
-  };
-  thread_local std::vector<Entry> cache;
-  thread_local std::vector<CellConstraint> uncached;
-  const bool builtin = &spec == &Gov2019Template() || &spec == &Gov2021Template();
-  if (!builtin || slots.size() > 64) return uncached = BuildApplicationConstraints(spec, slots);
-  uint64_t found = 0;
-  for (size_t i = 0; i < slots.size(); ++i) {
-    if (spec.application_rows[i].result_leaf && slots[i].found) found |= uint64_t{1} << i;
-  }
-  for (const Entry& e : cache) {
-    if (e.spec == &spec && e.found == found) return e.constraints;
-  }
-  constexpr size_t kMaxEntries = 64;  // a few per template occur in practice
-  if (cache.size() == kMaxEntries) cache.erase(cache.begin());
-  cache.push_back({&spec, found, BuildApplicationConstraints(spec, slots)});
-  return cache.back().constraints;
 }
 
 bool Expected(const RowSpec& row, bool single_other) {
@@ -390,7 +324,7 @@ StreamPos MapApplications(const std::vector<Item>& items, const TemplateSpec& sp
   const std::vector<std::string> columns = ColumnKeys(spec.application_columns);
   for (const RowSpec& row : spec.application_rows) {
     RowSlot slot;
-    slot.path = "applications." + row.key;
+    slot.path = JoinPath({"applications", row.key});
     slot.columns = columns;
     bool skipped = !single_group.empty() && row.key.rfind(single_group + ".", 0) == 0;
     if (!skipped) cursor = ReadSlot(items, row.aliases, cursor, limit, slot, counts);

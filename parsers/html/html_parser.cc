@@ -70,7 +70,7 @@ size_t ComputeWeights(const GumboNode* n, bool in_link, int depth,
     });
   }
   if (t == GUMBO_TAG_TABLE) tables->push_back(n);
-  (*w)[n] = sum;
+  w->Set(n, sum);
   return sum;
 }
 
@@ -78,14 +78,14 @@ size_t ComputeWeights(const GumboNode* n, bool in_link, int depth,
 // table (>= 1/5 of the largest); never enters a data table.
 const GumboNode* ChooseArticleRoot(const GumboNode* body, const WeightMap& w,
                                    const std::vector<const GumboNode*>& tables) {
-  const size_t total = w.at(body);
+  const size_t total = w.At(body);
   size_t max_table = 0;
   for (const GumboNode* t : tables) {
-    if (!IsMetadataTable(t)) max_table = std::max(max_table, w.at(t));
+    if (!IsMetadataTable(t)) max_table = std::max(max_table, w.At(t));
   }
   std::vector<const GumboNode*> large;
   for (const GumboNode* t : tables) {
-    if (w.at(t) * 5 >= max_table && w.at(t) > 0 && !IsMetadataTable(t)) {
+    if (w.At(t) * 5 >= max_table && w.At(t) > 0 && !IsMetadataTable(t)) {
       large.push_back(t);
     }
   }
@@ -93,10 +93,10 @@ const GumboNode* ChooseArticleRoot(const GumboNode* body, const WeightMap& w,
   while (total > 0) {
     const GumboNode* best = nullptr;
     ForEachChild(node, [&](const GumboNode* c) {
-      auto it = w.find(c);
-      if (it != w.end() && (best == nullptr || it->second > w.at(best))) best = c;
+      const size_t* weight = w.Find(c);
+      if (weight != nullptr && (best == nullptr || *weight > w.At(best))) best = c;
     });
-    if (best == nullptr || w.at(best) * 100 < total * kRootSharePct) break;
+    if (best == nullptr || w.At(best) * 100 < total * kRootSharePct) break;
     if (TagOf(best) == GUMBO_TAG_TABLE && !IsLayoutTable(best, w)) break;
     if (!std::all_of(large.begin(), large.end(),
                      [&](const GumboNode* t) { return Contains(best, t); })) {

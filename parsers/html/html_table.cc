@@ -115,8 +115,8 @@ size_t NestedTableWeight(const GumboNode* table, const WeightMap& w) {
   size_t sum = 0;
   Traverse(table, [&](const GumboNode* x) {
     if (x == table || TagOf(x) != GUMBO_TAG_TABLE) return true;
-    auto it = w.find(x);
-    sum += it == w.end() ? 0 : it->second;
+    const size_t* weight = w.Find(x);
+    sum += weight == nullptr ? 0 : *weight;
     return false;
   });
   return sum;
@@ -169,8 +169,8 @@ bool IsLayoutTable(const GumboNode* table, const WeightMap& w) {
     ForEachChild(row, [&](const GumboNode* c) { cells += IsCellTag(TagOf(c)); });
   }
   if (cells <= 1) return true;
-  auto it = w.find(table);
-  const size_t own = it == w.end() ? 0 : it->second;
+  const size_t* weight = w.Find(table);
+  const size_t own = weight == nullptr ? 0 : *weight;
   return own > 0 && NestedTableWeight(table, w) * 2 >= own;
 }
 

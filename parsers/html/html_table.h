@@ -8,15 +8,12 @@
 
 #include <cstddef>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "parsers/html/weight_map.h"
 #include "pipeline/document.h"
 
 namespace zfxxgk::html {
-
-// Visible non-link text under each element (see ComputeWeights in the parser).
-using WeightMap = std::unordered_map<const GumboNode*, size_t>;
 
 // The grid of `table` with cell texts (HTML table model: rowspan/colspan
 // clamped to 1..1000 and to the table's rows, cells past column 2000 dropped,

@@ -79,15 +79,16 @@ size_t ComputeWeights(const GumboNode* n, bool in_link, int depth,
 const GumboNode* ChooseArticleRoot(const GumboNode* body, const WeightMap& w,
                                    const std::vector<const GumboNode*>& tables) {
   const size_t total = w.At(body);
+  std::vector<char> metadata(tables.size());  // each table read once
   size_t max_table = 0;
-  for (const GumboNode* t : tables) {
-    if (!IsMetadataTable(t)) max_table = std::max(max_table, w.At(t));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    metadata[i] = IsMetadataTable(tables[i]);
+    if (!metadata[i]) max_table = std::max(max_table, w.At(tables[i]));
   }
   std::vector<const GumboNode*> large;
-  for (const GumboNode* t : tables) {
-    if (w.At(t) * 5 >= max_table && w.At(t) > 0 && !IsMetadataTable(t)) {
-      large.push_back(t);
-    }
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const size_t weight = w.At(tables[i]);
+    if (weight * 5 >= max_table && weight > 0 && !metadata[i]) large.push_back(tables[i]);
   }
   const GumboNode* node = body;
   while (total > 0) {
@@ -174,7 +175,7 @@ class PageWalker {
     Table table = BuildTable(n, &nested);
     const bool has_text = std::any_of(table.cells.begin(), table.cells.end(),
                                       [](const Cell& c) { return !c.text.empty(); });
-    if (has_text && in_root_ && !IsMetadataTable(n)) {
+    if (has_text && in_root_ && !IsMetadataTable(table)) {
       EmitTable(n, std::move(table));
     } else if (has_text) {
       EmitRowLines(table);

@@ -14,6 +14,7 @@ namespace {
 constexpr int kMaxSpan = 1000;        // larger rowspan/colspan are clamped
 constexpr int kMaxCols = 2000;        // cells beyond this column are dropped
 constexpr size_t kMaxGridArea = 4'000'000;  // span budget per table
+constexpr size_t kMaxMetadataRows = 12;     // a larger table is no metadata table
 
 // The <tr> elements of `table` in source order (thead/tbody/tfoot/bare).
 std::vector<const GumboNode*> TableRows(const GumboNode* table) {
@@ -155,10 +156,14 @@ Table BuildTable(const GumboNode* table, std::vector<const GumboNode*>* nested) 
 // A small table of page metadata (索引号 | … | 公开日期 | 2024-01-17): its
 // rows are read as lines so the publication date stays in the text.
 bool IsMetadataTable(const GumboNode* table) {
-  if (TableRows(table).size() > 12) return false;
+  if (TableRows(table).size() > kMaxMetadataRows) return false;
   std::vector<const GumboNode*> ignored;
-  const Table t = BuildTable(table, &ignored);
-  return std::any_of(t.cells.begin(), t.cells.end(),
+  return IsMetadataTable(BuildTable(table, &ignored));
+}
+
+bool IsMetadataTable(const Table& grid) {
+  return grid.n_rows <= static_cast<int>(kMaxMetadataRows) &&
+         std::any_of(grid.cells.begin(), grid.cells.end(),
                      [](const Cell& c) { return IsMetadataLabel(c.text); });
 }
 

@@ -30,6 +30,9 @@ bool IsMetadataLabel(std::string_view text);
 // lines rather than as a Table so the publication date stays in the text.
 bool IsMetadataTable(const GumboNode* table);
 
+// The same test on the grid BuildTable made of the table (no second reading).
+bool IsMetadataTable(const Table& grid);
+
 // A table used for page layout: one cell, or mostly (by weight) other tables.
 bool IsLayoutTable(const GumboNode* table, const WeightMap& w);
 

@@ -151,8 +151,8 @@ class PageWalker {
 
   void Flush() {
     TrimEnd(&line_);
-    if (!line_.empty()) PushText(std::move(line_), begin_, end_);
-    line_.clear();
+    if (!line_.empty()) PushText(line_, begin_, end_);
+    line_.clear();  // keeps its capacity for the next line
   }
 
  private:
@@ -234,16 +234,17 @@ class PageWalker {
     }
     for (Block& row : rows) {
       if (row.text.empty()) continue;
-      PushText(std::move(row.text), row.prov.source_begin, row.prov.source_end);
+      PushText(row.text, row.prov.source_begin, row.prov.source_end);
     }
   }
 
-  void PushText(std::string text, size_t begin, size_t end) {
+  // Copies `text` into a block only when it is kept: most chrome lines are not.
+  void PushText(std::string_view text, size_t begin, size_t end) {
     const bool keep = in_root_ || IsMetadataLine(text) ||
                       (title_depth_ > 0 && text.size() <= kMaxKeptLine);
     if (!keep) return;
     Block block;
-    block.text = std::move(text);
+    block.text = text;
     block.prov = MakeProv(begin, end);
     doc_->blocks.push_back(std::move(block));
   }

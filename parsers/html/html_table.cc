@@ -142,8 +142,9 @@ bool IsMetadataLabel(std::string_view text) {
 Table BuildTable(const GumboNode* table, std::vector<const GumboNode*>* nested) {
   std::vector<const GumboNode*> cell_nodes;
   Table t = PlaceCells(TableRows(table), &cell_nodes);
+  std::string piece;  // one buffer for every cell
   for (size_t i = 0; i < t.cells.size(); ++i) {
-    std::string piece;
+    piece.clear();
     CollectCellText(cell_nodes[i], 0, &t.cells[i].text, &piece, nested);
     TrimEnd(&piece);
     t.cells[i].text += piece;

@@ -6,7 +6,7 @@
 namespace zfxxgk::html {
 namespace {
 
-constexpr size_t kFirstCapacity = 1024;  // slots; a 40 KB page has ~1,400 elements
+constexpr size_t kFirstCapacity = 4096;  // slots (64 KB): no growth up to 2,048 elements
 
 // Node addresses are 8-byte aligned and close together: Fibonacci hashing
 // spreads them over the table.

@@ -113,8 +113,29 @@ size_t FindRawTextEnd(std::string_view s, size_t from, std::string_view name) {
   }
 }
 
+// Occurrences of `b` in `s`. Counted in 240-byte chunks into a byte-sized
+// counter, a loop the compiler vectorises (std::count's 64-bit counter made
+// it 3 instructions per byte).
+size_t CountByte(std::string_view s, char b) {
+  size_t total = 0;
+  while (!s.empty()) {
+    const size_t chunk = std::min<size_t>(s.size(), 240);
+    uint8_t n = 0;
+    for (size_t k = 0; k < chunk; ++k) n += s[k] == b;
+    total += n;
+    s.remove_prefix(chunk);
+  }
+  return total;
+}
+
 Status CheckHtmlDepth(std::string_view utf8, const ExtractOptions& options,
                       const std::string& path) {
+  // The estimate deepens by at most one per '<': a page with no more of them
+  // than the limit passes without the tag scan (report pages have ~3,000
+  // against the default 4,096).
+  if (CountByte(utf8, '<') <= static_cast<size_t>(std::max(options.max_html_depth, 0))) {
+    return OkStatus();
+  }
   const int depth = EstimateHtmlDepth(utf8, options.max_html_depth);
   if (depth <= options.max_html_depth) return OkStatus();
   return Status(StatusCode::kResourceLimit,

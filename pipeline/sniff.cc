@@ -75,12 +75,14 @@ bool LooksLikeHtml(std::string_view utf8) {
   const std::string_view probe = TrimLeadingSpace(utf8.substr(0, kHtmlProbeBytes));
   // Every cue below starts with '<': a text dump without one is not lowered.
   if (probe.find('<') == std::string_view::npos) return false;
-  const std::string lower = AsciiLower(probe);
+  // The start cues need only the first bytes lowered; most pages stop here.
+  const std::string head = AsciiLower(probe.substr(0, 16));
   for (std::string_view start :
        {"<!doctype html", "<html", "<head", "<meta", "<!--"}) {
-    if (StartsWith(lower, start)) return true;
+    if (StartsWith(head, start)) return true;
   }
-  if (StartsWith(lower, "<?xml") && lower.find("<html") != std::string::npos) {
+  const std::string lower = AsciiLower(probe);
+  if (StartsWith(head, "<?xml") && lower.find("<html") != std::string::npos) {
     return true;
   }
   const std::set<std::string> tags = OpenedHtmlTags(lower);

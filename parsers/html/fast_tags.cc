@@ -9,11 +9,11 @@ namespace {
 
 using Table = std::array<uint16_t, GUMBO_TAG_LAST + 1>;
 
-void Mark(Table* t, uint16_t c, std::initializer_list<GumboTag> tags) {
+constexpr void Mark(Table* t, uint16_t c, std::initializer_list<GumboTag> tags) {
   for (GumboTag tag : tags) (*t)[tag] |= c;
 }
 
-void MarkSpecial(Table* t) {
+constexpr void MarkSpecial(Table* t) {
   Mark(t, kSpecial,
        {GUMBO_TAG_ADDRESS, GUMBO_TAG_APPLET, GUMBO_TAG_AREA, GUMBO_TAG_ARTICLE,
         GUMBO_TAG_ASIDE, GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
@@ -36,7 +36,7 @@ void MarkSpecial(Table* t) {
         GUMBO_TAG_WBR, GUMBO_TAG_XMP});
 }
 
-void MarkBlocks(Table* t) {
+constexpr void MarkBlocks(Table* t) {
   const std::initializer_list<GumboTag> both = {
       GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
       GUMBO_TAG_CENTER, GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL,
@@ -48,7 +48,7 @@ void MarkBlocks(Table* t) {
   Mark(t, kBlockEnd, {GUMBO_TAG_BUTTON, GUMBO_TAG_LISTING, GUMBO_TAG_PRE});
 }
 
-Table MakeTable() {
+constexpr Table MakeTable() {
   Table t{};
   MarkSpecial(&t);
   MarkBlocks(&t);
@@ -84,13 +84,9 @@ Table MakeTable() {
   return t;
 }
 
-const Table kTable = MakeTable();
-
 }  // namespace
 
-uint16_t TagClasses(GumboTag tag) {
-  return static_cast<unsigned>(tag) <= GUMBO_TAG_LAST ? kTable[tag] : 0;
-}
+constexpr Table kTagClassTable = MakeTable();
 
 GumboTag LookupTag(const char* name, unsigned length) {
   // The tags of Word-exported pages first, without a hash.

@@ -5,6 +5,7 @@
 
 #include <gumbo.h>
 
+#include <array>
 #include <cstdint>
 
 namespace zfxxgk::html {
@@ -22,8 +23,14 @@ enum TagClass : uint16_t {
   kHeading = 1 << 9,        // h1 to h6
 };
 
+// The classes of each tag, indexed by GumboTag (use TagClasses).
+extern const std::array<uint16_t, GUMBO_TAG_LAST + 1> kTagClassTable;
+
 // The classes of `tag` (0 for GUMBO_TAG_UNKNOWN and out-of-range values).
-uint16_t TagClasses(GumboTag tag);
+// Inline: the tree builder asks several times per token.
+inline uint16_t TagClasses(GumboTag tag) {
+  return static_cast<unsigned>(tag) <= GUMBO_TAG_LAST ? kTagClassTable[tag] : 0;
+}
 
 // Whether `tag` has any of `classes` (TagClass bits).
 inline bool HasClass(GumboTag tag, unsigned classes) { return (TagClasses(tag) & classes) != 0; }

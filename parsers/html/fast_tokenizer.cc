@@ -1,5 +1,6 @@
 #include "parsers/html/fast_tokenizer.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -50,6 +51,16 @@ bool Decode(std::string_view raw, std::string* out) {
   return true;
 }
 
+// High bits marking the bytes of `w` (little-endian) that are not printable
+// ASCII (0x20..0x7E). Only the lowest mark is exact (a borrow can mark a
+// printable byte above a control character): callers use only that one.
+uint64_t NonPrintableAsciiBytes(uint64_t w) {
+  const uint64_t below_space = (w - kWordOnes * 0x20) & ~w;
+  const uint64_t x = w ^ (kWordOnes * 0x7F);
+  const uint64_t del = (x - kWordOnes) & ~x;
+  return (w | below_space | del) & kWordHighBits;
+}
+
 void ScanWhitespace(FastToken* t) {
   size_t i = 0;
   while (i < t->text.size() && IsWs(t->text[i])) ++i;
@@ -63,9 +74,15 @@ bool IsCleanUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* const end = p + s.size();
   while (p < end) {
-    if (end - p >= 8 && PrintableAsciiWord(LoadWord(p))) {
-      p += 8;
-      continue;
+    if (end - p >= 8) {
+      // Skip the printable ASCII bytes before the first other one (markup
+      // between CJK characters rarely fills a whole word).
+      const uint64_t other = NonPrintableAsciiBytes(LoadWord(p));
+      if (other == 0) {
+        p += 8;
+        continue;
+      }
+      p += std::countr_zero(other) / 8;
     }
     const unsigned c = *p;
     if (c < 0x80) {

@@ -1,5 +1,6 @@
 #include "parsers/html/gumbo_tree.h"
 
+#include <array>
 #include <cctype>
 
 namespace zfxxgk::html {
@@ -30,13 +31,29 @@ size_t SpaceAt(std::string_view s, size_t i, bool* zero_width) {
   return 0;
 }
 
+// Bytes that can start a white-space or zero-width character (SpaceAt):
+// ASCII white space and the lead bytes C2, E2, E3 and EF.
+constexpr std::array<bool, 256> kMaySpace = [] {
+  std::array<bool, 256> t{};
+  for (int c : {' ', '\t', '\n', '\v', '\f', '\r'}) t[c] = true;
+  for (int c : {0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;
+  return t;
+}();
+
+bool MaySpace(char c) { return kMaySpace[static_cast<unsigned char>(c)]; }
+
 }  // namespace
 
 // Appends `text`, collapsing white-space runs to one space. `out` never
-// starts with a space; a trailing one is removed by TrimEnd.
+// starts with a space; a trailing one is removed by TrimEnd. Runs without a
+// possible space are appended whole.
 void AppendCollapsed(std::string_view text, std::string* out) {
   size_t i = 0;
   while (i < text.size()) {
+    const size_t run = i;
+    while (i < text.size() && !MaySpace(text[i])) ++i;
+    if (i > run) out->append(text.data() + run, i - run);
+    if (i == text.size()) break;
     bool zero_width = false;
     const size_t n = SpaceAt(text, i, &zero_width);
     if (n == 0) {
@@ -55,29 +72,11 @@ void TrimEnd(std::string* s) {
 // Visible code points (white space excluded), a cheap measure of text mass.
 size_t CountVisible(std::string_view s) {
   size_t n = 0;
-  for (char ch : s) {
+  for (char ch : s) {  // isspace of the "C" locale, without a call per byte
     const auto c = static_cast<unsigned char>(ch);
-    if ((c & 0xC0) != 0x80 && !std::isspace(c)) ++n;
+    n += (c & 0xC0) != 0x80 && c != ' ' && (c < '\t' || c > '\r');
   }
   return n;
-}
-
-GumboTag TagOf(const GumboNode* n) {
-  return n->type == GUMBO_NODE_ELEMENT ? n->v.element.tag : GUMBO_TAG_UNKNOWN;
-}
-
-const GumboVector* ChildrenOf(const GumboNode* n) {
-  if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
-  if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
-    return &n->v.element.children;
-  }
-  return nullptr;
-}
-
-
-bool IsText(const GumboNode* n) {
-  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-         n->type == GUMBO_NODE_CDATA;
 }
 
 size_t NodeBegin(const GumboNode* n) {

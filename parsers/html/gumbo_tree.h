@@ -32,14 +32,26 @@ size_t CountVisible(std::string_view s);
 
 // ---------------------------------------------------------------- nodes
 
-// The element's tag; GUMBO_TAG_UNKNOWN for other nodes.
-GumboTag TagOf(const GumboNode* n);
+// The element's tag; GUMBO_TAG_UNKNOWN for other nodes. (These three are
+// inline: the walkers ask them of every node.)
+inline GumboTag TagOf(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT ? n->v.element.tag : GUMBO_TAG_UNKNOWN;
+}
 
 // Children of a document, element or template node; nullptr for others.
-const GumboVector* ChildrenOf(const GumboNode* n);
+inline const GumboVector* ChildrenOf(const GumboNode* n) {
+  if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
+  if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
+    return &n->v.element.children;
+  }
+  return nullptr;
+}
 
 // Text, white-space and CDATA nodes.
-bool IsText(const GumboNode* n);
+inline bool IsText(const GumboNode* n) {
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+         n->type == GUMBO_NODE_CDATA;
+}
 
 // Byte range of the node in the parsed source (end tag included).
 size_t NodeBegin(const GumboNode* n);

@@ -70,7 +70,7 @@ size_t ComputeWeights(const GumboNode* n, bool in_link, int depth,
     });
   }
   if (t == GUMBO_TAG_TABLE) tables->push_back(n);
-  (*w)[n] = sum;
+  w->Set(n, sum);
   return sum;
 }
 
@@ -78,25 +78,26 @@ size_t ComputeWeights(const GumboNode* n, bool in_link, int depth,
 // table (>= 1/5 of the largest); never enters a data table.
 const GumboNode* ChooseArticleRoot(const GumboNode* body, const WeightMap& w,
                                    const std::vector<const GumboNode*>& tables) {
-  const size_t total = w.at(body);
+  const size_t total = w.At(body);
+  std::vector<char> metadata(tables.size());  // each table read once
   size_t max_table = 0;
-  for (const GumboNode* t : tables) {
-    if (!IsMetadataTable(t)) max_table = std::max(max_table, w.at(t));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    metadata[i] = IsMetadataTable(tables[i]);
+    if (!metadata[i]) max_table = std::max(max_table, w.At(tables[i]));
   }
   std::vector<const GumboNode*> large;
-  for (const GumboNode* t : tables) {
-    if (w.at(t) * 5 >= max_table && w.at(t) > 0 && !IsMetadataTable(t)) {
-      large.push_back(t);
-    }
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const size_t weight = w.At(tables[i]);
+    if (weight * 5 >= max_table && weight > 0 && !metadata[i]) large.push_back(tables[i]);
   }
   const GumboNode* node = body;
   while (total > 0) {
     const GumboNode* best = nullptr;
     ForEachChild(node, [&](const GumboNode* c) {
-      auto it = w.find(c);
-      if (it != w.end() && (best == nullptr || it->second > w.at(best))) best = c;
+      const size_t* weight = w.Find(c);
+      if (weight != nullptr && (best == nullptr || *weight > w.At(best))) best = c;
     });
-    if (best == nullptr || w.at(best) * 100 < total * kRootSharePct) break;
+    if (best == nullptr || w.At(best) * 100 < total * kRootSharePct) break;
     if (TagOf(best) == GUMBO_TAG_TABLE && !IsLayoutTable(best, w)) break;
     if (!std::all_of(large.begin(), large.end(),
                      [&](const GumboNode* t) { return Contains(best, t); })) {
@@ -150,8 +151,8 @@ class PageWalker {
 
   void Flush() {
     TrimEnd(&line_);
-    if (!line_.empty()) PushText(std::move(line_), begin_, end_);
-    line_.clear();
+    if (!line_.empty()) PushText(line_, begin_, end_);
+    line_.clear();  // keeps its capacity for the next line
   }
 
  private:
@@ -174,7 +175,7 @@ class PageWalker {
     Table table = BuildTable(n, &nested);
     const bool has_text = std::any_of(table.cells.begin(), table.cells.end(),
                                       [](const Cell& c) { return !c.text.empty(); });
-    if (has_text && in_root_ && !IsMetadataTable(n)) {
+    if (has_text && in_root_ && !IsMetadataTable(table)) {
       EmitTable(n, std::move(table));
     } else if (has_text) {
       EmitRowLines(table);
@@ -233,16 +234,17 @@ class PageWalker {
     }
     for (Block& row : rows) {
       if (row.text.empty()) continue;
-      PushText(std::move(row.text), row.prov.source_begin, row.prov.source_end);
+      PushText(row.text, row.prov.source_begin, row.prov.source_end);
     }
   }
 
-  void PushText(std::string text, size_t begin, size_t end) {
+  // Copies `text` into a block only when it is kept: most chrome lines are not.
+  void PushText(std::string_view text, size_t begin, size_t end) {
     const bool keep = in_root_ || IsMetadataLine(text) ||
                       (title_depth_ > 0 && text.size() <= kMaxKeptLine);
     if (!keep) return;
     Block block;
-    block.text = std::move(text);
+    block.text = text;
     block.prov = MakeProv(begin, end);
     doc_->blocks.push_back(std::move(block));
   }

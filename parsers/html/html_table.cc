@@ -14,6 +14,7 @@ namespace {
 constexpr int kMaxSpan = 1000;        // larger rowspan/colspan are clamped
 constexpr int kMaxCols = 2000;        // cells beyond this column are dropped
 constexpr size_t kMaxGridArea = 4'000'000;  // span budget per table
+constexpr size_t kMaxMetadataRows = 12;     // a larger table is no metadata table
 
 // The <tr> elements of `table` in source order (thead/tbody/tfoot/bare).
 std::vector<const GumboNode*> TableRows(const GumboNode* table) {
@@ -115,8 +116,8 @@ size_t NestedTableWeight(const GumboNode* table, const WeightMap& w) {
   size_t sum = 0;
   Traverse(table, [&](const GumboNode* x) {
     if (x == table || TagOf(x) != GUMBO_TAG_TABLE) return true;
-    auto it = w.find(x);
-    sum += it == w.end() ? 0 : it->second;
+    const size_t* weight = w.Find(x);
+    sum += weight == nullptr ? 0 : *weight;
     return false;
   });
   return sum;
@@ -141,8 +142,9 @@ bool IsMetadataLabel(std::string_view text) {
 Table BuildTable(const GumboNode* table, std::vector<const GumboNode*>* nested) {
   std::vector<const GumboNode*> cell_nodes;
   Table t = PlaceCells(TableRows(table), &cell_nodes);
+  std::string piece;  // one buffer for every cell
   for (size_t i = 0; i < t.cells.size(); ++i) {
-    std::string piece;
+    piece.clear();
     CollectCellText(cell_nodes[i], 0, &t.cells[i].text, &piece, nested);
     TrimEnd(&piece);
     t.cells[i].text += piece;
@@ -155,10 +157,14 @@ Table BuildTable(const GumboNode* table, std::vector<const GumboNode*>* nested) 
 // A small table of page metadata (索引号 | … | 公开日期 | 2024-01-17): its
 // rows are read as lines so the publication date stays in the text.
 bool IsMetadataTable(const GumboNode* table) {
-  if (TableRows(table).size() > 12) return false;
+  if (TableRows(table).size() > kMaxMetadataRows) return false;
   std::vector<const GumboNode*> ignored;
-  const Table t = BuildTable(table, &ignored);
-  return std::any_of(t.cells.begin(), t.cells.end(),
+  return IsMetadataTable(BuildTable(table, &ignored));
+}
+
+bool IsMetadataTable(const Table& grid) {
+  return grid.n_rows <= static_cast<int>(kMaxMetadataRows) &&
+         std::any_of(grid.cells.begin(), grid.cells.end(),
                      [](const Cell& c) { return IsMetadataLabel(c.text); });
 }
 
@@ -169,8 +175,8 @@ bool IsLayoutTable(const GumboNode* table, const WeightMap& w) {
     ForEachChild(row, [&](const GumboNode* c) { cells += IsCellTag(TagOf(c)); });
   }
   if (cells <= 1) return true;
-  auto it = w.find(table);
-  const size_t own = it == w.end() ? 0 : it->second;
+  const size_t* weight = w.Find(table);
+  const size_t own = weight == nullptr ? 0 : *weight;
   return own > 0 && NestedTableWeight(table, w) * 2 >= own;
 }
 

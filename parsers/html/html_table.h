@@ -8,15 +8,12 @@
 
 #include <cstddef>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "parsers/html/weight_map.h"
 #include "pipeline/document.h"
 
 namespace zfxxgk::html {
-
-// Visible non-link text under each element (see ComputeWeights in the parser).
-using WeightMap = std::unordered_map<const GumboNode*, size_t>;
 
 // The grid of `table` with cell texts (HTML table model: rowspan/colspan
 // clamped to 1..1000 and to the table's rows, cells past column 2000 dropped,
@@ -32,6 +29,9 @@ bool IsMetadataLabel(std::string_view text);
 // A small table of page metadata (索引号 | … | 公开日期 | 2024-01-17), read as
 // lines rather than as a Table so the publication date stays in the text.
 bool IsMetadataTable(const GumboNode* table);
+
+// The same test on the grid BuildTable made of the table (no second reading).
+bool IsMetadataTable(const Table& grid);
 
 // A table used for page layout: one cell, or mostly (by weight) other tables.
 bool IsLayoutTable(const GumboNode* table, const WeightMap& w);

@@ -144,5 +144,14 @@ TEST(HtmlFastTree, CleanUtf8FindsARefusedByteAtEveryOffset) {
   }
 }
 
+// A word holding allowed bytes other than printable ASCII (tab, newline,
+// CJK) before a refused one: the scan skips only to the first of them.
+TEST(HtmlFastTree, CleanUtf8FindsARefusedByteAfterAllowedOnesInTheSameWord) {
+  EXPECT_TRUE(IsCleanUtf8("ab\t\n\tcdefgh\n"));
+  EXPECT_FALSE(IsCleanUtf8("ab\t\n\t\x01" "defgh"));
+  EXPECT_FALSE(IsCleanUtf8("a\t表\x7f" "efghij"));
+  EXPECT_FALSE(IsCleanUtf8("a\n\xef\xbf\xbe" "defghij"));  // U+FFFE
+}
+
 }  // namespace
 }  // namespace zfxxgk::html

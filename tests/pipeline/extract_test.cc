@@ -94,6 +94,35 @@ TEST(ExtractTest, HtmlNestedDeeperThanTheLimitIsRejected) {
   EXPECT_NE(r.status().message().find("--max-html-depth"), std::string::npos);
 }
 
+// A page of <html><body> and `divs` nested <div>s (depth `divs`).
+std::string NestedDivs(int divs) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < divs; ++i) page += "<div>";
+  return page + "一、总体情况";
+}
+
+TEST(ExtractTest, HtmlWithNoMoreTagsThanTheDepthLimitIsAccepted) {
+  ExtractOptions options;
+  options.max_html_depth = 50;
+  StatusOr<ReportV1> r = ExtractBytes(NestedDivs(48), "deep.html", options);  // 50 '<'
+  EXPECT_TRUE(r.ok() || r.status().code() != StatusCode::kResourceLimit) << r.status().message();
+}
+
+TEST(ExtractTest, HtmlNestedExactlyToTheLimitIsAccepted) {
+  ExtractOptions options;
+  options.max_html_depth = 50;
+  StatusOr<ReportV1> r = ExtractBytes(NestedDivs(50), "deep.html", options);  // 52 '<'
+  EXPECT_TRUE(r.ok() || r.status().code() != StatusCode::kResourceLimit) << r.status().message();
+}
+
+TEST(ExtractTest, HtmlNestedOneLevelPastTheLimitIsRejected) {
+  ExtractOptions options;
+  options.max_html_depth = 50;
+  StatusOr<ReportV1> r = ExtractBytes(NestedDivs(51), "deep.html", options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+}
+
 TEST(ExtractTest, DepthEstimateSkipsVoidOptionalAndRawTextTags) {
   EXPECT_EQ(EstimateHtmlDepth("<div><span>x</span></div><div></div>", 100), 2);
   // <p>, <li>, <td>, <tr>, <br> may stay unclosed: not counted.

@@ -42,6 +42,17 @@ TEST(SniffTest, DoctypeIsHtml) {
             InputFormat::kHtml);
 }
 
+TEST(SniffTest, UpperCaseStartTagIsHtml) {
+  EXPECT_EQ(SniffFormat("<HTML><HEAD><TITLE>报告</TITLE>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<Meta charset=gbk><P>报告"), InputFormat::kHtml);
+}
+
+TEST(SniffTest, XmlDeclarationBeforeAnHtmlTagIsHtml) {
+  EXPECT_EQ(SniffFormat("<?xml version=\"1.0\"?>\n<HTML xmlns=x><p>报告</p></HTML>"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<?xml version=\"1.0\"?>\n<report>报告</report>"), InputFormat::kText);
+}
+
 TEST(SniffTest, LeadingCommentIsHtml) {
   EXPECT_EQ(SniffFormat("<!-- saved page -->\n<div>报告</div>"), InputFormat::kHtml);
 }

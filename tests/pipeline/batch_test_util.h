@@ -1,4 +1,4 @@
-// Shared by the batch tests: temporary directories, a fake extractor that
+// Shared by the batch tests: temporary directories (tests/temp_dir.h), a fake extractor that
 // reads a tiny line format, and a sink that records what it is given.
 #ifndef ZFXXGK_TESTS_PIPELINE_BATCH_TEST_UTIL_H_
 #define ZFXXGK_TESTS_PIPELINE_BATCH_TEST_UTIL_H_
@@ -16,32 +16,13 @@
 #include <vector>
 
 #include "pipeline/batch.h"
+#include "tests/temp_dir.h"
 
 namespace zfxxgk::batch_test {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "zfxxgk-batch-XXXXXX").string();
-    path_ = mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Write(const std::string& rel, const std::string& text) const {
-    const std::string p = path_ + "/" + rel;
-    fs::create_directories(fs::path(p).parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-
- private:
-  std::string path_;
-};
+using testing_util::TempDir;
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

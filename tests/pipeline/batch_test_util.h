@@ -83,23 +83,30 @@ inline StatusOr<ReportV1> FakeExtract(std::string_view bytes, const std::string&
   return r;
 }
 
+// Counts its calls and, when `hashes` is given (one worker only: not
+// synchronized), records the hash each call was handed.
 class FakeExtractor : public BatchExtractor {
  public:
-  explicit FakeExtractor(std::atomic<int>* calls) : calls_(calls) {}
-  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path) override {
+  explicit FakeExtractor(std::atomic<int>* calls, std::vector<std::string>* hashes = nullptr)
+      : calls_(calls), hashes_(hashes) {}
+  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path,
+                             std::string_view sha256) override {
     if (calls_) ++*calls_;
+    if (hashes_) hashes_->emplace_back(sha256);
     return FakeExtract(bytes, path);
   }
 
  private:
   std::atomic<int>* calls_;
+  std::vector<std::string>* hashes_;
 };
 
 inline BatchExtractorFactory FakeFactory(std::atomic<int>* calls = nullptr,
-                                         std::atomic<int>* created = nullptr) {
-  return [calls, created]() -> StatusOr<std::unique_ptr<BatchExtractor>> {
+                                         std::atomic<int>* created = nullptr,
+                                         std::vector<std::string>* hashes = nullptr) {
+  return [calls, created, hashes]() -> StatusOr<std::unique_ptr<BatchExtractor>> {
     if (created) ++*created;
-    return std::unique_ptr<BatchExtractor>(std::make_unique<FakeExtractor>(calls));
+    return std::unique_ptr<BatchExtractor>(std::make_unique<FakeExtractor>(calls, hashes));
   };
 }
 

@@ -206,6 +206,28 @@ TEST(BatchStateTest, ReadEntryOfALineForAnotherPathIsUnreadable) {
   EXPECT_EQ((*state)->ReadEntry("b", **line).status().code(), StatusCode::kUnreadable);
 }
 
+// Open and ReadEntry accept the same lines, so an accepted line fails
+// ReadEntry only when its bytes changed after Open: kUnreadable.
+TEST(BatchStateTest, LineChangedAfterOpenIsUnreadable) {
+  TempDir temp;
+  const std::string& dir = temp.path();
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("a", "1")}).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  StatusOr<std::optional<BatchJournalLine>> line = (*state)->Seek("a");
+  ASSERT_TRUE(line.ok() && line->has_value());
+  {  // another writer, ignoring the lock, breaks the line in place
+    std::fstream f(dir + "/" + kBatchStateFile, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>((*line)->offset + (*line)->length - 1));
+    f.put('x');
+  }
+  EXPECT_EQ((*state)->ReadEntry("a", **line).status().code(), StatusCode::kUnreadable);
+}
+
 TEST(BatchStateTest, SecondBatchOnTheSameDirectoryIsRefused) {
   TempDir temp;
   const std::string& dir = temp.path();

@@ -27,8 +27,9 @@ using Clock = std::chrono::steady_clock;
 class DefaultExtractor : public BatchExtractor {
  public:
   explicit DefaultExtractor(const ExtractOptions& options) : options_(options) {}
-  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path) override {
-    return ExtractBytes(bytes, path, options_);
+  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path,
+                             std::string_view sha256) override {
+    return ExtractBytes(bytes, path, options_, sha256);
   }
 
  private:

@@ -67,7 +67,11 @@ const char* BatchItemStatusName(BatchItemStatus status);  // "ok" | "partial" | 
 class BatchExtractor {
  public:
   virtual ~BatchExtractor() = default;
-  virtual StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path) = 0;
+  // `sha256` is Sha256Hex(bytes) when the worker has hashed the input
+  // already (to compare it with the journal), else empty: the extractor
+  // takes it as source.sha256 instead of hashing the bytes again.
+  virtual StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path,
+                                     std::string_view sha256) = 0;
 };
 using BatchExtractorFactory = std::function<StatusOr<std::unique_ptr<BatchExtractor>>()>;
 

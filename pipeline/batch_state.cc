@@ -10,115 +10,18 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
-#include <nlohmann/json.hpp>
 #include <system_error>
 
-#include "pipeline/batch_set_record.h"
 #include "pipeline/fd_io.h"
-#include "schemas/json_writer.h"
 
 namespace zfxxgk {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 Status IoError(const std::string& what) {
   return Status(StatusCode::kUnreadable, what + ": " + std::strerror(errno));
 }
 
-std::string StringField(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// A line whose set record StateEntryLine spliced in: the line without it,
-// and the record. Taken as is because parsing a few KB of string through
-// the JSON DOM costs more than the rest of the line. `,"set":"` with bare
-// quotes cannot occur inside a JSON string, and a plain record holds no
-// quote or backslash, so the split is exact.
-struct SplicedLine {
-  std::string rest;
-  std::string_view record;
-};
-
-std::optional<SplicedLine> SplitSpliced(std::string_view line) {
-  constexpr std::string_view kSetKey = ",\"set\":\"";
-  if (line.size() < 2 || line.substr(line.size() - 2) != "\"}") return std::nullopt;
-  const size_t at = line.rfind(kSetKey);
-  if (at == std::string_view::npos) return std::nullopt;
-  const size_t begin = at + kSetKey.size();
-  const std::string_view record = line.substr(begin, line.size() - 2 - begin);
-  if (!IsPlainJsonText(record)) return std::nullopt;
-  return SplicedLine{std::string(line.substr(0, at)) + "}", record};
-}
-
 }  // namespace
-
-// Written with JsonWriter, whose text is nlohmann's dump (ParseStateEntry
-// reads it with nlohmann): building a DOM per line cost more than the rest
-// of the journal. The set record, when there is one, is the last member, so
-// a plain one ends the line as `,"set":"<record>"}` (SplitSpliced).
-std::string StateEntryLine(const BatchStateEntry& e) {
-  std::string storage;
-  storage.reserve(e.set_record.size() + e.error.size() + e.path.size() + 512);
-  JsonWriter w(/*pretty=*/false, std::move(storage));
-  w.BeginObject();
-  w.Key("path"), w.String(e.path);
-  w.Key("sha256"), w.String(e.sha256);
-  w.Key("version"), w.String(e.version);
-  w.Key("status"), w.String(e.status);
-  if (!e.output.empty()) w.Key("output"), w.String(e.output);
-  w.Key("format"), w.String(e.format);
-  w.Key("template"), w.String(e.template_name);
-  w.Key("organ"), w.String(e.organ);
-  w.Key("year");
-  if (e.year) w.Int(*e.year);
-  else w.Null();
-  w.Key("published"), w.String(e.published);
-  w.Key("failing_checks"), w.BeginArray();
-  for (const std::string& id : e.failing_checks) w.String(id);
-  w.EndArray();
-  if (!e.error_code.empty()) w.Key("error_code"), w.String(e.error_code);
-  if (!e.error.empty()) w.Key("error"), w.String(e.error);
-  if (!e.set_record.empty()) w.Key("set"), w.String(e.set_record);
-  w.EndObject();
-  std::string line = w.Take();
-  line.push_back('\n');
-  return line;
-}
-
-StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {
-  if (std::optional<SplicedLine> spliced = SplitSpliced(line)) {
-    StatusOr<BatchStateEntry> e = ParseStateEntry(spliced->rest);
-    if (e.ok()) e->set_record = std::string(spliced->record);
-    return e;
-  }
-  Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("path") || !j["path"].is_string() ||
-      !j.contains("status")) {
-    return Status(StatusCode::kInvalidArgument, "not a batch journal entry");
-  }
-  BatchStateEntry e;
-  e.path = StringField(j, "path");
-  e.sha256 = StringField(j, "sha256");
-  e.version = StringField(j, "version");
-  e.status = StringField(j, "status");
-  e.output = StringField(j, "output");
-  e.format = StringField(j, "format");
-  e.template_name = StringField(j, "template");
-  e.organ = StringField(j, "organ");
-  if (j.contains("year") && j["year"].is_number_integer()) e.year = j["year"].get<int>();
-  e.published = StringField(j, "published");
-  if (j.contains("failing_checks") && j["failing_checks"].is_array()) {
-    for (const Json& id : j["failing_checks"]) {
-      if (id.is_string()) e.failing_checks.push_back(id.get<std::string>());
-    }
-  }
-  e.error_code = StringField(j, "error_code");
-  e.error = StringField(j, "error");
-  e.set_record = StringField(j, "set");
-  return e;
-}
 
 StatusOr<std::unique_ptr<BatchState>> BatchState::Open(const std::string& dir,
                                                        const std::string& temp_dir) {
@@ -176,17 +79,19 @@ Status BatchState::Load() {
   return OkStatus();
 }
 
-// Only where the line is goes to the index: the entry is parsed again when
-// an input asks for it (ReadEntry), most lines are never asked for twice.
+// Only the path and where the line is go to the index, and the line is only
+// checked, not read into memory (its set record is most of it): the entry is
+// read when an input asks for it (ReadEntry), and most lines are asked for
+// once.
 Status BatchState::LoadLine(std::string_view line, uint64_t offset) {
   if (line.empty()) return OkStatus();
-  StatusOr<BatchStateEntry> entry = ParseStateEntry(line);
-  if (!entry.ok()) {
+  const std::optional<std::string_view> path = ScanStateEntryPath(line, path_storage_);
+  if (!path) {
     ++lines_skipped_;
     return OkStatus();
   }
   ++entries_read_;
-  return index_.Add(entry->path, {offset, line.size()});
+  return index_.Add(*path, {offset, line.size()});
 }
 
 StatusOr<std::optional<BatchJournalLine>> BatchState::Seek(std::string_view path) {

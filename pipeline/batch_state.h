@@ -8,11 +8,27 @@
 //   if (done && done->sha256 == sha && done->version == kVersion) { /* skip */ }
 //   RETURN_IF_ERROR((*state)->Append({entry}));
 //
-// A line torn by a kill (no final newline) is cut off when the journal is
-// opened; complete lines that do not parse are skipped and counted. Open
-// keeps no entry in memory: it sorts where each path's latest line is by
-// path, on disk (pipeline/batch_journal_index.h), and lookups merge that
-// with the caller's sorted paths, so memory does not grow with the journal.
+// What Open reads of the journal:
+// - A last line without its newline was torn by a kill: it is cut off the
+//   file (torn_line_cut), and its input counts as not done.
+// - An empty line is passed over, uncounted.
+// - Any other line that is not a journal entry (pipeline/batch_state_line.h:
+//   JSON as nlohmann reads it, an object with a "status" member and a string
+//   "path") is skipped and counted (lines_skipped); it hides no earlier entry
+//   of its path.
+// - Of the entries of one path, the latest line counts (entries_read counts
+//   them all).
+// Open checks each line with ScanStateEntryPath, which keeps only the path
+// and copies nothing else (a journal of 28,000 text reports is ~213 MB, most
+// of it set records); the entry is read when an input asks for it
+// (ReadEntry, ParseStateEntry), which accepts exactly the same lines. So a
+// line Open took can fail ReadEntry only when its bytes changed after Open
+// (a writer that ignored the lock, a failing disk): ReadEntry then returns
+// kUnreadable and the batch stops, since the journal is no longer what it
+// read. Open keeps no entry in memory: it sorts where each path's latest
+// line is by path, on disk (pipeline/batch_journal_index.h), and lookups
+// merge that with the caller's sorted paths, so memory does not grow with
+// the journal.
 // The file is locked (flock) while open: a second batch on the same OUTDIR
 // fails instead of interleaving. Seek, Find and NextLine are one pass over
 // what Open read, from one thread at a time; ReadEntry is safe from any
@@ -29,6 +45,7 @@
 #include <vector>
 
 #include "pipeline/batch_journal_index.h"
+#include "pipeline/batch_state_line.h"
 #include "pipeline/external_sort.h"
 #include "pipeline/status.h"
 
@@ -36,36 +53,6 @@ namespace zfxxgk {
 
 // The journal's file name inside OUTDIR.
 inline constexpr const char* kBatchStateFile = ".zfxxgk-batch.jsonl";
-
-// What the batch knows about one completed input; enough for the summary
-// without reading the report again.
-struct BatchStateEntry {
-  std::string path;        // the input path, as in the input list
-  std::string sha256;      // of the input bytes; empty when they could not be read
-  std::string version;     // tool version that produced the outcome
-  std::string status;      // ok | partial | failed (see BatchItemStatusName)
-  std::string output;      // file name in OUTDIR; empty when failed
-  std::string format;      // html | text | pdf | image | unknown
-  std::string template_name;
-  std::string organ;
-  std::optional<int> year;
-  std::string published;
-  std::vector<std::string> failing_checks;  // ids of hard identity checks that fail
-  std::string error_code;  // StatusCodeName when failed
-  std::string error;       // the error message when failed
-  // The report's set-analysis record (pipeline/batch_set_record.h), field
-  // "set" of the line; empty when failed, when the report could not be
-  // encoded, or in journals written before it existed (the analysis then
-  // reads the report file).
-  std::string set_record;
-};
-
-// One journal line (compact JSON, ending in "\n").
-std::string StateEntryLine(const BatchStateEntry& entry);
-
-// Parses one journal line (without the newline). kInvalidArgument when it
-// is not a journal entry.
-StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line);
 
 class BatchState {
  public:
@@ -94,7 +81,8 @@ class BatchState {
 
   // The entry on `line` (set record included), which Seek or NextLine gave
   // for `path`. kUnreadable on I/O errors or when the line no longer holds
-  // an entry for `path`. Safe from any thread, concurrently with Append.
+  // an entry for `path` (its bytes changed since Open; see above). Safe from
+  // any thread, concurrently with Append.
   StatusOr<BatchStateEntry> ReadEntry(std::string_view path, const BatchJournalLine& line) const;
 
   // Appends the entries with one write, then (`sync`) one fdatasync.
@@ -106,7 +94,7 @@ class BatchState {
   Status AppendLines(std::string_view lines, bool sync = true);
 
   size_t entries_read() const { return entries_read_; }
-  size_t lines_skipped() const { return lines_skipped_; }  // complete but unparsable
+  size_t lines_skipped() const { return lines_skipped_; }  // complete, not empty, not entries
   bool torn_line_cut() const { return torn_line_cut_; }
 
  private:
@@ -121,6 +109,7 @@ class BatchState {
   size_t entries_read_ = 0;
   size_t lines_skipped_ = 0;
   bool torn_line_cut_ = false;
+  std::string path_storage_;  // a path with escapes, decoded (LoadLine)
 };
 
 }  // namespace zfxxgk

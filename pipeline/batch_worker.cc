@@ -66,9 +66,9 @@ bool TrySkip(BatchStateEntry prior, const std::string& sha, const BatchWorkerCon
 // An exception from the extractor is this input's failure, recorded with the
 // input's hash like any other, so a resumed batch does not retry it.
 StatusOr<ReportV1> Extract(BatchExtractor& extractor, std::string_view bytes,
-                           const std::string& path) {
+                           const std::string& path, std::string_view sha256) {
   try {
-    return extractor.Extract(bytes, path);
+    return extractor.Extract(bytes, path, sha256);
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, path + ": " + e.what());
   }
@@ -97,7 +97,7 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
     BatchRecord skipped = record;
     if (TrySkip(std::move(entry), sha, ctx, skipped)) return skipped;
   }
-  StatusOr<ReportV1> report = Extract(extractor, *bytes, path);
+  StatusOr<ReportV1> report = Extract(extractor, *bytes, path, sha);  // hashed once
   if (!report.ok()) {
     record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
     record.entry.format = InputFormatName(SniffFormat(*bytes));

@@ -194,11 +194,16 @@ StatusOr<Document> Parse(InputFormat format, const std::string& utf8, const std:
   return Status(StatusCode::kUnsupportedFormat, path + ": binary or unknown format");
 }
 
+// The caller's hash of `bytes`, or the bytes hashed when it gave none.
+std::string SourceHash(std::string_view bytes, std::string_view sha256_hex) {
+  return sha256_hex.empty() ? Sha256Hex(bytes) : std::string(sha256_hex);
+}
+
 // A PDF or an image (InputFormat kPdf or kImage): bytes, not text, read by
 // the PDF/OCR module (loaded on the first such input).
 StatusOr<ReportV1> ExtractPdfOrImage(InputFormat format, std::string_view bytes,
                                      const std::string& display_path,
-                                     const ExtractOptions& options) {
+                                     const ExtractOptions& options, std::string_view sha256_hex) {
   const StatusOr<const PdfOcrModuleApi*> module = PdfOcrModule();
   if (!module.ok()) {
     return Status(module.status().code(), display_path + ": " + module.status().message());
@@ -211,7 +216,7 @@ StatusOr<ReportV1> ExtractPdfOrImage(InputFormat format, std::string_view bytes,
     ASSIGN_OR_RETURN(doc, api.parse_image(bytes, display_path, ImageOptionsOf(options)));
   }
   RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
-  doc.source.sha256 = Sha256Hex(bytes);
+  doc.source.sha256 = SourceHash(bytes, sha256_hex);
   return BuildReport(doc, "");
 }
 
@@ -259,6 +264,11 @@ int EstimateHtmlDepth(std::string_view s, int stop_at) {
 
 StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,
                                 const ExtractOptions& options) {
+  return ExtractBytes(bytes, display_path, options, std::string_view());
+}
+
+StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,
+                                const ExtractOptions& options, std::string_view sha256_hex) {
   if (bytes.size() > options.max_input_bytes) {
     return InputTooLarge(display_path, options.max_input_bytes);
   }
@@ -267,7 +277,7 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
   }
   InputFormat format = SniffMagic(bytes);
   if (format != InputFormat::kUnknown) {
-    return ExtractPdfOrImage(format, bytes, display_path, options);
+    return ExtractPdfOrImage(format, bytes, display_path, options, sha256_hex);
   }
   StatusOr<DecodedText> decoded = DecodeToUtf8(bytes);  // once, for sniffing and parsing
   format = SniffFormat(bytes, decoded);
@@ -285,7 +295,7 @@ StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& displ
   ASSIGN_OR_RETURN(Document doc, Parse(format, text.utf8, display_path));
   RETURN_IF_ERROR(CheckTableCells(doc, options, display_path));
   doc.source.path = display_path;
-  doc.source.sha256 = Sha256Hex(bytes);
+  doc.source.sha256 = SourceHash(bytes, sha256_hex);
   doc.source.encoding = text.encoding;
   doc.source.format = format;
   return BuildReport(doc, text.utf8);

@@ -56,6 +56,14 @@ int EstimateHtmlDepth(std::string_view utf8, int stop_at);
 StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,
                                 const ExtractOptions& options = ExtractOptions());
 
+// ExtractBytes for a caller that has hashed `bytes` already (a batch worker
+// compares the hash with its journal before extracting a changed input):
+// `sha256_hex` becomes source.sha256 and the bytes are not hashed again;
+// empty: they are hashed here. REQUIRES: `sha256_hex` is empty or
+// Sha256Hex(bytes) (pipeline/sha256.h); it is taken as given.
+StatusOr<ReportV1> ExtractBytes(std::string_view bytes, const std::string& display_path,
+                                const ExtractOptions& options, std::string_view sha256_hex);
+
 // Reads `path` ("-" = standard input) and extracts it.
 StatusOr<ReportV1> ExtractFile(const std::string& path,
                                const ExtractOptions& options = ExtractOptions());

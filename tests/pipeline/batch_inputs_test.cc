@@ -2,37 +2,20 @@
 #include "pipeline/batch_inputs.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "tests/temp_dir.h"
+
 namespace zfxxgk {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "zfxxgk-inputs-XXXXXX").string();
-    path_ = mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  void Write(const std::string& rel, const std::string& text = "x") const {
-    fs::create_directories(fs::path(path_ + "/" + rel).parent_path());
-    std::ofstream(path_ + "/" + rel) << text;
-  }
-
- private:
-  std::string path_;
-};
+using testing_util::TempDir;
 
 TEST(BatchInputsTest, DirectoryWalkTakesReportNamesOnly) {
   EXPECT_TRUE(IsBatchInputName("input.html"));
@@ -47,12 +30,12 @@ TEST(BatchInputsTest, DirectoryWalkTakesReportNamesOnly) {
 
 TEST(BatchInputsTest, CollectWalksRecursivelySortsAndSkipsHiddenEntries) {
   TempDir dir;
-  dir.Write("b/input.html");
-  dir.Write("a/deep/x.txt");
-  dir.Write("a/expected.json");
-  dir.Write("a/README.md");
-  dir.Write(".hidden/input.html");
-  dir.Write("c/.input.html");
+  dir.Write("b/input.html", "x");
+  dir.Write("a/deep/x.txt", "x");
+  dir.Write("a/expected.json", "x");
+  dir.Write("a/README.md", "x");
+  dir.Write(".hidden/input.html", "x");
+  dir.Write("c/.input.html", "x");
   std::vector<std::string> errors;
   std::vector<std::string> inputs = CollectBatchInputs({dir.path()}, {}, errors);
   EXPECT_TRUE(errors.empty());
@@ -68,7 +51,7 @@ TEST(BatchInputsTest, ManifestLinesAreTrimmedAndCommentsSkipped) {
 
 TEST(BatchInputsTest, ManifestAndArgumentsAreMergedNormalisedAndDeduplicated) {
   TempDir dir;
-  dir.Write("d/input.txt");
+  dir.Write("d/input.txt", "x");
   const std::string manifest = dir.path() + "/list.txt";
   std::ofstream(manifest) << dir.path() << "/./d/input.txt\n" << dir.path() << "//z.pdf\n";
   std::vector<std::string> errors;

@@ -2,23 +2,18 @@
 #include "pipeline/batch_state.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
+#include "tests/temp_dir.h"
+
 namespace zfxxgk {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string MakeTempDir() {
-  std::string t = (fs::temp_directory_path() / "zfxxgk-state-XXXXXX").string();
-  return mkdtemp(t.data());
-}
+using testing_util::TempDir;
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -102,7 +97,8 @@ TEST(BatchStateTest, NotAnEntryIsRejected) {
 }
 
 TEST(BatchStateTest, AppendedEntriesAreFoundAfterReopening) {
-  const std::string dir = MakeTempDir() + "/new/out";  // created by Open
+  TempDir temp;
+  const std::string dir = temp.path() + "/new/out";  // created by Open
   {
     StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
     ASSERT_TRUE(state.ok()) << state.status().ToString();
@@ -120,11 +116,11 @@ TEST(BatchStateTest, AppendedEntriesAreFoundAfterReopening) {
   StatusOr<std::optional<BatchStateEntry>> b = (*state)->Find("b");
   ASSERT_TRUE(b.ok() && b->has_value());
   EXPECT_EQ((*b)->failing_checks, (std::vector<std::string>{"T3.1", "T4.2"}));
-  fs::remove_all(fs::path(dir).parent_path().parent_path());
 }
 
 TEST(BatchStateTest, TornLastLineIsCutAndUnparsableLinesSkipped) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   const std::string file = dir + "/" + kBatchStateFile;
   std::string good = StateEntryLine(Entry("a", "1"));
   std::ofstream(file, std::ios::binary) << good << "not json\n" << good.substr(0, 20);
@@ -138,11 +134,11 @@ TEST(BatchStateTest, TornLastLineIsCutAndUnparsableLinesSkipped) {
   }
   // The next line starts on a line of its own.
   EXPECT_EQ(ReadAll(file), good + "not json\n" + StateEntryLine(Entry("b", "2")));
-  fs::remove_all(dir);
 }
 
 TEST(BatchStateTest, TornLineLeavesTheEarlierEntryOfItsPath) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   const std::string file = dir + "/" + kBatchStateFile;
   const std::string torn = StateEntryLine(Entry("a", "2"));
   std::ofstream(file, std::ios::binary)
@@ -154,11 +150,11 @@ TEST(BatchStateTest, TornLineLeavesTheEarlierEntryOfItsPath) {
   StatusOr<std::optional<BatchStateEntry>> a = (*state)->Find("a");
   ASSERT_TRUE(a.ok() && a->has_value());
   EXPECT_EQ((*a)->sha256, "1");
-  fs::remove_all(dir);
 }
 
 TEST(BatchStateTest, PathsAskedOutOfOrderAreRefused) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   {
     StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
     ASSERT_TRUE(state.ok());
@@ -168,11 +164,11 @@ TEST(BatchStateTest, PathsAskedOutOfOrderAreRefused) {
   ASSERT_TRUE(state.ok());
   ASSERT_TRUE((*state)->Find("b").ok());
   EXPECT_EQ((*state)->Find("a").status().code(), StatusCode::kInternal);
-  fs::remove_all(dir);
 }
 
 TEST(BatchStateTest, NextLineGivesEveryPathOnceInOrderWithItsLatestEntry) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   {
     StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
     ASSERT_TRUE(state.ok());
@@ -192,11 +188,11 @@ TEST(BatchStateTest, NextLineGivesEveryPathOnceInOrderWithItsLatestEntry) {
     seen.push_back(e->path + "=" + e->sha256);
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"a=2", "c=3"}));
-  fs::remove_all(dir);
 }
 
 TEST(BatchStateTest, ReadEntryOfALineForAnotherPathIsUnreadable) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   {
     StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
     ASSERT_TRUE(state.ok());
@@ -208,11 +204,33 @@ TEST(BatchStateTest, ReadEntryOfALineForAnotherPathIsUnreadable) {
   ASSERT_TRUE(line.ok() && line->has_value());
   EXPECT_TRUE((*state)->ReadEntry("a", **line).ok());
   EXPECT_EQ((*state)->ReadEntry("b", **line).status().code(), StatusCode::kUnreadable);
-  fs::remove_all(dir);
+}
+
+// Open and ReadEntry accept the same lines, so an accepted line fails
+// ReadEntry only when its bytes changed after Open: kUnreadable.
+TEST(BatchStateTest, LineChangedAfterOpenIsUnreadable) {
+  TempDir temp;
+  const std::string& dir = temp.path();
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+    ASSERT_TRUE(state.ok());
+    ASSERT_TRUE((*state)->Append({Entry("a", "1")}).ok());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(dir);
+  ASSERT_TRUE(state.ok());
+  StatusOr<std::optional<BatchJournalLine>> line = (*state)->Seek("a");
+  ASSERT_TRUE(line.ok() && line->has_value());
+  {  // another writer, ignoring the lock, breaks the line in place
+    std::fstream f(dir + "/" + kBatchStateFile, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>((*line)->offset + (*line)->length - 1));
+    f.put('x');
+  }
+  EXPECT_EQ((*state)->ReadEntry("a", **line).status().code(), StatusCode::kUnreadable);
 }
 
 TEST(BatchStateTest, SecondBatchOnTheSameDirectoryIsRefused) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   StatusOr<std::unique_ptr<BatchState>> first = BatchState::Open(dir);
   ASSERT_TRUE(first.ok());
   StatusOr<std::unique_ptr<BatchState>> second = BatchState::Open(dir);
@@ -221,11 +239,11 @@ TEST(BatchStateTest, SecondBatchOnTheSameDirectoryIsRefused) {
   EXPECT_NE(second.status().message().find("another zfxxgk batch"), std::string::npos);
   first->reset();
   EXPECT_TRUE(BatchState::Open(dir).ok());  // the lock went with the first
-  fs::remove_all(dir);
 }
 
 TEST(BatchStateTest, SetRecordsAreReadBackFromTheirLines) {
-  const std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   BatchStateEntry plain = Entry("a", "1");
   plain.set_record = "z1;3:abc";  // spliced into the line
   BatchStateEntry escaped = Entry("b", "2");
@@ -254,7 +272,6 @@ TEST(BatchStateTest, SetRecordsAreReadBackFromTheirLines) {
   StatusOr<std::optional<BatchStateEntry>> z = (*state)->Find("z");
   ASSERT_TRUE(z.ok() && z->has_value());
   EXPECT_TRUE((*z)->set_record.empty());
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_state.h"
+#include "pipeline/sha256.h"
 #include "tests/pipeline/batch_test_util.h"
 
 namespace zfxxgk {
@@ -121,6 +122,27 @@ TEST(BatchTest, ResumeSkipsDoneInputsAndRedoesChangedOnes) {
     EXPECT_TRUE(keys.insert(e->path + " " + e->sha256 + " " + e->version).second) << line;
   }
   EXPECT_EQ(keys.size(), 5u + 1u + 5u);
+}
+
+// The worker hashes an input to compare it with its journal line; a changed
+// input goes to extraction with that hash, not hashed again. A new input is
+// hashed by the extractor (no hash handed over).
+TEST(BatchTest, ChangedInputIsExtractedWithTheHashTheResumeComputed) {
+  TempDir dir;
+  const std::vector<std::string> inputs = {dir.Write("in/a.txt", "organ=甲\nyear=2020\n"),
+                                           dir.Write("in/b.txt", "organ=乙\nyear=2020\n")};
+  const std::string out = dir.path() + "/out";
+  std::vector<std::string> hashes;
+  BatchOptions options = Options(out);
+  options.jobs = 1;
+  options.extractor = FakeFactory(nullptr, nullptr, &hashes);
+  ASSERT_TRUE(RunBatch(inputs, options, {}).ok());
+  EXPECT_EQ(hashes, (std::vector<std::string>{"", ""}));
+  const std::string changed = "organ=甲\nyear=2021\n";
+  dir.Write("in/a.txt", changed);
+  hashes.clear();
+  ASSERT_TRUE(RunBatch(inputs, options, {}).ok());
+  EXPECT_EQ(hashes, (std::vector<std::string>{Sha256Hex(changed)}));
 }
 
 // A sorted list is merged with the journal on disk; an unsorted one looks

@@ -1,4 +1,4 @@
-// Shared by the batch tests: temporary directories, a fake extractor that
+// Shared by the batch tests: temporary directories (tests/temp_dir.h), a fake extractor that
 // reads a tiny line format, and a sink that records what it is given.
 #ifndef ZFXXGK_TESTS_PIPELINE_BATCH_TEST_UTIL_H_
 #define ZFXXGK_TESTS_PIPELINE_BATCH_TEST_UTIL_H_
@@ -16,32 +16,13 @@
 #include <vector>
 
 #include "pipeline/batch.h"
+#include "tests/temp_dir.h"
 
 namespace zfxxgk::batch_test {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "zfxxgk-batch-XXXXXX").string();
-    path_ = mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Write(const std::string& rel, const std::string& text) const {
-    const std::string p = path_ + "/" + rel;
-    fs::create_directories(fs::path(p).parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-
- private:
-  std::string path_;
-};
+using testing_util::TempDir;
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -102,23 +83,30 @@ inline StatusOr<ReportV1> FakeExtract(std::string_view bytes, const std::string&
   return r;
 }
 
+// Counts its calls and, when `hashes` is given (one worker only: not
+// synchronized), records the hash each call was handed.
 class FakeExtractor : public BatchExtractor {
  public:
-  explicit FakeExtractor(std::atomic<int>* calls) : calls_(calls) {}
-  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path) override {
+  explicit FakeExtractor(std::atomic<int>* calls, std::vector<std::string>* hashes = nullptr)
+      : calls_(calls), hashes_(hashes) {}
+  StatusOr<ReportV1> Extract(std::string_view bytes, const std::string& path,
+                             std::string_view sha256) override {
     if (calls_) ++*calls_;
+    if (hashes_) hashes_->emplace_back(sha256);
     return FakeExtract(bytes, path);
   }
 
  private:
   std::atomic<int>* calls_;
+  std::vector<std::string>* hashes_;
 };
 
 inline BatchExtractorFactory FakeFactory(std::atomic<int>* calls = nullptr,
-                                         std::atomic<int>* created = nullptr) {
-  return [calls, created]() -> StatusOr<std::unique_ptr<BatchExtractor>> {
+                                         std::atomic<int>* created = nullptr,
+                                         std::vector<std::string>* hashes = nullptr) {
+  return [calls, created, hashes]() -> StatusOr<std::unique_ptr<BatchExtractor>> {
     if (created) ++*created;
-    return std::unique_ptr<BatchExtractor>(std::make_unique<FakeExtractor>(calls));
+    return std::unique_ptr<BatchExtractor>(std::make_unique<FakeExtractor>(calls, hashes));
   };
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "pipeline/ocr_engine.h"
+#include "pipeline/sha256.h"
 
 namespace zfxxgk {
 namespace {
@@ -233,6 +234,28 @@ TEST(ExtractFileTest, NonexistentPathIsNotFound) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
   EXPECT_NE(r.status().message().find("/nonexistent/zfxxgk/input.html"), std::string::npos);
+}
+
+// A caller's hash is the report's source.sha256, taken as given (here a
+// made-up one shows the bytes are not hashed again).
+TEST(ExtractTest, HashGivenByTheCallerIsTheSourceHash) {
+  const std::string text = ReadSource("corpus/synth-2019-glued/input.txt");
+  ASSERT_FALSE(text.empty());
+  const std::string given(64, 'a');
+  StatusOr<ReportV1> r = ExtractBytes(text, "glued.txt", ExtractOptions(), given);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->source.sha256, given);
+}
+
+// With the true hash, or none, the report is the same.
+TEST(ExtractTest, TrueHashGivenByTheCallerChangesNothing) {
+  const std::string text = ReadSource("corpus/synth-2019-glued/input.txt");
+  StatusOr<ReportV1> hashed_here = ExtractBytes(text, "glued.txt");
+  StatusOr<ReportV1> handed = ExtractBytes(text, "glued.txt", ExtractOptions(), Sha256Hex(text));
+  StatusOr<ReportV1> none = ExtractBytes(text, "glued.txt", ExtractOptions(), "");
+  ASSERT_TRUE(hashed_here.ok() && handed.ok() && none.ok());
+  EXPECT_EQ(ToJson(*handed, false), ToJson(*hashed_here, false));
+  EXPECT_EQ(ToJson(*none, false), ToJson(*hashed_here, false));
 }
 
 }  // namespace

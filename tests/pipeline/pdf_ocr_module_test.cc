@@ -14,6 +14,7 @@
 #include <string>
 
 #include "parsers/pdf/pdf_parser.h"
+#include "tests/temp_dir.h"
 
 namespace zfxxgk {
 namespace {
@@ -27,24 +28,7 @@ std::string ReadSource(const std::string& relative) {
   return ss.str();
 }
 
-// A fresh folder under the system temp folder, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("zfxxgk-module-test-" + std::to_string(getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using testing_util::TempDir;
 
 TEST(PdfOcrModuleTest, DefaultPathIsNextToTheRunningExecutable) {
   const fs::path exe = fs::read_symlink("/proc/self/exe");
@@ -53,7 +37,7 @@ TEST(PdfOcrModuleTest, DefaultPathIsNextToTheRunningExecutable) {
 
 TEST(PdfOcrModuleTest, MissingModuleIsNamedInTheError) {
   TempDir dir;
-  const std::string path = (dir.path() / kPdfOcrModuleFile).string();
+  const std::string path = (fs::path(dir.path()) / kPdfOcrModuleFile).string();
   StatusOr<const PdfOcrModuleApi*> module = LoadPdfOcrModule(path);
   ASSERT_FALSE(module.ok());
   EXPECT_EQ(module.status().code(), StatusCode::kUnsupportedFormat);
@@ -62,7 +46,7 @@ TEST(PdfOcrModuleTest, MissingModuleIsNamedInTheError) {
 
 TEST(PdfOcrModuleTest, FileThatIsNotAModuleIsAnInternalError) {
   TempDir dir;
-  const std::string path = (dir.path() / kPdfOcrModuleFile).string();
+  const std::string path = (fs::path(dir.path()) / kPdfOcrModuleFile).string();
   std::ofstream(path) << "not an ELF shared object\n";
   StatusOr<const PdfOcrModuleApi*> module = LoadPdfOcrModule(path);
   ASSERT_FALSE(module.ok());

@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "tests/cli_runner.h"
+#include "tests/temp_dir.h"
 
 extern char** environ;
 
@@ -33,18 +34,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "zfxxgk-cli-batch-XXXXXX").string();
-    path = mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string path;
-};
-
+using zfxxgk::testing_util::TempDir;
 using zfxxgk::testing_util::RunInRoot;
 using zfxxgk::testing_util::ShellQuote;
 using Result = zfxxgk::testing_util::CommandResult;
@@ -157,9 +147,9 @@ TEST(CliBatchTest, HelpListsTheResourceLimits) {
 
 TEST(CliBatchTest, AnInputOverALimitIsAFailedInputNamingTheLimit) {
   TempDir dir;
-  const std::string err = dir.path + "/stderr";
+  const std::string err = dir.path() + "/stderr";
   Result r = RunCli("batch corpus/synth-2021-html --max-table-cells 4 -o " +
-                        ShellQuote(dir.path + "/out"),
+                        ShellQuote(dir.path() + "/out"),
                     err);
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(Contains(ReadFile(err), "resource_limit")) << ReadFile(err);
@@ -174,24 +164,24 @@ TEST(CliBatchTest, UsageErrors) {
 
 TEST(CliBatchTest, BadFilesAreListedAndTheBatchFinishes) {
   TempDir dir;
-  std::ofstream(dir.path + "/bad.txt") << "no report here\n";
-  const std::string err = dir.path + "/stderr";
-  Result r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path + "/bad.txt") +
-                        " does/not/exist.html -o " + ShellQuote(dir.path + "/out"),
+  std::ofstream(dir.path() + "/bad.txt") << "no report here\n";
+  const std::string err = dir.path() + "/stderr";
+  Result r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path() + "/bad.txt") +
+                        " does/not/exist.html -o " + ShellQuote(dir.path() + "/out"),
                     err);
   EXPECT_EQ(r.exit_code, 3);
   const std::string summary = ReadFile(err);
   EXPECT_TRUE(Contains(summary, "3 inputs: 1 converted, 0 already done, 2 failed")) << summary;
   EXPECT_TRUE(Contains(summary, "does/not/exist.html: not_found")) << summary;
   EXPECT_TRUE(Contains(summary, "bad.txt: not_a_report")) << summary;
-  nlohmann::json j = nlohmann::json::parse(ReadFile(dir.path + "/out/_summary.json"));
+  nlohmann::json j = nlohmann::json::parse(ReadFile(dir.path() + "/out/_summary.json"));
   EXPECT_EQ(j["failed"], 2);
   EXPECT_EQ(j["by_error"]["not_found"], 1);
-  EXPECT_TRUE(fs::exists(dir.path + "/out/corpus%2Fsynth-2021-glued%2Finput.txt.json"));
-  EXPECT_TRUE(fs::exists(dir.path + "/out/_set_findings.json"));
+  EXPECT_TRUE(fs::exists(dir.path() + "/out/corpus%2Fsynth-2021-glued%2Finput.txt.json"));
+  EXPECT_TRUE(fs::exists(dir.path() + "/out/_set_findings.json"));
   // Resumed, with --allow-failures: nothing redone, exit 0.
-  r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path + "/bad.txt") +
-                 " does/not/exist.html --allow-failures -o " + ShellQuote(dir.path + "/out"),
+  r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path() + "/bad.txt") +
+                 " does/not/exist.html --allow-failures -o " + ShellQuote(dir.path() + "/out"),
              err);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_TRUE(Contains(ReadFile(err), "3 inputs: 0 converted, 2 already done, 2 failed"))
@@ -200,10 +190,10 @@ TEST(CliBatchTest, BadFilesAreListedAndTheBatchFinishes) {
 
 TEST(CliBatchTest, StreamingManifestToJsonlEqualsTheReportFiles) {
   TempDir dir;
-  Result files = RunCli("batch corpus -q -o " + ShellQuote(dir.path + "/out"));
+  Result files = RunCli("batch corpus -q -o " + ShellQuote(dir.path() + "/out"));
   ASSERT_EQ(files.exit_code, 0);
   {
-    std::ofstream manifest(dir.path + "/manifest.txt");
+    std::ofstream manifest(dir.path() + "/manifest.txt");
     manifest << "# corpus inputs, relative to the project root\n";
     for (const auto& c : fs::directory_iterator(std::string(ZF_SOURCE_DIR) + "/corpus")) {
       for (const auto& f : fs::directory_iterator(c.path())) {
@@ -212,11 +202,11 @@ TEST(CliBatchTest, StreamingManifestToJsonlEqualsTheReportFiles) {
       }
     }
   }
-  Result stream = RunCli("batch --manifest - --jsonl - -q < " + ShellQuote(dir.path + "/manifest.txt"));
+  Result stream = RunCli("batch --manifest - --jsonl - -q < " + ShellQuote(dir.path() + "/manifest.txt"));
   ASSERT_EQ(stream.exit_code, 0);
   std::vector<std::string> lines = Lines(stream.out);
   std::vector<std::string> expected;
-  for (const auto& f : fs::directory_iterator(dir.path + "/out")) {
+  for (const auto& f : fs::directory_iterator(dir.path() + "/out")) {
     const std::string name = f.path().filename().string();
     if (name[0] == '.' || name[0] == '_') continue;
     std::string text = ReadFile(f.path().string());
@@ -283,7 +273,7 @@ std::map<std::string, std::string> ReportFiles(const std::string& dir) {
 // report files, JSONL, SQLite and set findings as one run over everything.
 TEST(CliBatchTest, ImportedShardOutdirsEqualOneRun) {
   TempDir dir;
-  const std::string d = ShellQuote(dir.path);
+  const std::string d = ShellQuote(dir.path());
   ASSERT_EQ(RunCli("batch corpus -q -o " + d + "/single --jsonl " + d + "/single.jsonl --sqlite " +
                    d + "/single.sqlite").exit_code, 0);
   std::string imports;
@@ -294,12 +284,12 @@ TEST(CliBatchTest, ImportedShardOutdirsEqualOneRun) {
   }
   ASSERT_EQ(RunCli("batch corpus -q -o " + d + "/merged" + imports + " --jsonl " + d +
                    "/merged.jsonl --sqlite " + d + "/merged.sqlite").exit_code, 0);
-  EXPECT_TRUE(ReportFiles(dir.path + "/merged") == ReportFiles(dir.path + "/single"));
-  EXPECT_EQ(ReadFile(dir.path + "/merged.jsonl"), ReadFile(dir.path + "/single.jsonl"));
-  EXPECT_EQ(DatabaseRows(dir.path + "/merged.sqlite"), DatabaseRows(dir.path + "/single.sqlite"));
-  EXPECT_EQ(ReadFile(dir.path + "/merged/_set_findings.json"),
-            ReadFile(dir.path + "/single/_set_findings.json"));
-  nlohmann::json summary = nlohmann::json::parse(ReadFile(dir.path + "/merged/_summary.json"));
+  EXPECT_TRUE(ReportFiles(dir.path() + "/merged") == ReportFiles(dir.path() + "/single"));
+  EXPECT_EQ(ReadFile(dir.path() + "/merged.jsonl"), ReadFile(dir.path() + "/single.jsonl"));
+  EXPECT_EQ(DatabaseRows(dir.path() + "/merged.sqlite"), DatabaseRows(dir.path() + "/single.sqlite"));
+  EXPECT_EQ(ReadFile(dir.path() + "/merged/_set_findings.json"),
+            ReadFile(dir.path() + "/single/_set_findings.json"));
+  nlohmann::json summary = nlohmann::json::parse(ReadFile(dir.path() + "/merged/_summary.json"));
   EXPECT_EQ(summary["converted"], 0);  // nothing extracted again
 }
 
@@ -307,7 +297,7 @@ TEST(CliBatchTest, ImportedShardOutdirsEqualOneRun) {
 // the same SQLite content as one run.
 TEST(CliBatchTest, ConcatenatedShardJsonlEqualsOneRun) {
   TempDir dir;
-  const std::string d = ShellQuote(dir.path);
+  const std::string d = ShellQuote(dir.path());
   ASSERT_EQ(RunCli("batch corpus -q --sqlite " + d + "/single.sqlite --findings " + d +
                    "/single.json").exit_code, 0);
   std::string all;
@@ -316,12 +306,12 @@ TEST(CliBatchTest, ConcatenatedShardJsonlEqualsOneRun) {
     ASSERT_EQ(part.exit_code, 0);
     all += part.out;
   }
-  std::ofstream(dir.path + "/all.jsonl", std::ios::binary) << all;
+  std::ofstream(dir.path() + "/all.jsonl", std::ios::binary) << all;
   ASSERT_EQ(RunCli("batch -q --from-jsonl - --sqlite " + d + "/merged.sqlite --findings " + d +
                    "/merged.json < " + d + "/all.jsonl").exit_code, 0);
-  EXPECT_EQ(DatabaseRows(dir.path + "/merged.sqlite"), DatabaseRows(dir.path + "/single.sqlite"));
-  nlohmann::json a = nlohmann::json::parse(ReadFile(dir.path + "/single.json"));
-  nlohmann::json b = nlohmann::json::parse(ReadFile(dir.path + "/merged.json"));
+  EXPECT_EQ(DatabaseRows(dir.path() + "/merged.sqlite"), DatabaseRows(dir.path() + "/single.sqlite"));
+  nlohmann::json a = nlohmann::json::parse(ReadFile(dir.path() + "/single.json"));
+  nlohmann::json b = nlohmann::json::parse(ReadFile(dir.path() + "/merged.json"));
   EXPECT_EQ(a["counts"], b["counts"]);
 }
 
@@ -330,22 +320,22 @@ TEST(CliBatchTest, ConcatenatedShardJsonlEqualsOneRun) {
 // left, and the journal names every input exactly once.
 TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
   TempDir dir;
-  const std::vector<std::string> inputs = MakeArchive(dir.path, 29);
+  const std::vector<std::string> inputs = MakeArchive(dir.path(), 29);
   ASSERT_GE(inputs.size(), 150u);
-  const std::string out = dir.path + "/out";
+  const std::string out = dir.path() + "/out";
   const std::string journal = out + "/.zfxxgk-batch.jsonl";
-  const std::vector<std::string> args = {dir.path + "/archive", "-o", out, "-j", "2", "-q",
-                                         "--jsonl", dir.path + "/all.jsonl"};
+  const std::vector<std::string> args = {dir.path() + "/archive", "-o", out, "-j", "2", "-q",
+                                         "--jsonl", dir.path() + "/all.jsonl"};
   const long first = StartAndKill(args, journal, 30);
   const long second = StartAndKill(args, journal, static_cast<size_t>(std::max(first, 0L)) + 60);
   EXPECT_GT(first, 0) << "the first run was not killed mid-way";
   EXPECT_GT(second, first) << "the second run was not killed mid-way";
   EXPECT_LT(second, static_cast<long>(inputs.size()));
-  Result finish = RunCli("batch " + ShellQuote(dir.path + "/archive") + " -o " + ShellQuote(out) +
-                         " -j 2 -q --jsonl " + ShellQuote(dir.path + "/all.jsonl"));
+  Result finish = RunCli("batch " + ShellQuote(dir.path() + "/archive") + " -o " + ShellQuote(out) +
+                         " -j 2 -q --jsonl " + ShellQuote(dir.path() + "/all.jsonl"));
   ASSERT_EQ(finish.exit_code, 0);
-  Result clean = RunCli("batch " + ShellQuote(dir.path + "/archive") + " -o " +
-                        ShellQuote(dir.path + "/clean") + " -j 2 -q");
+  Result clean = RunCli("batch " + ShellQuote(dir.path() + "/archive") + " -o " +
+                        ShellQuote(dir.path() + "/clean") + " -j 2 -q");
   ASSERT_EQ(clean.exit_code, 0);
   std::map<std::string, std::string> got, want;
   for (const auto& f : fs::directory_iterator(out)) {
@@ -355,7 +345,7 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
     EXPECT_EQ(name.find(".partial"), std::string::npos) << name;
     if (name[0] != '.' && name[0] != '_') got[name] = ReadFile(f.path().string());
   }
-  for (const auto& f : fs::directory_iterator(dir.path + "/clean")) {
+  for (const auto& f : fs::directory_iterator(dir.path() + "/clean")) {
     const std::string name = f.path().filename().string();
     if (name[0] != '.' && name[0] != '_') want[name] = ReadFile(f.path().string());
   }
@@ -370,7 +360,7 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
   EXPECT_EQ(per_path.size(), inputs.size());
   for (const auto& [path, n] : per_path) EXPECT_EQ(n, 1) << path;
   // The JSONL is rebuilt by the finishing run: every report once.
-  std::vector<std::string> jsonl = Lines(ReadFile(dir.path + "/all.jsonl"));
+  std::vector<std::string> jsonl = Lines(ReadFile(dir.path() + "/all.jsonl"));
   EXPECT_EQ(jsonl.size(), inputs.size());
   EXPECT_EQ(std::set<std::string>(jsonl.begin(), jsonl.end()).size(), inputs.size());
 }
@@ -381,10 +371,10 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
 // installs it when run by hand (tools/slurm-demo), never from the tests.
 TEST(CliBatchSlurmTest, ArrayOfShardsMergedEqualsOneRun) {
   TempDir dir;
-  const std::string log = dir.path + "/demo.log";
+  const std::string log = dir.path() + "/demo.log";
   const std::string cmd = "cd " + ShellQuote(ZF_SOURCE_DIR) + " && timeout 240 tools/slurm-demo " +
                           "--no-install --shards 3 --zfxxgk " + ShellQuote(ZF_CLI_PATH) +
-                          " --work " + ShellQuote(dir.path + "/work") + " >" + ShellQuote(log) +
+                          " --work " + ShellQuote(dir.path() + "/work") + " >" + ShellQuote(log) +
                           " 2>&1";
   const int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status)) << ReadFile(log);

@@ -12,12 +12,14 @@
 
 #include "pipeline/ocr_engine.h"
 #include "tests/cli_runner.h"
+#include "tests/temp_dir.h"
 
 namespace {
 
 using zfxxgk::testing_util::CommandResult;
 using zfxxgk::testing_util::RunInRoot;
 using zfxxgk::testing_util::ShellQuote;
+using zfxxgk::testing_util::TempDir;
 
 namespace fs = std::filesystem;
 
@@ -32,22 +34,14 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 // A copy of the CLI alone in a fresh folder (no module beside it).
 class LoneCli {
  public:
-  LoneCli() {
-    dir_ = fs::temp_directory_path() /
-           ("zfxxgk-lone-cli-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    fs::copy_file(ZF_CLI_PATH, dir_ / "zfxxgk", fs::copy_options::overwrite_existing);
+  LoneCli() : dir_("zfxxgk-lone-cli") {
+    fs::copy_file(ZF_CLI_PATH, cli(), fs::copy_options::overwrite_existing);
   }
-  ~LoneCli() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::string cli() const { return (dir_ / "zfxxgk").string(); }
-  std::string module_path() const { return (dir_ / "zfxxgk_pdf_ocr.so").string(); }
+  std::string cli() const { return dir_.path() + "/zfxxgk"; }
+  std::string module_path() const { return dir_.path() + "/zfxxgk_pdf_ocr.so"; }
 
  private:
-  fs::path dir_;
+  TempDir dir_;
 };
 
 CommandResult Extract(const std::string& cli, const std::string& input) {

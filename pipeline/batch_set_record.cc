@@ -33,38 +33,6 @@ size_t CommonPrefix(std::string_view a, std::string_view b) {
   return i;
 }
 
-// A path's segment prefixes ("a", "a.b", ...) end before each dot and at
-// its end.
-bool IsSegmentPrefix(std::string_view prefix, std::string_view path) {
-  return path.size() >= prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
-         (path.size() == prefix.size() || path[prefix.size()] == '.');
-}
-
-// Whether ToJson would write `cells` in their own order: no path is set
-// twice or is a prefix of another, and every path prefix is one contiguous
-// run. The mapper emits cells that way; CellOrder handles the rest.
-bool InTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells) {
-  std::vector<std::string_view> opened;  // prefixes in the order their runs start
-  opened.reserve(cells.size() * 2);
-  std::string_view prev;
-  for (const auto& [path, cell] : cells) {
-    std::string_view p = path;
-    if (p.empty()) return false;
-    if (!prev.empty() && (IsSegmentPrefix(prev, p) || IsSegmentPrefix(p, prev))) return false;
-    // The longest shared segment prefix ends at `common` (0: none).
-    const size_t dot = p.substr(0, CommonPrefix(p, prev)).rfind('.');
-    const size_t common = dot == std::string_view::npos ? 0 : dot;
-    for (size_t dot = p.find('.', common + (common > 0)); ; dot = p.find('.', dot + 1)) {
-      const size_t end = dot == std::string_view::npos ? p.size() : dot;
-      if (end > common || common == 0) opened.push_back(p.substr(0, end));
-      if (dot == std::string_view::npos) break;
-    }
-    prev = p;
-  }
-  std::sort(opened.begin(), opened.end());
-  return std::adjacent_find(opened.begin(), opened.end()) == opened.end();
-}
-
 // No ASCII control character, quote or backslash.
 bool NoJsonEscapes(std::string_view s) {
   size_t i = 0;
@@ -290,7 +258,7 @@ std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
   std::vector<std::pair<std::string, const CellOut*>> owned;
   std::vector<std::pair<std::string_view, const CellOut*>> cells;
   cells.reserve(r.cells.size());
-  if (InTreeOrder(r.cells)) {
+  if (CellsInTreeOrder(r.cells)) {
     for (const auto& [path, cell] : r.cells) cells.emplace_back(path, &cell);
   } else {
     owned = CellOrder(r).Take();

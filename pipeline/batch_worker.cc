@@ -25,6 +25,7 @@ namespace zfxxgk {
 namespace {
 
 constexpr const char* kTempPrefix = ".zfxxgk-tmp-";
+constexpr size_t kKeptInputBytes = size_t{4} << 20;
 
 Status IoError(const std::string& what) {
   return Status(StatusCode::kUnreadable, what + ": " + std::strerror(errno));
@@ -83,30 +84,34 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
   record.index = index;
   record.entry.path = path;
   record.entry.version = options.tool_version;
-  StatusOr<std::string> bytes = ReadInputBounded(path, options.extract.max_input_bytes);
-  if (!bytes.ok()) {
+  // Read into the worker's buffer: a fresh one per input cost a large
+  // malloc and free each (and glibc consolidates its fast bins on freeing a
+  // chunk of 64 KB or more).
+  const Status read = ReadInputInto(path, options.extract.max_input_bytes, scratch.input);
+  if (!read.ok()) {
     record.entry.format = InputFormatName(InputFormat::kUnknown);
-    RecordFailure(bytes.status(), record);
+    RecordFailure(read, record);
     return record;
   }
+  const std::string_view bytes = scratch.input;
   std::string sha;
   if (prior && ctx.state != nullptr) {
     // Parsed here, in parallel; the set record comes with it.
     ASSIGN_OR_RETURN(BatchStateEntry entry, ctx.state->ReadEntry(path, *prior));
-    sha = Sha256Hex(*bytes);
+    sha = Sha256Hex(bytes);
     BatchRecord skipped = record;
     if (TrySkip(std::move(entry), sha, ctx, skipped)) return skipped;
   }
-  StatusOr<ReportV1> report = Extract(extractor, *bytes, path, sha);  // hashed once
+  StatusOr<ReportV1> report = Extract(extractor, bytes, path, sha);  // hashed once
   if (!report.ok()) {
-    record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
-    record.entry.format = InputFormatName(SniffFormat(*bytes));
+    record.entry.sha256 = sha.empty() ? Sha256Hex(bytes) : sha;
+    record.entry.format = InputFormatName(SniffFormat(bytes));
     RecordFailure(report.status(), record);
     return record;
   }
   FillEntryFromReport(*report, record.entry);
   record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
-  if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(*bytes) : sha;
+  if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(bytes) : sha;
   // Written into the worker's buffer, which has room for the newline (the
   // writer grows it ahead of the text): one allocation per worker, not a
   // few per report.
@@ -127,6 +132,26 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
   return record;
 }
 
+// Gives the open file `fd` the name `path`. linkat(fd, "", AT_EMPTY_PATH)
+// needs CAP_DAC_READ_SEARCH, or (Linux 6.10 and later) the credentials that
+// opened the file; otherwise it fails with ENOENT and the file is linked
+// through its /proc/self/fd entry, whose path lookup costs the kernel about
+// a third of the linkat. Which of the two works is learnt once per process.
+#ifdef O_TMPFILE
+bool LinkOpenFile(int fd, const std::string& path) {
+  static std::atomic<bool> empty_path_works{true};
+#ifdef AT_EMPTY_PATH
+  if (empty_path_works.load(std::memory_order_relaxed)) {
+    if (::linkat(fd, "", AT_FDCWD, path.c_str(), AT_EMPTY_PATH) == 0) return true;
+    if (errno != ENOENT) return false;
+    empty_path_works.store(false, std::memory_order_relaxed);
+  }
+#endif
+  const std::string self = "/proc/self/fd/" + std::to_string(fd);
+  return ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0;
+}
+#endif
+
 // The common case without a temporary name: an unnamed file in `dir`
 // (O_TMPFILE), written, then linked under its name. A fresh OUTDIR then
 // costs one directory entry per report instead of a create and a rename,
@@ -142,12 +167,7 @@ bool WriteUnnamedAndLink(const std::string& dir, const std::string& final_path,
   const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0) return false;
   bool ok = WriteAll(fd, data) && (!durable || ::fsync(fd) == 0);
-  if (ok) {
-    // linkat(fd, "", ..., AT_EMPTY_PATH) needs CAP_DAC_READ_SEARCH; the
-    // /proc link does not.
-    const std::string self = "/proc/self/fd/" + std::to_string(fd);
-    ok = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, final_path.c_str(), AT_SYMLINK_FOLLOW) == 0;
-  }
+  if (ok) ok = LinkOpenFile(fd, final_path);
   ok = ::close(fd) == 0 && ok;
   return ok;
 #else
@@ -161,11 +181,11 @@ bool WriteUnnamedAndLink(const std::string& dir, const std::string& final_path,
 // one (else -1): the string is sized for it, and a read that returns fewer
 // bytes than asked is its end (regular files are read whole unless at the
 // end), which saves the read(2) that would return 0.
-StatusOr<std::string> ReadBounded(int fd, off_t size, size_t limit, const std::string& path) {
+Status ReadBounded(int fd, off_t size, size_t limit, const std::string& path,
+                   std::string& data) {
   const size_t cap = limit < SIZE_MAX ? limit + 1 : limit;
-  std::string data(size > 0 ? std::min(static_cast<size_t>(size) + 1, cap)
-                            : std::min(size_t{1} << 16, cap),
-                   '\0');
+  data.resize(size > 0 ? std::min(static_cast<size_t>(size) + 1, cap)
+                       : std::min(size_t{1} << 16, cap));
   size_t got = 0;
   while (got < cap) {
     if (got == data.size()) data.resize(std::min(std::max(2 * got, size_t{1} << 16), cap));
@@ -178,7 +198,7 @@ StatusOr<std::string> ReadBounded(int fd, off_t size, size_t limit, const std::s
     if (size > 0 && static_cast<size_t>(n) < want) break;
   }
   data.resize(got);
-  return data;
+  return OkStatus();
 }
 
 }  // namespace
@@ -190,6 +210,8 @@ StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
                                         BatchWorkerScratch& scratch) {
   try {
     StatusOr<BatchRecord> record = Process(index, path, prior, extractor, context, scratch);
+    // A worker keeps the memory of ordinary inputs, not of a huge one.
+    if (scratch.input.capacity() > kKeptInputBytes) std::string().swap(scratch.input);
     // The journal line is rendered here, in parallel, not by the collector.
     if (record.ok() && !record->skipped && !context.options->out_dir.empty()) {
       record->journal_line = StateEntryLine(record->entry);
@@ -207,6 +229,12 @@ StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
 }
 
 StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit) {
+  std::string data;
+  RETURN_IF_ERROR(ReadInputInto(path, limit, data));
+  return data;
+}
+
+Status ReadInputInto(const std::string& path, size_t limit, std::string& out) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const StatusCode code = errno == ENOENT ? StatusCode::kNotFound : StatusCode::kUnreadable;
@@ -218,10 +246,9 @@ StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit) {
     ::close(fd);
     return Status(StatusCode::kUnreadable, path + ": is a directory");
   }
-  StatusOr<std::string> data = ReadBounded(fd, known && S_ISREG(st.st_mode) ? st.st_size : -1,
-                                           limit, path);
+  Status read = ReadBounded(fd, known && S_ISREG(st.st_mode) ? st.st_size : -1, limit, path, out);
   ::close(fd);
-  return data;
+  return read;
 }
 
 Status WriteFileAtomically(const std::string& dir, const std::string& name,

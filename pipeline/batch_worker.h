@@ -29,7 +29,8 @@ struct BatchWorkerContext {
 
 // What one worker keeps from one input to the next: memory to reuse.
 struct BatchWorkerScratch {
-  std::string json;  // storage for the next report's JSON text
+  std::string json;   // storage for the next report's JSON text
+  std::string input;  // storage for the next input's bytes
 };
 
 // The record of input `index` at `path`; `prior` is the journal's latest
@@ -46,6 +47,9 @@ StatusOr<BatchRecord> ProcessBatchInput(size_t index, const std::string& path,
 // Reads at most `limit` + 1 bytes of `path` (a larger input is left to the
 // extractor's own size check). kNotFound or kUnreadable.
 StatusOr<std::string> ReadInputBounded(const std::string& path, size_t limit);
+// The same into `out`, whose memory is reused (its contents are replaced;
+// on error they are unspecified).
+Status ReadInputInto(const std::string& path, size_t limit, std::string& out);
 
 // Writes `data` to dir/name so that no reader ever sees a partial file:
 // where the kernel and file system allow, as an unnamed file in `dir`

@@ -38,6 +38,12 @@ class JsonWriter {
   // A member's key; the next call writes its value.
   void Key(std::string_view key);
 
+  // Key and String for text that needs no escaping, such as the literal
+  // keys and enum names of a document: printable ASCII without '"' or '\\'.
+  // Copied as is, without looking at its bytes. REQUIRES: such text.
+  void PlainKey(std::string_view key);
+  void PlainString(std::string_view s);
+
   void String(std::string_view s);
   void Int(int64_t v);
   void Double(double v);  // dump's shortest round-trip form ("0.5", "1.0")

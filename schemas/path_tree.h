@@ -10,11 +10,17 @@
 //   for (size_t c : tree.node(PathTree::kRoot).children) { ... tree.node(c) ... }
 //
 // The tree holds views into `report`, which must outlive it.
+//
+// CellsInTreeOrder says when the tree is the cells' own order, so that it
+// need not be built: ToJson then writes the cells as they come, and the set
+// record lists them as they are (the mapper emits cells that way).
 #ifndef ZFXXGK_SCHEMAS_PATH_TREE_H_
 #define ZFXXGK_SCHEMAS_PATH_TREE_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "schemas/report_v1.h"
@@ -26,6 +32,51 @@ struct PathNode {
   const CellOut* cell = nullptr;         // a leaf
   std::vector<const ExtraRowOut*> extra; // an "extra" array
   std::vector<size_t> children;          // an object: indices into the tree
+};
+
+// Whether the tree read depth first visits `cells` in their own order, each
+// path's leaf holding its own cell: no path is empty, set twice or a
+// segment prefix of another ("a.b" and "a.b.c"), and the cells below each
+// segment prefix are one contiguous run ("a.x", "b.y", "a.z" is not).
+// Linear in the paths' length (a key is compared with its closed
+// siblings only). Thread-safe.
+bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells);
+
+// A walk through dotted paths one after the other, as a depth-first writer
+// of their tree goes: the segments the next path shares with the current
+// one stay open, the current path's others close, the next path's others
+// open. Only the bytes after the shared prefix are scanned for dots.
+//
+//   PathCursor cursor;
+//   for (const std::string& path : paths) {
+//     const PathCursor::Step step = cursor.Compare(path);
+//     // close cursor.segment(d) for d = cursor.depth() - 1 down to step.shared
+//     cursor.MoveTo(path, step.shared);
+//     // open cursor.segment(d) for d = step.shared up to cursor.depth() - 1
+//   }
+//
+// Holds a view of the current path, which must outlive its use.
+class PathCursor {
+ public:
+  struct Step {
+    size_t shared = 0;    // leading segments the next path shares
+    bool nested = false;  // the next path equals the current one or one is
+                          // a segment prefix of the other ("a.b", "a.b.c")
+  };
+
+  Step Compare(std::string_view next) const;
+  // REQUIRES: shared == Compare(next).shared.
+  void MoveTo(std::string_view next, size_t shared);
+
+  size_t depth() const { return starts_.size(); }  // 0 before the first path
+  std::string_view segment(size_t d) const {
+    const size_t end = d + 1 < starts_.size() ? starts_[d + 1] - 1 : path_.size();
+    return path_.substr(starts_[d], end - starts_[d]);
+  }
+
+ private:
+  std::string_view path_;
+  std::vector<size_t> starts_;  // where each segment of path_ starts
 };
 
 class PathTree {

@@ -2,10 +2,12 @@
 // Written in one pass with JsonWriter; the output is byte for byte what
 // nlohmann::ordered_json would dump for the same members (a key set twice
 // keeps its first position and takes its last value).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
@@ -30,33 +32,35 @@ void OptionalNumber(JsonWriter& w, const std::optional<double>& v) {
 // A coordinate rounded to a tenth of a point.
 double Tenths(double v) { return std::round(v * 10) / 10; }
 
+// Cells are most of a report's text: their literal keys and status names
+// are written without the escaping check (JsonWriter::PlainKey).
 void CellJson(JsonWriter& w, const CellOut& c) {
   w.BeginObject();
-  w.Key("value");
+  w.PlainKey("value");
   if (c.value) Number(w, *c.value, c.integral);
   else w.Null();
-  w.Key("raw"), w.String(c.raw);
-  w.Key("status"), w.String(CellStatusName(c.status));
-  if (!c.unit.empty()) w.Key("unit"), w.String(c.unit);
+  w.PlainKey("raw"), w.String(c.raw);
+  w.PlainKey("status"), w.PlainString(CellStatusName(c.status));
+  if (!c.unit.empty()) w.PlainKey("unit"), w.String(c.unit);
   if (c.status == CellStatus::kAmbiguous) {
-    w.Key("candidates");
+    w.PlainKey("candidates");
     w.BeginArray();
     if (c.candidate_absent) w.Null();
     for (const std::string& v : c.candidates) w.String(v);
     w.EndArray();
   }
-  if (c.prov.confidence < 1.0) w.Key("confidence"), w.Double(c.prov.confidence);
+  if (c.prov.confidence < 1.0) w.PlainKey("confidence"), w.Double(c.prov.confidence);
   const Provenance& p = c.prov;
   if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0 || !p.bbox.empty()) {
-    w.Key("source");
+    w.PlainKey("source");
     w.BeginObject();
-    if (p.line >= 0) w.Key("line"), w.Int(p.line);
-    if (p.table >= 0) w.Key("table"), w.Int(p.table);
-    if (p.row >= 0) w.Key("row"), w.Int(p.row);
-    if (p.col >= 0) w.Key("col"), w.Int(p.col);
+    if (p.line >= 0) w.PlainKey("line"), w.Int(p.line);
+    if (p.table >= 0) w.PlainKey("table"), w.Int(p.table);
+    if (p.row >= 0) w.PlainKey("row"), w.Int(p.row);
+    if (p.col >= 0) w.PlainKey("col"), w.Int(p.col);
     if (!p.bbox.empty()) {  // PDF and scanned pages: 1-based page, box in points
-      w.Key("page"), w.Int(p.page + 1);
-      w.Key("box"), w.BeginArray();
+      w.PlainKey("page"), w.Int(p.page + 1);
+      w.PlainKey("box"), w.BeginArray();
       for (double v : {p.bbox.x0, p.bbox.y0, p.bbox.x1, p.bbox.y1}) w.Double(Tenths(v));
       w.EndArray();
     }
@@ -190,7 +194,77 @@ void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
   w.EndObject();
 }
 
-void TablesJson(JsonWriter& w, const ReportV1& r) { TreeJson(w, PathTree(r), PathTree::kRoot); }
+// Whether every extra row's table is where StreamTables puts it: not a
+// cell's own path ("t", which the tree writes as the cell, dropping the
+// rows) and without cells below "t.extra" (the tree's "extra" node).
+bool ExtrasStreamable(const ReportV1& r) {
+  for (const ExtraRowOut& e : r.extra) {
+    const std::string_view t = e.table;
+    for (const auto& [path, cell] : r.cells) {
+      const std::string_view p = path;
+      if (p.size() < t.size() || p.compare(0, t.size(), t) != 0) continue;
+      if (p.size() == t.size()) return false;
+      if (p[t.size()] == '.' && p.substr(t.size() + 1, 5) == "extra" &&
+          (p.size() == t.size() + 6 || p[t.size() + 6] == '.')) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Table `t`'s extra rows as its "extra" member, if it has any.
+void ExtrasMember(JsonWriter& w, const ReportV1& r, std::string_view t) {
+  bool any = false;
+  for (const ExtraRowOut& e : r.extra) {
+    if (e.table != t) continue;
+    if (!any) w.Key("extra"), w.BeginArray();
+    any = true;
+    ExtraRowJson(w, e);
+  }
+  if (any) w.EndArray();
+}
+
+// The tables object written as the cells come, for cells in tree order
+// (CellsInTreeOrder) with ExtrasStreamable: the objects of the previous
+// path not shared with the next are closed (a table's extra rows go last in
+// it, as in the tree), then the next path's are opened. Tables with extra
+// rows only follow, in order of their first row. The same text as TreeJson,
+// without building the tree.
+void StreamTables(JsonWriter& w, const ReportV1& r) {
+  PathCursor cursor;
+  size_t open = 0;  // objects open below "tables": the path's segments but its leaf
+  std::vector<std::string_view> tables;  // closed top-level objects
+  auto close_to = [&](size_t depth) {
+    for (; open > depth; --open) {
+      if (open == 1) ExtrasMember(w, r, cursor.segment(0)), tables.push_back(cursor.segment(0));
+      w.EndObject();
+    }
+  };
+  w.BeginObject();
+  for (const auto& [path, cell] : r.cells) {
+    const size_t shared = cursor.Compare(path).shared;
+    close_to(shared);
+    cursor.MoveTo(path, shared);
+    for (; open + 1 < cursor.depth(); ++open) w.Key(cursor.segment(open)), w.BeginObject();
+    w.Key(cursor.segment(open));
+    CellJson(w, cell);
+  }
+  close_to(0);
+  for (const ExtraRowOut& e : r.extra) {
+    if (std::find(tables.begin(), tables.end(), e.table) != tables.end()) continue;
+    tables.push_back(e.table);
+    w.Key(e.table), w.BeginObject();
+    ExtrasMember(w, r, e.table);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void TablesJson(JsonWriter& w, const ReportV1& r) {
+  if (CellsInTreeOrder(r.cells) && ExtrasStreamable(r)) return StreamTables(w, r);
+  TreeJson(w, PathTree(r), PathTree::kRoot);
+}
 
 }  // namespace
 

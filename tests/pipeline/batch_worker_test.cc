@@ -1,4 +1,4 @@
-// Tests for pipeline/batch_worker.h: ReadInputBounded, WriteFileAtomically.
+// Tests for pipeline/batch_worker.h: ReadInputBounded/Into, WriteFileAtomically.
 #include "pipeline/batch_worker.h"
 
 #include <gtest/gtest.h>
@@ -44,6 +44,19 @@ TEST(ReadInputBoundedTest, StopsOneByteAfterTheLimit) {
   StatusOr<std::string> read = ReadInputBounded(dir.path() + "/in.txt", 4);
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(*read, "01234");
+}
+
+TEST(ReadInputIntoTest, ReplacesTheContentsOfAReusedString) {
+  TempDir dir;
+  dir.Write("big.txt", std::string(100000, 'b'));
+  dir.Write("small.txt", "small");
+  std::string buffer = "old contents";
+  ASSERT_TRUE(ReadInputInto(dir.path() + "/big.txt", 1 << 20, buffer).ok());
+  EXPECT_EQ(buffer, std::string(100000, 'b'));
+  ASSERT_TRUE(ReadInputInto(dir.path() + "/small.txt", 1 << 20, buffer).ok());
+  EXPECT_EQ(buffer, "small");
+  EXPECT_EQ(ReadInputInto(dir.path() + "/none.txt", 1 << 20, buffer).code(),
+            StatusCode::kNotFound);
 }
 
 // A pipe has no size to go by: read to its end, across several reads.

@@ -57,6 +57,33 @@ TEST(JsonWriterTest, CompactTextIsNlohmannDump) { EXPECT_EQ(Write(false), Dump(E
 
 TEST(JsonWriterTest, PrettyTextIsNlohmannDump) { EXPECT_EQ(Write(true), Dump(Expected(), true)); }
 
+// PlainKey and PlainString write what Key and String write for plain text.
+std::string WritePlain(bool pretty, bool plain) {
+  JsonWriter w(pretty);
+  w.BeginObject();
+  w.Key("a"), w.Int(1);
+  plain ? w.PlainKey("status") : w.Key("status");
+  plain ? w.PlainString("not_applicable") : w.String("not_applicable");
+  plain ? w.PlainKey("source") : w.Key("source");
+  w.BeginObject();
+  plain ? w.PlainKey("row") : w.Key("row");
+  w.Int(2);
+  w.EndObject();
+  w.Key("arr"), w.BeginArray();
+  plain ? w.PlainString("x") : w.String("x");
+  plain ? w.PlainString("") : w.String("");
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+TEST(JsonWriterTest, PlainKeyAndStringWriteWhatKeyAndStringWrite) {
+  EXPECT_EQ(WritePlain(false, true), WritePlain(false, false));
+  EXPECT_EQ(WritePlain(true, true), WritePlain(true, false));
+  EXPECT_EQ(WritePlain(false, true),
+            R"({"a":1,"status":"not_applicable","source":{"row":2},"arr":["x",""]})");
+}
+
 TEST(JsonWriterTest, TopLevelScalarsAndTake) {
   JsonWriter w(false);
   w.String("x");

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace zfxxgk {
@@ -50,6 +52,103 @@ TEST(PathTreeTest, ExtraRowsHangUnderTheirTable) {
   const PathNode& extra = tree.node(tree.node(table).children[1]);
   ASSERT_EQ(extra.extra.size(), 1u);
   EXPECT_EQ(extra.extra[0]->label, "其他");
+}
+
+
+TEST(PathCursorTest, SharesTheSegmentsBeforeTheFirstDifference) {
+  PathCursor cursor;
+  EXPECT_EQ(cursor.Compare("a.bc.x").shared, 0u);
+  cursor.MoveTo("a.bc.x", 0);
+  ASSERT_EQ(cursor.depth(), 3u);
+  EXPECT_EQ(cursor.segment(1), "bc");
+  EXPECT_EQ(cursor.Compare("a.b.y").shared, 1u);
+  EXPECT_EQ(cursor.Compare("a.bc.y").shared, 2u);
+  EXPECT_EQ(cursor.Compare("b").shared, 0u);
+  EXPECT_FALSE(cursor.Compare("a.bc.y").nested);
+  cursor.MoveTo("a.bc.y.z", 2);
+  EXPECT_EQ(cursor.depth(), 4u);
+  EXPECT_EQ(cursor.segment(3), "z");
+}
+
+TEST(PathCursorTest, NestedForTheSamePathOrASegmentPrefix) {
+  PathCursor cursor;
+  cursor.MoveTo("a.b", 0);
+  EXPECT_TRUE(cursor.Compare("a.b").nested);
+  EXPECT_TRUE(cursor.Compare("a.b.c").nested);
+  EXPECT_TRUE(cursor.Compare("a").nested);
+  EXPECT_FALSE(cursor.Compare("a.bc").nested);
+  EXPECT_FALSE(cursor.Compare("a.").nested);
+}
+
+using Cells = std::vector<std::pair<std::string, CellOut>>;
+
+Cells CellsAt(const std::vector<std::string>& paths) {
+  Cells cells;
+  for (const std::string& p : paths) cells.emplace_back(p, NumberCell(1));
+  return cells;
+}
+
+TEST(CellsInTreeOrderTest, TrueForRunsGroupedByPrefix) {
+  EXPECT_TRUE(CellsInTreeOrder(CellsAt({"a.x.1", "a.x.2", "a.y", "b.x", "c"})));
+  EXPECT_TRUE(CellsInTreeOrder(CellsAt({})));
+}
+
+TEST(CellsInTreeOrderTest, FalseForAPathSetTwice) {
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"a.x", "a.y", "a.x"})));
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"a.x", "a.x"})));
+}
+
+TEST(CellsInTreeOrderTest, FalseForAPathThatIsAPrefixOfAnother) {
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"a.x", "a.x.y"})));
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"a.x.y", "a.z", "a.x"})));
+}
+
+TEST(CellsInTreeOrderTest, FalseWhenAPrefixRunIsReopened) {
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"a.x", "b.x", "a.y"})));
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({"t.a.x", "t.b.x", "t.a.y"})));
+  EXPECT_FALSE(CellsInTreeOrder(CellsAt({""})));
+}
+
+// The leaves of the tree depth first, as full paths.
+void Leaves(const PathTree& tree, size_t index, const std::string& prefix,
+            std::vector<std::string>& out) {
+  for (size_t c : tree.node(index).children) {
+    const std::string path = prefix.empty() ? std::string(tree.node(c).key)
+                                            : prefix + "." + std::string(tree.node(c).key);
+    if (tree.node(c).cell != nullptr) out.push_back(path);
+    else Leaves(tree, c, path, out);
+  }
+}
+
+// Random short paths over a tiny alphabet: whenever CellsInTreeOrder says
+// yes, the tree's depth-first leaves are the cells' paths in their order.
+TEST(CellsInTreeOrderTest, AgreesWithTheTreeOnRandomPaths) {
+  std::mt19937 rng(7);
+  int in_order = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> paths;
+    const int n = 1 + static_cast<int>(rng() % 6);
+    for (int i = 0; i < n; ++i) {
+      std::string p(1, static_cast<char>('a' + rng() % 2));
+      const int depth = static_cast<int>(rng() % 3);
+      for (int d = 0; d < depth; ++d) {
+        p.push_back('.');
+        p.push_back(static_cast<char>('a' + rng() % 2));
+      }
+      paths.push_back(p);
+    }
+    ReportV1 r;
+    r.cells = CellsAt(paths);
+    std::vector<std::string> leaves;
+    Leaves(PathTree(r), PathTree::kRoot, "", leaves);
+    if (CellsInTreeOrder(r.cells)) {
+      ++in_order;
+      EXPECT_EQ(leaves, paths);
+    } else {
+      EXPECT_NE(leaves, paths);
+    }
+  }
+  EXPECT_GT(in_order, 100);
 }
 
 }  // namespace

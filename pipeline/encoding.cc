@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <climits>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,20 +70,21 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const char* name,
   return out;
 }
 
-// NUL bytes in the first 8 KB, or more than 5% control characters.
+// NUL bytes in the first 8 KB, or more than 5% control characters (counted
+// eight bytes at a time, BinaryControlBytes).
 bool LooksBinary(std::string_view bytes) {
   std::string_view probe = bytes.substr(0, kBinaryProbeBytes);
   if (probe.find('\0') != std::string_view::npos) return true;
-  // Control characters other than white space and ESC, and DEL.
-  static constexpr std::array<uint8_t, 256> kControl = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[c] = 1;
-    for (int c : {int{'\t'}, int{'\n'}, int{'\r'}, int{'\f'}, int{'\v'}, 0x1b}) t[c] = 0;
-    t[0x7f] = 1;
-    return t;
-  }();
   size_t controls = 0;
-  for (char ch : probe) controls += kControl[static_cast<unsigned char>(ch)];
+  size_t i = 0;
+  for (; i + 8 <= probe.size(); i += 8) {
+    controls += static_cast<size_t>(BinaryControlBytes(LoadWord(probe.data() + i)));
+  }
+  if (i < probe.size()) {
+    char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
+    std::memcpy(tail, probe.data() + i, probe.size() - i);
+    controls += static_cast<size_t>(BinaryControlBytes(LoadWord(tail)));
+  }
   return !probe.empty() && controls * 20 > probe.size();
 }
 
@@ -121,6 +123,8 @@ std::optional<const char*> SniffBomlessUtf16(std::string_view bytes) {
   std::string_view probe = bytes.substr(0, kCharsetProbeBytes);
   size_t pairs = probe.size() / 2;
   if (pairs < 4) return std::nullopt;
+  // Without a NUL byte no test below can pass (memchr is cheap).
+  if (probe.find('\0') == std::string_view::npos) return std::nullopt;
   size_t even_nul = 0, odd_nul = 0;
   for (size_t i = 0; i + 1 < probe.size(); i += 2) {
     if (probe[i] == 0) ++even_nul;

@@ -232,6 +232,23 @@ bool IsNfkcInert(UChar32 c) {
   return nfkc != nullptr && nfkc->isInert(c);
 }
 
+// The CJK symbol or punctuation mark (U+3000..303F: 、。《》【】) encoded at
+// p[i] when MatchTextDirect keeps it as it is (NFKC-inert, and neither white
+// space, a quote mark nor a dash; decided once with ICU), or 0: the common
+// punctuation of a report, without a call into ICU per character.
+UChar32 PlainCjkPunctuation(const uint8_t* p, int32_t i, int32_t n) {
+  static const std::array<bool, 64> kPlain = [] {
+    std::array<bool, 64> t{};
+    for (UChar32 c = 0x3000; c < 0x3040; ++c) {
+      t[c - 0x3000] = !IsSpace(c) && !IsQuote(c) && !IsDash(c) && IsNfkcInert(c);
+    }
+    return t;
+  }();
+  if (p[i] != 0xE3 || i + 2 >= n || p[i + 1] != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
+  const UChar32 c = 0x3000 | (p[i + 2] & 0x3F);
+  return kPlain[c - 0x3000] ? c : 0;
+}
+
 // NormalizeForMatchWithSpaces without ICU's normaliser, for well-formed text
 // of which NFKC maps each character on its own, with nothing combining:
 // ASCII, full-width ASCII (U+FF01..FF5E, NFKC's ASCII), white space (NFKC
@@ -258,10 +275,11 @@ bool MatchTextDirect(std::string_view utf8, MatchTextBuilder& out) {
       run = i;
       continue;
     }
-    const UChar32 ideograph = Ideograph(p, i, n);
-    if (ideograph > 0 && ideograph != 0x5B83) {  // 它 may follow 其: Add folds it
+    UChar32 plain = Ideograph(p, i, n);
+    if (plain == 0) plain = PlainCjkPunctuation(p, i, n);
+    if (plain > 0 && plain != 0x5B83) {  // 它 may follow 其: Add folds it
       i += 3;
-      last = ideograph;
+      last = plain;
       continue;
     }
     U8_NEXT(p, i, n, c);

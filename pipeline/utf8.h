@@ -53,6 +53,24 @@ inline bool PlainJsonAsciiWord(uint64_t w) {
   return below_space == 0 && !WordHasByte(w, '"') && !WordHasByte(w, '\\');
 }
 
+// The number of bytes of `w` that are control characters for binary
+// sniffing: below 0x20 other than \t \n \v \f \r and ESC, and DEL. Exact per
+// byte (no carry crosses a byte: each byte's low seven bits are added to at
+// most 0x7F); bytes >= 0x80 never count.
+inline int BinaryControlBytes(uint64_t w) {
+  constexpr uint64_t kLow7 = ~kWordHighBits;
+  const uint64_t low = w & kLow7;
+  auto at_least = [low](unsigned k) { return (low + kWordOnes * (0x80 - k)) & kWordHighBits; };
+  auto equal = [w](unsigned char b) {
+    const uint64_t x = w ^ (kWordOnes * b);
+    return ~(((x & kLow7) + kLow7) | x) & kWordHighBits;
+  };
+  const uint64_t below_space = ~w & kWordHighBits & ~at_least(0x20);
+  const uint64_t white = at_least(0x09) & ~at_least(0x0E);  // \t \n \v \f \r
+  const uint64_t controls = (below_space & ~white & ~equal(0x1B)) | equal(0x7F);
+  return static_cast<int>(((controls >> 7) * kWordOnes) >> 56);
+}
+
 struct Utf8Scan {
   bool valid = true;      // strict UTF-8 throughout
   size_t non_ascii = 0;   // code points >= U+0080 before the end or the first error

@@ -37,14 +37,15 @@ std::vector<Line> SplitLines(std::string_view s) {
 
 bool IsPipeRow(const std::string& line) { return line.size() > 1 && line[0] == '|'; }
 
-std::vector<std::string> PipeCells(const std::string& line) {
+// Cells are collapsed from views into `line` (no temporary copy per cell).
+std::vector<std::string> PipeCells(std::string_view line) {
   std::vector<std::string> cells;
   size_t start = 1;  // skip the leading '|'
   while (start <= line.size()) {
     size_t bar = line.find('|', start);
-    if (bar == std::string::npos) {
+    if (bar == std::string_view::npos) {
       std::string rest = CollapseSpaces(line.substr(start));
-      if (!rest.empty()) cells.push_back(rest);
+      if (!rest.empty()) cells.push_back(std::move(rest));
       break;
     }
     cells.push_back(CollapseSpaces(line.substr(start, bar - start)));
@@ -82,7 +83,7 @@ size_t ReadPipeTable(const std::vector<Line>& lines, size_t i, Document& doc) {
       Cell cell;
       cell.row = table.n_rows;
       cell.col = static_cast<int>(c);
-      cell.text = cells[c];
+      cell.text = std::move(cells[c]);  // cells are not read again
       cell.prov = table.prov;
       cell.prov.line = lines[i].number;
       cell.prov.row = cell.row;

@@ -188,6 +188,12 @@ TEST(NormalizeForMatchWithSpacesTest, DirectPathAgreesWithIcuForEveryBmpCharacte
   }
 }
 
+TEST(NormalizeForMatchWithSpacesTest, KeepsCjkPunctuationAndItsSpaces) {
+  const MatchText m = NormalizeForMatchWithSpaces("其 。、《规定》\u3000「它」");
+  EXPECT_EQ(m.text, "其。、《规定》它");
+  EXPECT_EQ(m.spaces, (std::vector<size_t>{3, 21}));
+}
+
 TEST(FirstMatchCharTest, AgreesWithNormalizeForMatch) {
   const char* cases[] = {"  （一）予以公开", "规章", "１２", " “减少”4", "-", "／", "\u3000\u00A0x",
                          "ABC", "其它", "0", "\t\"a\"", "（", "减4"};

@@ -80,5 +80,61 @@ TEST(ScanUtf8Test, AgreesWithIcuOnRandomBytes) {
   }
 }
 
+TEST(ScanUtf8Test, AgreesWithIcuAroundTheThreeByteFastPath) {
+  std::mt19937 rng(20261128);
+  // Leads on both sides of E4..E9, good and bad continuations, truncations.
+  const std::string alphabet[] = {"\xE3\x80\x80", "\xE4\x80\x80", "\xE9\xBF\xBF", "\xEA\x80\x80",
+                                  "\xE4\xB8", "\xE9", "\xE4\xC0\x80", "\xE6\x94\x7F",
+                                  "\xE5\x80\xC0", "\x7F", "abcdefgh", " "};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int parts = static_cast<int>(rng() % 14);
+    for (int k = 0; k < parts; ++k) s += alphabet[rng() % std::size(alphabet)];
+    const Utf8Scan ours = ScanUtf8(s), icu = IcuScan(s);
+    ASSERT_EQ(ours.valid, icu.valid) << s;
+    if (icu.valid) {
+      ASSERT_EQ(ours.non_ascii, icu.non_ascii) << s;
+    }
+  }
+}
+
+// The byte-at-a-time definition BinaryControlBytes must agree with.
+int ControlBytesOneByOne(uint64_t w) {
+  int n = 0;
+  for (int k = 0; k < 8; ++k) {
+    const auto b = static_cast<unsigned char>(w >> (8 * k));
+    const bool white = (b >= 0x09 && b <= 0x0D) || b == 0x1B;
+    n += (b < 0x20 && !white) || b == 0x7F;
+  }
+  return n;
+}
+
+TEST(Utf8WordTest, BinaryControlBytesCountsEveryByteValueInEveryPosition) {
+  for (int pos = 0; pos < 8; ++pos) {
+    for (unsigned b = 0; b < 256; ++b) {
+      for (uint64_t fill : {0x6161616161616161ULL, 0x0000000000000000ULL,
+                            0xFFFFFFFFFFFFFFFFULL, 0x1F1F1F1F1F1F1F1FULL}) {
+        uint64_t w = fill & ~(0xFFULL << (8 * pos));
+        w |= static_cast<uint64_t>(b) << (8 * pos);
+        ASSERT_EQ(BinaryControlBytes(w), ControlBytesOneByOne(w)) << std::hex << w;
+      }
+    }
+  }
+}
+
+TEST(Utf8WordTest, BinaryControlBytesAgreesOnRandomWords) {
+  std::mt19937_64 rng(20261127);
+  const unsigned char edges[] = {0x00, 0x08, 0x09, 0x0D, 0x0E, 0x1A, 0x1B, 0x1C,
+                                 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xFF};
+  for (int round = 0; round < 200000; ++round) {
+    uint64_t w = rng();
+    if (round % 2 == 0) {
+      w = 0;
+      for (int k = 0; k < 8; ++k) w |= static_cast<uint64_t>(edges[rng() % 16]) << (8 * k);
+    }
+    ASSERT_EQ(BinaryControlBytes(w), ControlBytesOneByOne(w)) << std::hex << w;
+  }
+}
+
 }  // namespace
 }  // namespace zfxxgk

@@ -26,6 +26,11 @@ struct ProseTarget {
   std::vector<Reading> readings;
 };
 
+// Every prose rule's pattern ends with its number and this unit,
+// "(?P<n>\d+)件" (a test holds the table to it): a sentence without a digit
+// followed by the unit matches no rule, and the Set does not read it.
+constexpr std::string_view kCountUnit = "件";
+
 const std::vector<ProseTarget>& Targets() {
   static const auto* targets = new std::vector<ProseTarget>{
       {"prose_received", "",
@@ -93,8 +98,19 @@ std::vector<std::string> Sentences(const std::vector<Item>& items) {
   return out;
 }
 
-// Which targets may match each sentence: the Set's answer, or every target
-// when the Set is unavailable or its DFA gave up. Entry s * Targets().size()
+// Whether `sentence` has an ASCII digit followed by kCountUnit.
+bool HasCount(std::string_view sentence) {
+  for (size_t at = sentence.find(kCountUnit, 1); at != std::string_view::npos;
+       at = sentence.find(kCountUnit, at + 1)) {
+    const char c = sentence[at - 1];
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// Which targets may match each sentence: none without a count (HasCount),
+// else the Set's answer, or every target when the Set is unavailable or its
+// DFA gave up. Entry s * Targets().size()
 // + t: target t in sentence s (one table, not one vector per sentence).
 std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   const ProseRules& prose = CompiledProse();
@@ -103,6 +119,7 @@ std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   if (prose.set == nullptr) return out;
   std::vector<int> hits;
   for (size_t s = 0; s < sentences.size(); ++s) {
+    if (!HasCount(sentences[s])) continue;
     re2::RE2::Set::ErrorInfo error;
     // Yes or no first: without a vector of hits the set allocates nothing.
     if (!prose.set->Match(sentences[s], nullptr, &error) &&

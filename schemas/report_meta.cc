@@ -11,6 +11,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schemas/report_v1_rules.h"
@@ -174,6 +175,17 @@ const re2::RE2& SectionRule(size_t k) { return Rule(SectionRuleId(k)); }
 
 constexpr size_t kSectionCount = std::size(kSectionKeys);
 
+// Whether `text`, after any leading '#', starts with a Chinese numeral
+// 一…十: every section_* rule begins "^(?:#+)?[一二三四五六七八九十]+"
+// (report_v1_rules_test holds them to it), so no other text is a heading.
+bool StartsWithNumeral(std::string_view text) {
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  const size_t start = text.find_first_not_of('#');
+  if (start == std::string_view::npos || text.size() - start < 3) return false;
+  const size_t at = kNumerals.find(text.substr(start, 3));
+  return at != std::string_view::npos && at % 3 == 0;
+}
+
 // The first section at or after `next` whose heading rule matches `text` as
 // RE2::PartialMatch would, or kSectionCount when none does. One RE2::Set per
 // `next` (the rules next.., built once) answers in one pass over the text;
@@ -193,7 +205,7 @@ size_t MatchingSection(const std::string& text, size_t next) {
     }
     return out;
   }();
-  if (next >= kSectionCount) return kSectionCount;
+  if (next >= kSectionCount || !StartsWithNumeral(text)) return kSectionCount;
   if (const re2::RE2::Set* set = (*sets)[next].get()) {
     // Asked yes or no first: without a vector of hits the set allocates nothing.
     re2::RE2::Set::ErrorInfo error;

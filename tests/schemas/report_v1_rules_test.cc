@@ -215,6 +215,15 @@ TEST(ReportRulesTest, ConcurrentFirstUsesGetTheSameRule) {
   EXPECT_TRUE(seen[0]->ok());
 }
 
+// ExtractSections hands a line to the heading rules only when it starts
+// (after any '#') with a Chinese numeral: every section_* rule must begin so.
+TEST(ReportRulesTest, SectionRulesBeginWithANumeralRun) {
+  for (const RuleSpec& rule : ReportRuleSpecs()) {
+    if (std::string(rule.id).rfind("section_", 0) != 0) continue;
+    EXPECT_EQ(std::string(rule.pattern).rfind("^(?:#+)?[一二三四五六七八九十]+", 0), 0u) << rule.id;
+  }
+}
+
 TEST(ReportRulesTest, RuleIdsAreUnique) {
   EXPECT_EQ(SpecIds().size(), ReportRuleSpecs().size());
 }

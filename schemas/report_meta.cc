@@ -37,19 +37,36 @@ bool MatchDate(const std::string& text, const std::string& rule, std::string* da
   return true;
 }
 
+// Every title rule match holds "公开" (政府信息公开 or 政务公开; a test
+// holds the rule to it), and every year_statistics_period match "统计": a
+// text without them is not handed to the rule.
+constexpr std::string_view kTitleWord = "公开";
+constexpr std::string_view kPeriodWord = "统计";
+
+bool Contains(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
+// The title rule's match in `text`, if any.
+bool MatchTitle(const std::string& text, std::string* title) {
+  re2::StringPiece match;
+  if (!Contains(text, kTitleWord) ||
+      !Rule("title").Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
+    return false;
+  }
+  *title = std::string(match.data(), match.size());
+  return true;
+}
+
 // Index of the title item, or -1. A title wrapped over two lines is joined.
 int FindTitle(const std::vector<Item>& items, std::string* title) {
   for (size_t i = 0; i < items.size() && i < kHeadItems; ++i) {
     if (items[i].is_value) continue;
-    std::string text = items[i].norm.text;
+    const std::string& text = items[i].norm.text;
     if (text.size() > 300) continue;  // a paragraph, not a title
-    if (i + 1 < items.size() && !RE2::PartialMatch(text, Rule("title")) &&
-        items[i + 1].norm.text.size() < 60) {
-      text += items[i + 1].norm.text;  // "…政府信息公开" + "工作年度报告"
-    }
-    re2::StringPiece match;
-    if (Rule("title").Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
-      *title = std::string(match.data(), match.size());
+    if (MatchTitle(text, title)) return static_cast<int>(i);
+    if (i + 1 < items.size() && items[i + 1].norm.text.size() < 60 &&
+        MatchTitle(text + items[i + 1].norm.text, title)) {  // "…政府信息公开" + "工作年度报告"
       return static_cast<int>(i);
     }
   }
@@ -100,7 +117,8 @@ ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
   if (!meta.year) {
     for (const Item& item : items) {
       std::string y;
-      if (RE2::PartialMatch(item.norm.text, Rule("year_statistics_period"), &y)) {
+      if (Contains(item.norm.text, kPeriodWord) &&
+          RE2::PartialMatch(item.norm.text, Rule("year_statistics_period"), &y)) {
         meta.year = std::atoi(y.c_str());
         break;
       }

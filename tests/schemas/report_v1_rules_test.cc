@@ -224,6 +224,14 @@ TEST(ReportRulesTest, SectionRulesBeginWithANumeralRun) {
   }
 }
 
+// ExtractMeta hands a text to the title rule only when it holds 公开, and
+// to year_statistics_period only when it holds 统计.
+TEST(ReportRulesTest, TitleAndPeriodRulesRequireTheirWords) {
+  const std::string title = RulePattern("title");
+  EXPECT_NE(title.find(")?(?:政府信息公开|政务公开)(?:工作)?"), std::string::npos);
+  EXPECT_EQ(std::string(RulePattern("year_statistics_period")).rfind("统计", 0), 0u);
+}
+
 TEST(ReportRulesTest, RuleIdsAreUnique) {
   EXPECT_EQ(SpecIds().size(), ReportRuleSpecs().size());
 }

@@ -147,6 +147,16 @@ TEST(ProseFactsTest, ReceivedPassesAsNewPlusCarriedOver) {
   EXPECT_TRUE(r.issues.empty());
 }
 
+TEST(ProseFactsTest, APathListedTwiceIsReadAtItsLastOccurrence) {
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(1)},
+                           {kCarriedOverTotal, NumberCell(3)},
+                           {kNewTotal, NumberCell(246)}});
+  CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
+  CheckOut c = CheckOf(r, "prose_received");
+  EXPECT_EQ(c.status, "pass");
+  EXPECT_EQ(c.rhs, 249.0);
+}
+
 TEST(ProseFactsTest, ReceivedPassesAsNewOnly) {
   // stcsm: "全年收到政府信息公开申请 34 件" with 2 carried over besides.
   ReportV1 r = ReportWith({{kNewTotal, NumberCell(34)}, {kCarriedOverTotal, NumberCell(2)}});

@@ -562,12 +562,6 @@ TEST(ProseFactsTest, EveryProseRuleEndsWithANumberAndTheUnit) {
   }
 }
 
-TEST(ProseFactsTest, UnitNotAfterADigitDoesNotHideALaterCount) {
-  std::vector<Item> items = ItemsOf({"收到来件若干件,全年受理信息公开申请12件。"});
-  EXPECT_EQ(FactPaths(ExtractProseFacts(items, "gov_2019")),
-            std::vector<std::string>({"applications.new_received.total=12"}));
-}
-
 TEST(ProseFactsTest, SentenceWithTheUnitButNoNumberStatesNothing) {
   std::vector<Item> items = ItemsOf({"全年受理信息公开申请若干件,被纠正多件。"});
   EXPECT_TRUE(FindProseStatements(items, "gov_2021").found.empty());

@@ -1,7 +1,7 @@
 // Lookup of a report's cells by contract path.
 //
-// ReportV1::cells is a list in emission order; the identity and prose
-// checks look cells up by path many times per report. CellIndex puts views
+// ReportV1::cells is a list in emission order; the same-report comparisons
+// (report_set) look cells up by path many times. CellIndex puts views
 // of the paths in an open-addressing hash table once (one allocation) and
 // answers by hashing the path and probing.
 // REQUIRES: the cells outlive the index and are not modified while it is

@@ -10,9 +10,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #include "pipeline/icu_segmenter.h"
-#include "schemas/cell_index.h"
 #include "schemas/report_v1_rules.h"
 
 namespace zfxxgk {
@@ -25,6 +26,11 @@ struct ProseTarget {
   const char* template_name;  // "" = every template
   std::vector<Reading> readings;
 };
+
+// Every prose rule's pattern ends with its number and this unit,
+// "(?P<n>\d+)件" (a test holds the table to it): a sentence without a digit
+// followed by the unit matches no rule, and the Set does not read it.
+constexpr std::string_view kCountUnit = "件";
 
 const std::vector<ProseTarget>& Targets() {
   static const auto* targets = new std::vector<ProseTarget>{
@@ -93,8 +99,19 @@ std::vector<std::string> Sentences(const std::vector<Item>& items) {
   return out;
 }
 
-// Which targets may match each sentence: the Set's answer, or every target
-// when the Set is unavailable or its DFA gave up. Entry s * Targets().size()
+// Whether `sentence` has an ASCII digit followed by kCountUnit.
+bool HasCount(std::string_view sentence) {
+  for (size_t at = sentence.find(kCountUnit, 1); at != std::string_view::npos;
+       at = sentence.find(kCountUnit, at + 1)) {
+    const char c = sentence[at - 1];
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// Which targets may match each sentence: none without a count (HasCount),
+// else the Set's answer, or every target when the Set is unavailable or its
+// DFA gave up. Entry s * Targets().size()
 // + t: target t in sentence s (one table, not one vector per sentence).
 std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   const ProseRules& prose = CompiledProse();
@@ -103,6 +120,7 @@ std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   if (prose.set == nullptr) return out;
   std::vector<int> hits;
   for (size_t s = 0; s < sentences.size(); ++s) {
+    if (!HasCount(sentences[s])) continue;
     re2::RE2::Set::ErrorInfo error;
     // Yes or no first: without a vector of hits the set allocates nothing.
     if (!prose.set->Match(sentences[s], nullptr, &error) &&
@@ -126,9 +144,43 @@ std::string Quote(const std::string& sentence) {
   return sentence.substr(0, cut) + "…";
 }
 
+// The cells the statements' readings name, found in one pass over the
+// report's cells (a report states a handful; indexing every cell cost more
+// than the lookups). When a path occurs more than once the last occurrence
+// counts, as for CellIndex.
+class StatedCells {
+ public:
+  StatedCells(const std::vector<ProseStatement>& found, const ReportV1& report) {
+    for (const ProseStatement& st : found) {
+      for (const Reading& r : Targets()[st.target].readings) {
+        for (const std::string& p : r) {
+          if (Slot(p) == nullptr) cells_.push_back({p, nullptr});
+        }
+      }
+    }
+    for (const auto& [path, cell] : report.cells) {
+      if (const CellOut** slot = Slot(path)) *slot = &cell;
+    }
+  }
+  // The cell at `path` (one of the readings' paths), or null.
+  const CellOut* Find(std::string_view path) {
+    const CellOut** slot = Slot(path);
+    return slot != nullptr ? *slot : nullptr;
+  }
+
+ private:
+  const CellOut** Slot(std::string_view path) {
+    for (auto& [p, cell] : cells_) {
+      if (p == path) return &cell;
+    }
+    return nullptr;
+  }
+  std::vector<std::pair<std::string_view, const CellOut*>> cells_;
+};
+
 // Sum of a reading's cells, or nullopt (with the unusable paths) when a
 // cell has no number.
-std::optional<double> Sum(const Reading& r, const CellIndex& cells,
+std::optional<double> Sum(const Reading& r, StatedCells& cells,
                           std::string* unusable) {
   double sum = 0;
   bool ok = true;
@@ -151,7 +203,7 @@ std::string Join(const Reading& r) {
 }
 
 void CheckStatement(const ProseTarget& t, const ProseStatement& st, const std::string& sentence,
-                    const CellIndex& cells, ReportV1& report) {
+                    StatedCells& cells, ReportV1& report) {
   double stated = std::atof(st.value.c_str());
   CheckOut check{"P.1", Join(t.readings[0]), "not_checkable", stated, std::nullopt, ""};
   // pass: one reading agrees; fail: every reading is checkable and none
@@ -226,7 +278,8 @@ std::vector<ProseFact> ExtractProseFacts(const std::vector<Item>& items,
 }
 
 void CheckProse(const ProseStatements& statements, ReportV1& report) {
-  const CellIndex cells(report.cells);
+  if (statements.found.empty()) return;
+  StatedCells cells(statements.found, report);
   for (const ProseStatement& st : statements.found) {
     CheckStatement(Targets()[st.target], st, statements.sentences[st.sentence], cells, report);
   }

@@ -11,6 +11,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schemas/report_v1_rules.h"
@@ -36,19 +37,36 @@ bool MatchDate(const std::string& text, const std::string& rule, std::string* da
   return true;
 }
 
+// Every title rule match holds "公开" (政府信息公开 or 政务公开; a test
+// holds the rule to it), and every year_statistics_period match "统计": a
+// text without them is not handed to the rule.
+constexpr std::string_view kTitleWord = "公开";
+constexpr std::string_view kPeriodWord = "统计";
+
+bool Contains(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
+// The title rule's match in `text`, if any.
+bool MatchTitle(const std::string& text, std::string* title) {
+  re2::StringPiece match;
+  if (!Contains(text, kTitleWord) ||
+      !Rule("title").Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
+    return false;
+  }
+  *title = std::string(match.data(), match.size());
+  return true;
+}
+
 // Index of the title item, or -1. A title wrapped over two lines is joined.
 int FindTitle(const std::vector<Item>& items, std::string* title) {
   for (size_t i = 0; i < items.size() && i < kHeadItems; ++i) {
     if (items[i].is_value) continue;
-    std::string text = items[i].norm.text;
+    const std::string& text = items[i].norm.text;
     if (text.size() > 300) continue;  // a paragraph, not a title
-    if (i + 1 < items.size() && !RE2::PartialMatch(text, Rule("title")) &&
-        items[i + 1].norm.text.size() < 60) {
-      text += items[i + 1].norm.text;  // "…政府信息公开" + "工作年度报告"
-    }
-    re2::StringPiece match;
-    if (Rule("title").Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
-      *title = std::string(match.data(), match.size());
+    if (MatchTitle(text, title)) return static_cast<int>(i);
+    if (i + 1 < items.size() && items[i + 1].norm.text.size() < 60 &&
+        MatchTitle(text + items[i + 1].norm.text, title)) {  // "…政府信息公开" + "工作年度报告"
       return static_cast<int>(i);
     }
   }
@@ -99,7 +117,8 @@ ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
   if (!meta.year) {
     for (const Item& item : items) {
       std::string y;
-      if (RE2::PartialMatch(item.norm.text, Rule("year_statistics_period"), &y)) {
+      if (Contains(item.norm.text, kPeriodWord) &&
+          RE2::PartialMatch(item.norm.text, Rule("year_statistics_period"), &y)) {
         meta.year = std::atoi(y.c_str());
         break;
       }
@@ -174,6 +193,17 @@ const re2::RE2& SectionRule(size_t k) { return Rule(SectionRuleId(k)); }
 
 constexpr size_t kSectionCount = std::size(kSectionKeys);
 
+// Whether `text`, after any leading '#', starts with a Chinese numeral
+// 一…十: every section_* rule begins "^(?:#+)?[一二三四五六七八九十]+"
+// (report_v1_rules_test holds them to it), so no other text is a heading.
+bool StartsWithNumeral(std::string_view text) {
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  const size_t start = text.find_first_not_of('#');
+  if (start == std::string_view::npos || text.size() - start < 3) return false;
+  const size_t at = kNumerals.find(text.substr(start, 3));
+  return at != std::string_view::npos && at % 3 == 0;
+}
+
 // The first section at or after `next` whose heading rule matches `text` as
 // RE2::PartialMatch would, or kSectionCount when none does. One RE2::Set per
 // `next` (the rules next.., built once) answers in one pass over the text;
@@ -193,7 +223,7 @@ size_t MatchingSection(const std::string& text, size_t next) {
     }
     return out;
   }();
-  if (next >= kSectionCount) return kSectionCount;
+  if (next >= kSectionCount || !StartsWithNumeral(text)) return kSectionCount;
   if (const re2::RE2::Set* set = (*sets)[next].get()) {
     // Asked yes or no first: without a vector of hits the set allocates nothing.
     re2::RE2::Set::ErrorInfo error;

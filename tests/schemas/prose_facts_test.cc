@@ -17,6 +17,7 @@
 #include "pipeline/normalize.h"
 #include "schemas/item_stream.h"
 #include "schemas/report_v1.h"
+#include "schemas/report_v1_rules.h"
 #include "tests/test_cells.h"
 
 namespace zfxxgk {
@@ -144,6 +145,16 @@ TEST(ProseFactsTest, ReceivedPassesAsNewPlusCarriedOver) {
   EXPECT_EQ(c.lhs, 249.0);
   EXPECT_EQ(c.rhs, 249.0);
   EXPECT_TRUE(r.issues.empty());
+}
+
+TEST(ProseFactsTest, APathListedTwiceIsReadAtItsLastOccurrence) {
+  ReportV1 r = ReportWith({{kNewTotal, NumberCell(1)},
+                           {kCarriedOverTotal, NumberCell(3)},
+                           {kNewTotal, NumberCell(246)}});
+  CheckProse(ItemsOf({kZhoushan}), "gov_2019", r);
+  CheckOut c = CheckOf(r, "prose_received");
+  EXPECT_EQ(c.status, "pass");
+  EXPECT_EQ(c.rhs, 249.0);
 }
 
 TEST(ProseFactsTest, ReceivedPassesAsNewOnly) {
@@ -535,6 +546,25 @@ TEST(ProseFactsTest, SentencesThatStateNothing) {
     CheckProse(items, "gov_2021", r);
     EXPECT_TRUE(P1Checks(r).empty()) << c.source << ": " << c.text;
   }
+}
+
+// ---- The count prefilter ---------------------------------------------------
+
+// FindProseStatements reads only sentences with a digit followed by 件:
+// every prose rule must end with its number and that unit.
+TEST(ProseFactsTest, EveryProseRuleEndsWithANumberAndTheUnit) {
+  for (const RuleSpec& rule : ReportRuleSpecs()) {
+    const std::string pattern = rule.pattern;
+    if (std::string(rule.id).rfind("prose_", 0) != 0) continue;
+    const std::string end = R"re((?P<n>\d+)件)re";
+    ASSERT_GE(pattern.size(), end.size()) << rule.id;
+    EXPECT_EQ(pattern.substr(pattern.size() - end.size()), end) << rule.id;
+  }
+}
+
+TEST(ProseFactsTest, SentenceWithTheUnitButNoNumberStatesNothing) {
+  std::vector<Item> items = ItemsOf({"全年受理信息公开申请若干件,被纠正多件。"});
+  EXPECT_TRUE(FindProseStatements(items, "gov_2021").found.empty());
 }
 
 }  // namespace

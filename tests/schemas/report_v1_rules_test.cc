@@ -215,6 +215,23 @@ TEST(ReportRulesTest, ConcurrentFirstUsesGetTheSameRule) {
   EXPECT_TRUE(seen[0]->ok());
 }
 
+// ExtractSections hands a line to the heading rules only when it starts
+// (after any '#') with a Chinese numeral: every section_* rule must begin so.
+TEST(ReportRulesTest, SectionRulesBeginWithANumeralRun) {
+  for (const RuleSpec& rule : ReportRuleSpecs()) {
+    if (std::string(rule.id).rfind("section_", 0) != 0) continue;
+    EXPECT_EQ(std::string(rule.pattern).rfind("^(?:#+)?[一二三四五六七八九十]+", 0), 0u) << rule.id;
+  }
+}
+
+// ExtractMeta hands a text to the title rule only when it holds 公开, and
+// to year_statistics_period only when it holds 统计.
+TEST(ReportRulesTest, TitleAndPeriodRulesRequireTheirWords) {
+  const std::string title = RulePattern("title");
+  EXPECT_NE(title.find(")?(?:政府信息公开|政务公开)(?:工作)?"), std::string::npos);
+  EXPECT_EQ(std::string(RulePattern("year_statistics_period")).rfind("统计", 0), 0u);
+}
+
 TEST(ReportRulesTest, RuleIdsAreUnique) {
   EXPECT_EQ(SpecIds().size(), ReportRuleSpecs().size());
 }

@@ -86,6 +86,22 @@ TEST_P(TemplateTest, TableThreeRowKeysAreUnique) {
   EXPECT_EQ(t.application_rows.back().key, "carried_forward");
 }
 
+// The identity checker places a table 三/四 path by its last '.': the
+// column (field) keys have no dot, and groups, columns and fields are unique.
+TEST_P(TemplateTest, TableThreeAndFourKeysNameOneCellEach) {
+  const TemplateSpec& t = *GetParam();
+  std::set<std::string> cols, groups, fields;
+  for (const ColumnSpec& c : t.application_columns) {
+    EXPECT_TRUE(cols.insert(c.key).second) << c.key;
+    EXPECT_EQ(c.key.find('.'), std::string::npos) << c.key;
+  }
+  for (const std::string& g : t.review_groups) EXPECT_TRUE(groups.insert(g).second) << g;
+  for (const std::string& f : t.review_fields) {
+    EXPECT_TRUE(fields.insert(f).second) << f;
+    EXPECT_EQ(f.find('.'), std::string::npos) << f;
+  }
+}
+
 TEST_P(TemplateTest, TableTwoKeysAreUnique) {
   const TemplateSpec& t = *GetParam();
   std::set<std::string> subs;

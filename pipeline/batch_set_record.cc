@@ -25,14 +25,6 @@ namespace {
 
 constexpr std::string_view kMagic = "z1;";
 
-size_t CommonPrefix(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  size_t i = 0;
-  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) i += 8;
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
-}
-
 // No ASCII control character, quote or backslash.
 bool NoJsonEscapes(std::string_view s) {
   size_t i = 0;

@@ -5,8 +5,6 @@
 
 namespace zfxxgk {
 
-namespace {
-
 size_t CommonPrefix(std::string_view a, std::string_view b) {
   const size_t n = std::min(a.size(), b.size());
   size_t i = 0;
@@ -14,8 +12,6 @@ size_t CommonPrefix(std::string_view a, std::string_view b) {
   while (i < n && a[i] == b[i]) ++i;
   return i;
 }
-
-}  // namespace
 
 // A segment is shared when the dot that ends it lies in the common prefix;
 // the current path's last segment has no dot and is never shared.

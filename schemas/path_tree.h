@@ -42,6 +42,9 @@ struct PathNode {
 // siblings only). Thread-safe.
 bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells);
 
+// The number of leading bytes `a` and `b` share.
+size_t CommonPrefix(std::string_view a, std::string_view b);
+
 // A walk through dotted paths one after the other, as a depth-first writer
 // of their tree goes: the segments the next path shares with the current
 // one stay open, the current path's others close, the next path's others

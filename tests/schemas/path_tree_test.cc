@@ -151,5 +151,12 @@ TEST(CellsInTreeOrderTest, AgreesWithTheTreeOnRandomPaths) {
   EXPECT_GT(in_order, 100);
 }
 
+TEST(CommonPrefixTest, CountsSharedLeadingBytesAcrossWordBoundaries) {
+  EXPECT_EQ(CommonPrefix("", "abc"), 0u);
+  EXPECT_EQ(CommonPrefix("a.b.c", "a.b.d"), 4u);
+  EXPECT_EQ(CommonPrefix("applications.row_1.x", "applications.row_1"), 18u);
+  EXPECT_EQ(CommonPrefix("applications.row_2", "applications.row_1"), 17u);
+}
+
 }  // namespace
 }  // namespace zfxxgk

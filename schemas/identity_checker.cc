@@ -1,8 +1,6 @@
 #include "schemas/identity_checker.h"
 
-#include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,13 +68,23 @@ class Cells {
   Grid app_, review_;
 };
 
+// The position of `key` in `list` (by `key_of`), or npos.
+template <typename T, typename KeyOf>
+size_t IndexOf(const std::vector<T>& list, std::string_view key, KeyOf key_of) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (key_of(list[i]) == key) return i;
+  }
+  return std::string::npos;
+}
+
+const std::string& ColumnKey(const ColumnSpec& c) { return c.key; }
+const std::string& RowKey(const RowSpec& r) { return r.key; }
+const std::string& Self(const std::string& s) { return s; }
+
 // The position of `key` in `keys`, trying `hint` first; npos if absent.
 size_t KeyAt(std::string_view key, const std::vector<std::string_view>& keys, size_t hint) {
   if (hint < keys.size() && keys[hint] == key) return hint;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == key) return i;
-  }
-  return std::string::npos;
+  return IndexOf(keys, key, [](std::string_view k) { return k; });
 }
 
 // Places `cell` when `path` is one of this grid's; later paths overwrite
@@ -119,19 +127,6 @@ Cells::Cells(const TemplateSpec& spec, const ReportV1& report) : report_(report)
   }
 }
 
-// The position of `key` in `list` (by `key_of`), or npos.
-template <typename T, typename KeyOf>
-size_t IndexOf(const std::vector<T>& list, std::string_view key, KeyOf key_of) {
-  for (size_t i = 0; i < list.size(); ++i) {
-    if (key_of(list[i]) == key) return i;
-  }
-  return std::string::npos;
-}
-
-const std::string& ColumnKey(const ColumnSpec& c) { return c.key; }
-const std::string& RowKey(const RowSpec& r) { return r.key; }
-const std::string& Self(const std::string& s) { return s; }
-
 // The leaf rows of table 三 present in this report (the single （六） row or
 // its three sub-rows, whichever the report printed), as row positions.
 std::vector<size_t> ResultLeaves(const TemplateSpec& spec, Cells& cells) {
@@ -169,27 +164,6 @@ std::string Format(double v) {
   return std::to_string(v);
 }
 
-// Appends "<path> (<status>)", preceded by ", " unless it is the `first`,
-// growing `out` at most once: a not-checkable note lists dozens of such
-// cells, and a report has some forty notes.
-void AppendUnusable(const PathParts& path, std::string_view status, bool first,
-                    std::string& out) {
-  std::string_view pieces[2 * std::size(PathParts().parts) + 3];
-  size_t n = 0;
-  if (!first) pieces[n++] = ", ";
-  for (int i = 0; i < path.n; ++i) {
-    if (i > 0) pieces[n++] = ".";
-    pieces[n++] = path.parts[i];
-  }
-  pieces[n++] = " (";
-  pieces[n++] = status;
-  pieces[n++] = ")";
-  size_t size = out.size();
-  for (size_t i = 0; i < n; ++i) size += pieces[i].size();
-  if (size > out.capacity()) out.reserve(std::max(size, 2 * out.capacity()));
-  for (size_t i = 0; i < n; ++i) out.append(pieces[i]);
-}
-
 // Evaluates sum(lhs) == sum(rhs) and appends the check.
 void Evaluate(const std::string& id, std::string where, const Side& lhs, const Side& rhs,
               ReportV1& report) {
@@ -203,9 +177,9 @@ void Evaluate(const std::string& id, std::string where, const Side& lhs, const S
         *sum += *c->value;
         continue;
       }
-      const bool first = note.empty();
-      if (first) note.assign(kUnusable);
-      AppendUnusable(t.path, c ? CellStatusName(c->status) : "missing", first, note);
+      note.append(note.empty() ? kUnusable : ", ");
+      t.path.AppendTo(note);
+      note.append(" (").append(c ? CellStatusName(c->status) : "missing").append(")");
     }
   };
   add(lhs, check.lhs);

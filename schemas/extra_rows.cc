@@ -40,6 +40,12 @@ void CollectExtraRows(const std::vector<Item>& items, StreamPos begin, StreamPos
       ++i;
       continue;
     }
+    // A row the template's rows used is never an extra row: skipped before
+    // its cells are parsed (most table rows are such rows).
+    if (used.count(id)) {
+      while (i < items.size() && RowId{items[i].prov.table, items[i].prov.row} == id) ++i;
+      continue;
+    }
     std::string label, raw_label;
     ExtraRowOut row{table, "", {}};
     bool numeric = false;
@@ -51,14 +57,13 @@ void CollectExtraRows(const std::vector<Item>& items, StreamPos begin, StreamPos
         continue;
       }
       if (row.cells.size() >= columns.size()) continue;
+      if (row.cells.empty()) row.cells.reserve(columns.size());
       CellOut c = ParseCellText(it.raw);
       c.prov = it.prov;
       numeric = numeric || c.status == CellStatus::kNumber;
-      row.cells.emplace_back(columns[row.cells.size()], c);
+      row.cells.emplace_back(columns[row.cells.size()], std::move(c));
     }
-    if (used.count(id) || !numeric || label.empty() || NamesKnownRow(label, known_aliases)) {
-      continue;
-    }
+    if (!numeric || label.empty() || NamesKnownRow(label, known_aliases)) continue;
     row.label = raw_label;
     report.issues.push_back({Severity::kInfo, "extra_row",
                              "tables." + table + ".extra: row '" + raw_label +

@@ -294,28 +294,45 @@ long double SortValue(std::string_view text) {
   return value;
 }
 
+// A part's text with its SortValue, computed once per part rather than on
+// every comparison of the sort.
+struct Keyed {
+  long double value;
+  const std::string* text;
+};
+
 // Numeric order; equal values by text.
-bool NumericLess(const std::string& a, const std::string& b) {
-  const long double x = SortValue(a);
-  const long double y = SortValue(b);
-  return x != y ? x < y : a < b;
+bool NumericLess(const Keyed& a, const Keyed& b) {
+  return a.value != b.value ? a.value < b.value : *a.text < *b.text;
+}
+
+// The distinct texts of `parts`, sorted by NumericLess. The keyed parts are
+// sorted in the order they came, exactly as the texts themselves would be,
+// and only the distinct texts are copied.
+std::vector<std::string> SortedDistinct(std::vector<Keyed>& parts) {
+  std::sort(parts.begin(), parts.end(), NumericLess);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i == 0 || *parts[i].text != *parts[i - 1].text) out.push_back(*parts[i].text);
+  }
+  return out;
 }
 
 void FillValues(const SplitProblem& problem, SplitSolution& solution) {
+  std::vector<Keyed> parts;
   for (size_t r = 0; r < problem.rows.size(); ++r) {
     size_t n_parts = 0;
     for (const Split& split : problem.rows[r]) {
       n_parts = std::max(n_parts, split.size());
     }
     auto& row_values = solution.values.emplace_back(n_parts);
-    for (const int c : solution.surviving[r]) {
-      const Split& split = problem.rows[r][c];
-      for (size_t p = 0; p < split.size(); ++p)
-        row_values[p].push_back(split[p]);
-    }
-    for (auto& texts : row_values) {
-      std::sort(texts.begin(), texts.end(), NumericLess);
-      texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+    for (size_t p = 0; p < n_parts; ++p) {
+      parts.clear();
+      for (const int c : solution.surviving[r]) {
+        const Split& split = problem.rows[r][c];
+        if (p < split.size()) parts.push_back({SortValue(split[p]), &split[p]});
+      }
+      row_values[p] = SortedDistinct(parts);
     }
   }
 }

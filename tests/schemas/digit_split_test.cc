@@ -311,6 +311,15 @@ TEST(DigitSplitSolve, FixedRowIsDetermined) {
   EXPECT_TRUE(solution.deciding_constraints.empty());
 }
 
+// A part's surviving texts: each once, by value, equal values by text.
+TEST(DigitSplitSolve, ValuesAreDistinctInNumericThenTextOrder) {
+  SplitProblem problem;
+  problem.rows = {{{"10"}, {"+10"}, {"9"}, {"10"}, {"2.5"}}};
+  const SplitSolution solution = SolveSplits(problem);
+  ASSERT_EQ(solution.values.size(), 1u);
+  EXPECT_EQ(solution.values[0][0], (std::vector<std::string>{"2.5", "9", "+10", "10"}));
+}
+
 // Column 0 of table 三 (pingtan-2021), reduced: received = sum of results.
 TEST(DigitSplitSolve, ColumnIdentityResolvesTwoAmbiguousRows) {
   SplitProblem problem;

@@ -106,31 +106,56 @@ std::vector<std::string> StrayCells(const std::vector<Item>& items, StreamPos be
 // where it did not from an earlier one.
 bool IsTwoChars(const std::string& s) { return CountCodePoints(s) == 2; }
 
-// Table 二's caption searches up to one limit, remembering for each
-// sub-table the earliest position from which its captions were found absent:
-// FindLabel finds nothing from any later position up to that limit either
-// (unless a caption is two characters long), so NextCaption, asked after
-// every caption, does not scan for it again.
+// Table 二's caption searches up to one limit. For each sub-table the
+// finder keeps its last search over the whole range (from a position up to
+// the limit) and answers later searches from it: FindLabel from a later
+// position that is still at or before the hit finds that hit too (or
+// nothing, when it lies at or past a nearer bound), and nothing after a
+// search that found nothing. So NextCaption, asked after every caption,
+// and the sub-table's own search after it, scan the text once. Neither
+// holds when a caption is two characters long (FindLabel matches those in
+// OCR text only as a whole cell); the bound case needs the items to hold no
+// OCR text (a misread caption could lie before the hit).
 class CaptionFinder {
  public:
-  CaptionFinder(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos limit)
-      : items_(items), spec_(spec), limit_(limit), absent_(spec.active_disclosure.size()) {}
+  CaptionFinder(const std::vector<Item>& items, const TemplateSpec& spec, StreamPos begin,
+                StreamPos limit)
+      : items_(items), spec_(spec), limit_(limit), searches_(spec.active_disclosure.size()) {
+    for (size_t i = begin.item; i < items.size() && i <= limit.item && exact_only_; ++i) {
+      exact_only_ = !IsOcrItem(items[i]);
+    }
+  }
+
+  // Records the result of FindLabel(items, captions of `sub`, from, until)
+  // for some until >= limit (`hit` null when it found nothing).
+  void Seed(size_t sub, StreamPos from, const LabelHit* hit) {
+    if (!Reusable(sub) || (hit != nullptr && !(hit->begin < limit_))) return;
+    Search& s = searches_[sub];
+    s = Search{true, from, hit != nullptr, hit != nullptr ? *hit : LabelHit()};
+  }
 
   // FindLabel(items, captions of sub-table `sub`, from, until), until <= limit.
   bool Find(size_t sub, StreamPos from, StreamPos until, LabelHit* hit) {
     const std::vector<std::string>& captions = spec_.active_disclosure[sub].captions;
-    std::optional<StreamPos>& absent = absent_[sub];
-    if (absent && !(from < *absent)) return false;
-    if (FindLabel(items_, captions, from, until, hit)) return true;
-    const bool whole_range = !(until < limit_) && !(limit_ < until);
-    if (whole_range && std::none_of(captions.begin(), captions.end(), IsTwoChars)) absent = from;
-    return false;
+    if (!Reusable(sub)) return FindLabel(items_, captions, from, until, hit);
+    Search& s = searches_[sub];
+    if (!s.done || from < s.from || (s.found && s.hit.begin < from)) {
+      if (!exact_only_ && until < limit_) return FindLabel(items_, captions, from, until, hit);
+      s = Search{true, from, false, LabelHit()};
+      s.found = FindLabel(items_, captions, from, limit_, &s.hit);
+    }
+    if (!s.found) return false;
+    if (!(s.hit.begin < until)) {
+      return exact_only_ ? false : FindLabel(items_, captions, from, until, hit);
+    }
+    *hit = s.hit;
+    return true;
   }
 
   // Where the next table-二 caption after `from` starts (or the limit).
   StreamPos Next(StreamPos from) {
     StreamPos next = limit_;
-    for (size_t sub = 0; sub < absent_.size(); ++sub) {
+    for (size_t sub = 0; sub < searches_.size(); ++sub) {
       LabelHit hit;
       if (Find(sub, from, next, &hit) && hit.begin < next) next = hit.begin;
     }
@@ -138,19 +163,35 @@ class CaptionFinder {
   }
 
  private:
+  struct Search {
+    bool done = false;
+    StreamPos from;      // searched from here up to limit_
+    bool found = false;
+    LabelHit hit;
+  };
+
+  bool Reusable(size_t sub) const {
+    const std::vector<std::string>& captions = spec_.active_disclosure[sub].captions;
+    return std::none_of(captions.begin(), captions.end(), IsTwoChars);
+  }
+
   const std::vector<Item>& items_;
   const TemplateSpec& spec_;
   const StreamPos limit_;
-  std::vector<std::optional<StreamPos>> absent_;  // per sub-table
+  bool exact_only_ = true;  // no OCR item in the range
+  std::vector<Search> searches_;  // per sub-table
 };
 
 // Table 二: each 第二十条第（N）项 block, rows searched after its caption.
+// `first_caption`: FindLabel of the first sub-table's captions from `begin`
+// to the end of the stream (null when it found none).
 int MapActiveDisclosure(const std::vector<Item>& items, const TemplateSpec& spec,
                         const std::vector<ProseFact>& facts, StreamPos begin, StreamPos limit,
-                        ReportV1& report) {
+                        const LabelHit* first_caption, ReportV1& report) {
   int n = 0;
   StreamPos caption_cursor = begin;
-  CaptionFinder captions(items, spec, limit);
+  CaptionFinder captions(items, spec, begin, limit);
+  captions.Seed(0, begin, first_caption);
   for (size_t s = 0; s < spec.active_disclosure.size(); ++s) {
     const SubTableSpec& sub = spec.active_disclosure[s];
     StreamPos from = caption_cursor;
@@ -421,15 +462,15 @@ int MapTables(const std::vector<Item>& items, const TemplateSpec& spec,
   StreamPos begin{0, 0};
   StreamPos end{items.size(), 0};
   StreamPos table3 = end;
-  LabelHit hit;
-  StreamPos first_caption = begin;
-  if (FindLabel(items, spec.active_disclosure.front().captions, begin, end, &hit)) {
-    first_caption = hit.end;
-  }
+  LabelHit hit, caption;
+  const bool has_caption =
+      FindLabel(items, spec.active_disclosure.front().captions, begin, end, &caption);
+  const StreamPos first_caption = has_caption ? caption.end : begin;
   if (FindLabel(items, spec.application_anchors, first_caption, end, &hit)) table3 = hit.begin;
   StreamPos table4 = end;
   if (FindLabel(items, spec.review_anchors, table3, end, &hit)) table4 = hit.begin;
-  int n = MapActiveDisclosure(items, spec, facts, begin, table3, report);
+  int n = MapActiveDisclosure(items, spec, facts, begin, table3,
+                              has_caption ? &caption : nullptr, report);
   StreamPos after3 = MapApplications(items, spec, facts, table3, table4, report, &n);
   MapReview(items, spec, facts, after3, end, report, &n);
   return n;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -61,10 +62,16 @@ std::optional<double> SmallInteger(std::string_view num) {
   return negative ? -d : d;
 }
 
-void SetNumber(CellOut& cell, const std::string& num) {
+void SetNumber(CellOut& cell, std::string_view num) {
   const std::optional<double> small = SmallInteger(num);
-  cell.value = small ? *small : std::strtod(num.c_str(), nullptr);
-  cell.integral = num.find('.') == std::string::npos;
+  cell.value = small ? *small : std::strtod(std::string(num).c_str(), nullptr);
+  cell.integral = num.find('.') == std::string_view::npos;
+}
+
+// Whether `raw` is printable ASCII without white space ("12", "-", "/"):
+// then it is its own CollapseSpaces form.
+bool IsPrintableAsciiWord(std::string_view raw) {
+  return std::all_of(raw.begin(), raw.end(), [](char c) { return c > ' ' && c < 0x7F; });
 }
 
 }  // namespace
@@ -209,7 +216,7 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
   cell.status = CellStatus::kText;
   if (IsPlainNumber(raw)) {
     cell.status = CellStatus::kNumber;
-    SetNumber(cell, std::string(raw));
+    SetNumber(cell, raw);
     return cell;
   }
   const int32_t first = FirstMatchChar(raw);
@@ -229,9 +236,9 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
 }  // namespace
 
 CellOut ParseCellText(std::string_view raw) {
-  std::string collapsed = CollapseSpaces(raw);
   CellOut cell = Classify(raw);
-  cell.raw = std::move(collapsed);
+  if (IsPrintableAsciiWord(raw)) cell.raw.assign(raw);
+  else cell.raw = CollapseSpaces(raw);
   return cell;
 }
 

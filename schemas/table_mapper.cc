@@ -111,7 +111,7 @@ bool IsTwoChars(const std::string& s) { return CountCodePoints(s) == 2; }
 // the limit) and answers later searches from it: FindLabel from a later
 // position that is still at or before the hit finds that hit too (or
 // nothing, when it lies at or past a nearer bound), and nothing after a
-// search that found nothing. So NextCaption, asked after every caption,
+// search that found nothing. So Next, asked after every caption,
 // and the sub-table's own search after it, scan the text once. Neither
 // holds when a caption is two characters long (FindLabel matches those in
 // OCR text only as a whole cell); the bound case needs the items to hold no
@@ -124,6 +124,10 @@ class CaptionFinder {
     for (size_t i = begin.item; i < items.size() && i <= limit.item && exact_only_; ++i) {
       exact_only_ = !IsOcrItem(items[i]);
     }
+    for (size_t sub = 0; sub < searches_.size(); ++sub) {
+      const std::vector<std::string>& captions = spec.active_disclosure[sub].captions;
+      searches_[sub].reusable = std::none_of(captions.begin(), captions.end(), IsTwoChars);
+    }
   }
 
   // Records the result of FindLabel(items, captions of `sub`, from, until)
@@ -131,7 +135,10 @@ class CaptionFinder {
   void Seed(size_t sub, StreamPos from, const LabelHit* hit) {
     if (!Reusable(sub) || (hit != nullptr && !(hit->begin < limit_))) return;
     Search& s = searches_[sub];
-    s = Search{true, from, hit != nullptr, hit != nullptr ? *hit : LabelHit()};
+    s.done = true;
+    s.from = from;
+    s.found = hit != nullptr;
+    if (hit != nullptr) s.hit = *hit;
   }
 
   // FindLabel(items, captions of sub-table `sub`, from, until), until <= limit.
@@ -141,7 +148,8 @@ class CaptionFinder {
     Search& s = searches_[sub];
     if (!s.done || from < s.from || (s.found && s.hit.begin < from)) {
       if (!exact_only_ && until < limit_) return FindLabel(items_, captions, from, until, hit);
-      s = Search{true, from, false, LabelHit()};
+      s.done = true;
+      s.from = from;
       s.found = FindLabel(items_, captions, from, limit_, &s.hit);
     }
     if (!s.found) return false;
@@ -164,16 +172,14 @@ class CaptionFinder {
 
  private:
   struct Search {
+    bool reusable = false;  // no caption is two characters long
     bool done = false;
     StreamPos from;      // searched from here up to limit_
     bool found = false;
     LabelHit hit;
   };
 
-  bool Reusable(size_t sub) const {
-    const std::vector<std::string>& captions = spec_.active_disclosure[sub].captions;
-    return std::none_of(captions.begin(), captions.end(), IsTwoChars);
-  }
+  bool Reusable(size_t sub) const { return searches_[sub].reusable; }
 
   const std::vector<Item>& items_;
   const TemplateSpec& spec_;

@@ -54,13 +54,15 @@ std::optional<std::string> NormalizeRun(std::string_view run,
   return out;
 }
 
-// Appends the ends j (ascending) such that s[start, j) is a valid part.
+// Appends the ends j (ascending) such that s[start, j) is a valid part of
+// at most max_part characters.
 void AppendValidEnds(const std::string& s, size_t start, bool forbid_leading_zero,
-                     std::vector<size_t>& ends) {
+                     size_t max_part, std::vector<size_t>& ends) {
   bool dot = false;
   bool zero_lead = false;
   size_t int_digits = 0;
-  for (size_t j = start; j < s.size(); ++j) {
+  const size_t stop = s.size() - start > max_part ? start + max_part : s.size();
+  for (size_t j = start; j < stop; ++j) {
     const char c = s[j];
     if (c == '-' || c == '+') {
       if (j != start) break;
@@ -95,8 +97,13 @@ struct Cutter {
   size_t Parts() const { return reach.size() / (s.size() + 1) - 1; }
 };
 
+// `bound_parts`: list no part longer than a complete split can hold (the
+// run's length less one character per other part). Such a part is in no
+// split, so the plain enumeration, which only follows cuts that can be
+// completed, lists the same splits; the sum search keeps every part (its
+// step count, which bounds it, depends on them).
 std::optional<Cutter> BuildCutter(std::string_view run, int n_parts,
-                                  const SplitOptions& options) {
+                                  const SplitOptions& options, bool bound_parts) {
   std::optional<std::string> s = NormalizeRun(run, options.allow_decimal);
   if (!s || n_parts <= 0 || s->size() < static_cast<size_t>(n_parts)) {
     return std::nullopt;
@@ -105,10 +112,11 @@ std::optional<Cutter> BuildCutter(std::string_view run, int n_parts,
   Cutter cut;
   cut.s = std::move(*s);
   const size_t len = cut.s.size();
+  const size_t max_part = bound_parts ? len - static_cast<size_t>(n_parts) + 1 : len;
   cut.ends_begin.reserve(len + 2);
   for (size_t i = 0; i < len; ++i) {
     cut.ends_begin.push_back(cut.ends.size());
-    AppendValidEnds(cut.s, i, options.forbid_leading_zero, cut.ends);
+    AppendValidEnds(cut.s, i, options.forbid_leading_zero, max_part, cut.ends);
   }
   cut.ends_begin.push_back(cut.ends.size());  // start len: no ends
   cut.ends_begin.push_back(cut.ends.size());
@@ -279,7 +287,7 @@ SplitList EnumerateSplits(std::string_view run, int n_parts,
                           const SplitOptions& options) {
   SplitList list;
   list.truncated = RunTooLong(run, options);
-  const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
+  const std::optional<Cutter> cut = BuildCutter(run, n_parts, options, /*bound_parts=*/true);
   if (!cut) return list;
   Search search{*cut, cut->Parts(), 0, options.max_splits, list};
   search.cuts.assign(search.n_parts, 0);
@@ -295,7 +303,7 @@ SplitList EnumerateSumSplits(std::string_view run, int n_parts,
     return list;
   }
   list.truncated = RunTooLong(run, options);
-  const std::optional<Cutter> cut = BuildCutter(run, n_parts, options);
+  const std::optional<Cutter> cut = BuildCutter(run, n_parts, options, /*bound_parts=*/false);
   if (!cut) return list;
   Search search{*cut, cut->Parts(), static_cast<size_t>(group_size),
                 options.max_splits, list, options.max_search_steps};

@@ -16,6 +16,7 @@
 #ifndef ZFXXGK_SCHEMAS_JSON_WRITER_H_
 #define ZFXXGK_SCHEMAS_JSON_WRITER_H_
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ class JsonWriter {
   explicit JsonWriter(bool pretty) : pretty_(pretty) {}
   // Writes into `storage`'s memory; its contents are discarded.
   JsonWriter(bool pretty, std::string storage);
+
+  bool pretty() const { return pretty_; }
 
   void BeginObject();
   void EndObject();
@@ -48,6 +51,37 @@ class JsonWriter {
   void Int(int64_t v);
   void Double(double v);  // dump's shortest round-trip form ("0.5", "1.0")
   void Null();
+
+  // For a compact writer only (REQUIRES: !pretty): one value whose text the
+  // caller puts together itself, e.g. from fragments made once, with no
+  // member or separator bookkeeping per piece. BeginValue writes what comes
+  // before a value (as String would); then Raw copies JSON text as is,
+  // Quoted writes a string as String does, RawInt and RawDouble a number as
+  // Int and Double do. The pieces must add up to exactly one JSON value.
+  void BeginValue() { BeforeValue(); }
+  void Raw(std::string_view json) { out_.Put(json); }
+  void Quoted(std::string_view s) { Escaped(s); }
+  void RawInt(int64_t v) {
+    char* p = out_.Room(24);
+    out_.SetEnd(std::to_chars(p, p + 24, v).ptr);
+  }
+  void RawDouble(double v);
+
+  // Room for `n` more bytes of text, reserved at once (a writer that knows
+  // about how long its text will be grows its storage once).
+  void Reserve(size_t n) { out_.Room(n); }
+
+  // A point in the text to come back to: Rewind(Mark()) drops what was
+  // written since, as if it never was. REQUIRES: the containers open at
+  // the mark are still open at the rewind.
+  struct Position {
+    size_t size;
+    size_t depth;
+    bool has_members;
+    bool after_key;
+  };
+  Position Mark() const;
+  void Rewind(const Position& mark);
 
   // The text written so far (the writer is left empty).
   std::string Take();

@@ -12,7 +12,8 @@
 // The tree holds views into `report`, which must outlive it.
 //
 // CellsInTreeOrder says when the tree is the cells' own order, so that it
-// need not be built: ToJson then writes the cells as they come, and the set
+// need not be built; TreeOrderCheck is the same check one path at a time:
+// ToJson writes the cells as they come while they pass it, and the set
 // record lists them as they are (the mapper emits cells that way).
 #ifndef ZFXXGK_SCHEMAS_PATH_TREE_H_
 #define ZFXXGK_SCHEMAS_PATH_TREE_H_
@@ -63,6 +64,7 @@ class PathCursor {
  public:
   struct Step {
     size_t shared = 0;    // leading segments the next path shares
+    size_t common = 0;    // leading bytes the next path shares
     bool nested = false;  // the next path equals the current one or one is
                           // a segment prefix of the other ("a.b", "a.b.c")
   };
@@ -80,6 +82,37 @@ class PathCursor {
  private:
   std::string_view path_;
   std::vector<size_t> starts_;  // where each segment of path_ starts
+};
+
+// CellsInTreeOrder's check one path at a time, for a caller that walks
+// the paths anyway (ToJson writes the cells as it checks them; the set
+// record encodes them): Next(path) is false once `path`, following the
+// paths given before, breaks the order. After a true Next, cursor() is at
+// `path`, shared() is the number of leading segments `path` shares with
+// the path before it and common() that of leading bytes (0 for the first).
+//
+//   TreeOrderCheck check;
+//   for (const auto& [path, cell] : cells) {
+//     if (!check.Next(path)) return Fallback();
+//     ... check.shared(), check.cursor().segment(d) ...
+//   }
+//
+// Holds views of the paths, which must outlive its use.
+class TreeOrderCheck {
+ public:
+  bool Next(std::string_view path);
+
+  const PathCursor& cursor() const { return cursor_; }
+  size_t shared() const { return shared_; }
+  size_t common() const { return common_; }
+
+ private:
+  PathCursor cursor_;
+  size_t shared_ = 0;
+  size_t common_ = 0;
+  // closed_[d]: the keys of the nodes at depth d already closed under the
+  // node open at depth d - 1 (a key that comes back would reopen its node).
+  std::vector<std::vector<std::string_view>> closed_;
 };
 
 class PathTree {

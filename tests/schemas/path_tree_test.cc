@@ -151,6 +151,21 @@ TEST(CellsInTreeOrderTest, AgreesWithTheTreeOnRandomPaths) {
   EXPECT_GT(in_order, 100);
 }
 
+TEST(TreeOrderCheckTest, TellsTheSharedSegmentsAndBytesOfEachPath) {
+  TreeOrderCheck check;
+  ASSERT_TRUE(check.Next("a.bc.d"));
+  EXPECT_EQ(check.shared(), 0u);
+  EXPECT_EQ(check.common(), 0u);
+  ASSERT_TRUE(check.Next("a.bc.e"));
+  EXPECT_EQ(check.shared(), 2u);
+  EXPECT_EQ(check.common(), 5u);
+  ASSERT_TRUE(check.Next("a.bd"));
+  EXPECT_EQ(check.shared(), 1u);
+  EXPECT_EQ(check.common(), 3u);
+  EXPECT_EQ(check.cursor().segment(1), "bd");
+  EXPECT_FALSE(check.Next("a.bc.f"));  // reopens "a.bc"
+}
+
 TEST(CommonPrefixTest, CountsSharedLeadingBytesAcrossWordBoundaries) {
   EXPECT_EQ(CommonPrefix("", "abc"), 0u);
   EXPECT_EQ(CommonPrefix("a.b.c", "a.b.d"), 4u);

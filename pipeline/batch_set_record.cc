@@ -124,8 +124,19 @@ void PutValue(RecordWriter& out, const CellOut& c) {
   }
 }
 
-bool CellEncodable(std::string_view path, const CellOut& c) {
-  if (!IsValidUtf8(path) || !IsValidUtf8(c.raw)) return false;
+// Whether `path`, whose first `common` bytes are those of the path before
+// it (valid UTF-8), is valid UTF-8. That path cut after an ASCII byte is
+// valid, so only the bytes from the last ASCII byte in the shared part on
+// are scanned.
+bool PathValidAfter(std::string_view path, size_t common) {
+  while (common > 0 && static_cast<unsigned char>(path[common - 1]) >= 0x80) --common;
+  return IsValidUtf8(path.substr(common));
+}
+
+// `common`: the leading bytes `path` shares with the previous cell's path,
+// which was encodable.
+bool CellEncodable(std::string_view path, size_t common, const CellOut& c) {
+  if (!PathValidAfter(path, common) || !IsValidUtf8(c.raw)) return false;
   for (const std::string& k : c.candidates) {
     if (!IsValidUtf8(k)) return false;
   }
@@ -136,11 +147,10 @@ bool CellEncodable(std::string_view path, const CellOut& c) {
          (path.size() > dot + 6 && path[dot + 6] != '.');
 }
 
-void PutCell(RecordWriter& out, std::string_view prev, std::string_view path,
-             const CellOut& c) {
-  const size_t shared = CommonPrefix(prev, path);
-  out.Int(static_cast<int64_t>(shared));
-  out.Str(path.substr(shared));
+// `common`: the leading bytes `path` shares with the previous cell's path.
+void PutCell(RecordWriter& out, size_t common, std::string_view path, const CellOut& c) {
+  out.Int(static_cast<int64_t>(common));
+  out.Str(path.substr(common));
   out.Int(static_cast<int64_t>(c.status));
   PutValue(out, c);
   out.Str(c.raw);
@@ -151,6 +161,43 @@ void PutCell(RecordWriter& out, std::string_view prev, std::string_view path,
     for (const std::string& k : c.candidates) out.Str(k);
   }
   out.Int(ambiguous && c.candidate_absent ? 1 : 0);
+}
+
+// The record up to its cells, which are `count`.
+void PutHead(RecordWriter& out, const ReportMeta& m, size_t count) {
+  out.Raw(kMagic);
+  out.Str(m.template_name);
+  out.Str(m.organ);
+  out.Str(m.published);
+  if (m.year) {
+    out.Char('i');
+    out.Int(*m.year);
+  } else {
+    out.Raw("n;");
+  }
+  out.Int(static_cast<int64_t>(count));
+}
+
+// About the length of the record: most cells' paths share all but a few
+// bytes with the path before them.
+size_t ExpectedSize(const ReportV1& r) {
+  size_t n = 128 + 24 * r.cells.size();
+  for (const auto& [path, cell] : r.cells) n += cell.raw.size();
+  return n;
+}
+
+// The record of cells not in tree order: the path tree read depth first.
+std::optional<std::string> EncodeTreeOrder(const ReportV1& r) {
+  const std::vector<std::pair<std::string, const CellOut*>> cells = CellOrder(r).Take();
+  RecordWriter out(ExpectedSize(r));
+  PutHead(out, r.report, cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const std::string_view path = cells[i].first;
+    const size_t common = i == 0 ? 0 : CommonPrefix(cells[i - 1].first, path);
+    if (!CellEncodable(path, common, *cells[i].second)) return std::nullopt;
+    PutCell(out, common, path, *cells[i].second);
+  }
+  return out.Take();
 }
 
 // Reads fields from the front of a record; any malformation sets !ok.
@@ -242,36 +289,23 @@ bool IsPlainJsonText(std::string_view text) {
   return NoJsonEscapes(text) && IsValidUtf8(text);
 }
 
+// Cells in tree order (the mapper's) are encoded as they are checked; the
+// others through the path tree.
 std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
   const ReportMeta& m = r.report;
   if (!IsValidUtf8(m.template_name) || !IsValidUtf8(m.organ) || !IsValidUtf8(m.published)) {
     return std::nullopt;
   }
-  std::vector<std::pair<std::string, const CellOut*>> owned;
-  std::vector<std::pair<std::string_view, const CellOut*>> cells;
-  cells.reserve(r.cells.size());
-  if (CellsInTreeOrder(r.cells)) {
-    for (const auto& [path, cell] : r.cells) cells.emplace_back(path, &cell);
-  } else {
-    owned = CellOrder(r).Take();
-    for (const auto& [path, cell] : owned) cells.emplace_back(path, cell);
-  }
-  RecordWriter out(cells.size() * 24 + 128);
-  out.Raw(kMagic);
-  out.Str(m.template_name);
-  out.Str(m.organ);
-  out.Str(m.published);
-  if (m.year) {
-    out.Char('i');
-    out.Int(*m.year);
-  } else {
-    out.Raw("n;");
-  }
-  out.Int(static_cast<int64_t>(cells.size()));
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (!CellEncodable(cells[i].first, *cells[i].second)) return std::nullopt;
-    PutCell(out, i == 0 ? std::string_view() : cells[i - 1].first, cells[i].first,
-            *cells[i].second);
+  RecordWriter out(ExpectedSize(r));
+  PutHead(out, m, r.cells.size());
+  TreeOrderCheck check;
+  for (const auto& [path, cell] : r.cells) {
+    if (!check.Next(path)) return EncodeTreeOrder(r);
+    if (!CellEncodable(path, check.common(), cell)) {
+      // The tree may drop the cell (its path set again later).
+      return CellsInTreeOrder(r.cells) ? std::nullopt : EncodeTreeOrder(r);
+    }
+    PutCell(out, check.common(), path, cell);
   }
   return out.Take();
 }

@@ -203,33 +203,6 @@ void JsonWriter::Escaped(std::string_view s) {
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-// '"', the text, '"' and, for a key, ':' (and a space when pretty) with
-// one capacity check.
-void JsonWriter::PlainKey(std::string_view key) {
-  if (has_members_.back()) out_.Put(',');
-  has_members_.back() = true;
-  Newline();
-  char* p = out_.Room(key.size() + 4);
-  *p++ = '"';
-  std::memcpy(p, key.data(), key.size());
-  p += key.size();
-  *p++ = '"';
-  *p++ = ':';
-  if (pretty_) *p++ = ' ';
-  out_.SetEnd(p);
-  after_key_ = true;
-}
-
-void JsonWriter::PlainString(std::string_view s) {
-  BeforeValue();
-  char* p = out_.Room(s.size() + 2);
-  *p++ = '"';
-  std::memcpy(p, s.data(), s.size());
-  p += s.size();
-  *p++ = '"';
-  out_.SetEnd(p);
-}
-
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
   Escaped(s);

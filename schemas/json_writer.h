@@ -18,6 +18,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,7 @@ class JsonWriter {
   // Key and String for text that needs no escaping, such as the literal
   // keys and enum names of a document: printable ASCII without '"' or '\\'.
   // Copied as is, without looking at its bytes. REQUIRES: such text.
+  // (Inline: a literal's length is known where it is written.)
   void PlainKey(std::string_view key);
   void PlainString(std::string_view s);
 
@@ -100,6 +102,33 @@ class JsonWriter {
   std::vector<char> has_members_;  // one per open container (a bool)
   TextBuffer out_;
 };
+
+// '"', the text, '"' and, for a key, ':' (and a space when pretty) with
+// one capacity check.
+inline void JsonWriter::PlainKey(std::string_view key) {
+  if (has_members_.back()) out_.Put(',');
+  has_members_.back() = true;
+  if (pretty_) Newline();
+  char* p = out_.Room(key.size() + 4);
+  *p++ = '"';
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (pretty_) *p++ = ' ';
+  out_.SetEnd(p);
+  after_key_ = true;
+}
+
+inline void JsonWriter::PlainString(std::string_view s) {
+  BeforeValue();
+  char* p = out_.Room(s.size() + 2);
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p += s.size();
+  *p++ = '"';
+  out_.SetEnd(p);
+}
 
 }  // namespace zfxxgk
 

@@ -1,42 +1,6 @@
 #include "schemas/path_tree.h"
 
-#include <algorithm>
-#include <cstring>
-
 namespace zfxxgk {
-
-size_t CommonPrefix(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  size_t i = 0;
-  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) i += 8;
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
-}
-
-// A segment is shared when the dot that ends it lies in the common prefix;
-// the current path's last segment has no dot and is never shared.
-PathCursor::Step PathCursor::Compare(std::string_view next) const {
-  Step step;
-  if (starts_.empty()) return step;
-  const size_t c = CommonPrefix(path_, next);
-  step.common = c;
-  step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
-                (c == next.size() && path_[c] == '.');
-  size_t shared = starts_.size() - 1;
-  while (shared > 0 && starts_[shared] > c) --shared;
-  step.shared = shared;
-  return step;
-}
-
-void PathCursor::MoveTo(std::string_view next, size_t shared) {
-  path_ = next;
-  starts_.resize(shared + 1);
-  if (shared == 0) starts_[0] = 0;
-  for (size_t dot = next.find('.', starts_.back()); dot != std::string_view::npos;
-       dot = next.find('.', dot + 1)) {
-    starts_.push_back(dot + 1);
-  }
-}
 
 // Closing a node forgets the keys closed below it.
 bool TreeOrderCheck::Next(std::string_view path) {

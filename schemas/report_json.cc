@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/utf8.h"
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
 #include "schemas/report_v1.h"
@@ -86,7 +87,8 @@ std::string_view StatusMember(CellStatus status) {
 
 void RawNumber(JsonWriter& w, double v, bool integral) {
   if (integral && std::fabs(v) < 9e15) {
-    w.RawInt(static_cast<int64_t>(std::llround(v)));
+    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
+    w.RawInt(static_cast<double>(whole) == v ? whole : std::llround(v));
   } else {
     w.RawDouble(v);
   }
@@ -274,6 +276,20 @@ void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
   w.EndObject();
 }
 
+// Whether JsonWriter::Key writes `s` as it is: ASCII, no control byte,
+// quote or backslash (PlainKey may write it).
+bool PlainAscii(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (!PlainJsonAsciiWord(LoadWord(s.data() + i))) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
 // Whether every extra row's table is where StreamTables puts it: not a
 // cell's own path ("t", which the tree writes as the cell, dropping the
 // rows) and without cells below "t.extra" (the tree's "extra" node).
@@ -329,8 +345,12 @@ bool StreamTables(JsonWriter& w, const ReportV1& r) {
     close_to(check.shared());
     const PathCursor& cursor = check.cursor();
     table = cursor.segment(0);
-    for (; open + 1 < cursor.depth(); ++open) w.Key(cursor.segment(open)), w.BeginObject();
-    w.Key(cursor.segment(open));
+    // The keys to write: the path from its first segment not shared on.
+    const bool plain = PlainAscii(std::string_view(path).substr(
+        static_cast<size_t>(cursor.segment(open).data() - path.data())));
+    auto key = [&](std::string_view k) { plain ? w.PlainKey(k) : w.Key(k); };
+    for (; open + 1 < cursor.depth(); ++open) key(cursor.segment(open)), w.BeginObject();
+    key(cursor.segment(open));
     CellJson(w, cell);
   }
   close_to(0);

@@ -119,13 +119,16 @@ std::vector<std::pair<std::string, CellOut>> VariedCells() {
 TEST(ToJsonTest, CompactTextIsThePrettyTextDumpedCompact) {
   ReportV1 r;
   r.cells = VariedCells();
+  r.cells.emplace_back("u.引\"号\x7f.c", NumberCell(1));  // keys written escaped
+  r.cells.emplace_back("u.引\"号\x7f.d", NumberCell(2));
+  r.cells.emplace_back("u.plain.c", NumberCell(3));
   ExtraRowOut e = Extra("t", "甲");
   e.cells = {{"c", VariedCells()[7].second}, {"d", VariedCells()[11].second}};
   r.extra = {e};
   r.checks = {{"T1", "t.*", "fail", 3.0, 1.5, "note \"x\""}};
   const std::string compact = ToJson(r, false);
   EXPECT_EQ(compact, Json::parse(ToJson(r, true)).dump());
-  EXPECT_NE(compact.find(R"("source":{"page":2,"box":[10.0,20.2,30.0,41.0]})"),
+  EXPECT_NE(compact.find(R"("source":{"row":3,"col":4,"page":2,"box":[10.0,20.2,30.0,41.0]})"),
             std::string::npos);
   EXPECT_NE(compact.find(R"("candidates":[null,"12","1\n2"])"), std::string::npos);
 }

@@ -80,14 +80,14 @@ class RecordWriter {
   // "<digits>;"
   void Int(int64_t v) {
     char* p = out_.Room(kDigits + 1);
-    p = std::to_chars(p, p + kDigits, v).ptr;
+    p = Digits(p, v);
     *p = ';';
     out_.SetEnd(p + 1);
   }
   // "<length>:<bytes>"
   void Str(std::string_view s) {
     char* p = out_.Room(kDigits + 1 + s.size());
-    p = std::to_chars(p, p + kDigits, s.size()).ptr;
+    p = Digits(p, static_cast<int64_t>(s.size()));
     *p++ = ':';
     std::memcpy(p, s.data(), s.size());
     out_.SetEnd(p + s.size());
@@ -107,6 +107,15 @@ class RecordWriter {
   static constexpr size_t kDigits = 24;       // an int64_t or size_t
   static constexpr size_t kDoubleChars = 40;  // a double, shortest form
 
+  // Most fields are one digit (status, counts, lengths of short texts).
+  static char* Digits(char* p, int64_t v) {
+    if (static_cast<uint64_t>(v) < 10) {
+      *p = static_cast<char>('0' + v);
+      return p + 1;
+    }
+    return std::to_chars(p, p + kDigits, v).ptr;
+  }
+
   TextBuffer out_;
 };
 
@@ -118,39 +127,103 @@ void PutValue(RecordWriter& out, const CellOut& c) {
     out.Raw("n;");
   } else if (c.integral && std::fabs(*c.value) < 9e15) {
     out.Char('i');
-    out.Int(std::llround(*c.value));
+    const auto whole = static_cast<int64_t>(*c.value);  // |value| < 9e15: exact
+    out.Int(static_cast<double>(whole) == *c.value ? whole : std::llround(*c.value));
   } else {
     out.Double(*c.value);
   }
 }
 
-bool CellEncodable(std::string_view path, const CellOut& c) {
-  if (!IsValidUtf8(path) || !IsValidUtf8(c.raw)) return false;
-  for (const std::string& k : c.candidates) {
-    if (!IsValidUtf8(k)) return false;
+// IsValidUtf8 with the check of ASCII text (most paths and raw texts)
+// inline.
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (!AsciiWord(LoadWord(s.data() + i))) return IsValidUtf8(s);
   }
-  // "<table>.extra" is where ToJson puts the extra rows: ReportFromJson
-  // would not read such a cell back as a cell.
-  const size_t dot = path.find('.');
-  return dot == std::string::npos || path.compare(dot + 1, 5, "extra") != 0 ||
-         (path.size() > dot + 6 && path[dot + 6] != '.');
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return IsValidUtf8(s);
+  }
+  return true;
 }
 
-void PutCell(RecordWriter& out, std::string_view prev, std::string_view path,
-             const CellOut& c) {
-  const size_t shared = CommonPrefix(prev, path);
-  out.Int(static_cast<int64_t>(shared));
-  out.Str(path.substr(shared));
+// Whether `path`, whose first `common` bytes are those of the path before
+// it (valid UTF-8), is valid UTF-8. That path cut after an ASCII byte is
+// valid, so only the bytes from the last ASCII byte in the shared part on
+// are scanned.
+bool PathValidAfter(std::string_view path, size_t common) {
+  while (common > 0 && static_cast<unsigned char>(path[common - 1]) >= 0x80) --common;
+  return ValidUtf8(path.substr(common));
+}
+
+// Whether the texts of a cell are valid UTF-8. `common`: the leading bytes
+// `path` shares with the previous cell's path, which was valid.
+bool TextsEncodable(std::string_view path, size_t common, const CellOut& c) {
+  if (!PathValidAfter(path, common) || !ValidUtf8(c.raw)) return false;
+  for (const std::string& k : c.candidates) {
+    if (!ValidUtf8(k)) return false;
+  }
+  return true;
+}
+
+// "<table>.extra" is where ToJson puts the extra rows: ReportFromJson
+// would not read a cell at or below it back as a cell.
+bool AtExtraRows(std::string_view path) {
+  const size_t dot = path.find('.');
+  return dot != std::string::npos && path.compare(dot + 1, 5, "extra") == 0 &&
+         (path.size() == dot + 6 || path[dot + 6] == '.');
+}
+
+// `common`: the leading bytes `path` shares with the previous cell's path.
+void PutCell(RecordWriter& out, size_t common, std::string_view path, const CellOut& c) {
+  out.Int(static_cast<int64_t>(common));
+  out.Str(path.substr(common));
   out.Int(static_cast<int64_t>(c.status));
   PutValue(out, c);
   out.Str(c.raw);
   // ToJson writes candidates only for an ambiguous cell.
   const bool ambiguous = c.status == CellStatus::kAmbiguous;
-  out.Int(ambiguous ? static_cast<int64_t>(c.candidates.size()) : 0);
-  if (ambiguous) {
-    for (const std::string& k : c.candidates) out.Str(k);
+  if (!ambiguous) return out.Raw("0;0;");  // no candidates, none absent
+  out.Int(static_cast<int64_t>(c.candidates.size()));
+  for (const std::string& k : c.candidates) out.Str(k);
+  out.Int(c.candidate_absent ? 1 : 0);
+}
+
+// The record up to its cells, which are `count`.
+void PutHead(RecordWriter& out, const ReportMeta& m, size_t count) {
+  out.Raw(kMagic);
+  out.Str(m.template_name);
+  out.Str(m.organ);
+  out.Str(m.published);
+  if (m.year) {
+    out.Char('i');
+    out.Int(*m.year);
+  } else {
+    out.Raw("n;");
   }
-  out.Int(ambiguous && c.candidate_absent ? 1 : 0);
+  out.Int(static_cast<int64_t>(count));
+}
+
+// About the length of the record: most cells' paths share all but a few
+// bytes with the path before them.
+size_t ExpectedSize(const ReportV1& r) {
+  size_t n = 128 + 24 * r.cells.size();
+  for (const auto& [path, cell] : r.cells) n += cell.raw.size();
+  return n;
+}
+
+// The record of cells not in tree order: the path tree read depth first.
+std::optional<std::string> EncodeTreeOrder(const ReportV1& r) {
+  const std::vector<std::pair<std::string, const CellOut*>> cells = CellOrder(r).Take();
+  RecordWriter out(ExpectedSize(r));
+  PutHead(out, r.report, cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const std::string_view path = cells[i].first;
+    const size_t common = i == 0 ? 0 : CommonPrefix(cells[i - 1].first, path);
+    if (AtExtraRows(path) || !TextsEncodable(path, common, *cells[i].second)) return std::nullopt;
+    PutCell(out, common, path, *cells[i].second);
+  }
+  return out.Take();
 }
 
 // Reads fields from the front of a record; any malformation sets !ok.
@@ -242,36 +315,26 @@ bool IsPlainJsonText(std::string_view text) {
   return NoJsonEscapes(text) && IsValidUtf8(text);
 }
 
+// Cells in tree order (the mapper's) are encoded as they are checked; the
+// others through the path tree.
 std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
   const ReportMeta& m = r.report;
   if (!IsValidUtf8(m.template_name) || !IsValidUtf8(m.organ) || !IsValidUtf8(m.published)) {
     return std::nullopt;
   }
-  std::vector<std::pair<std::string, const CellOut*>> owned;
-  std::vector<std::pair<std::string_view, const CellOut*>> cells;
-  cells.reserve(r.cells.size());
-  if (CellsInTreeOrder(r.cells)) {
-    for (const auto& [path, cell] : r.cells) cells.emplace_back(path, &cell);
-  } else {
-    owned = CellOrder(r).Take();
-    for (const auto& [path, cell] : owned) cells.emplace_back(path, cell);
-  }
-  RecordWriter out(cells.size() * 24 + 128);
-  out.Raw(kMagic);
-  out.Str(m.template_name);
-  out.Str(m.organ);
-  out.Str(m.published);
-  if (m.year) {
-    out.Char('i');
-    out.Int(*m.year);
-  } else {
-    out.Raw("n;");
-  }
-  out.Int(static_cast<int64_t>(cells.size()));
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (!CellEncodable(cells[i].first, *cells[i].second)) return std::nullopt;
-    PutCell(out, i == 0 ? std::string_view() : cells[i - 1].first, cells[i].first,
-            *cells[i].second);
+  RecordWriter out(ExpectedSize(r));
+  PutHead(out, m, r.cells.size());
+  TreeOrderCheck check;
+  for (const auto& [path, cell] : r.cells) {
+    if (!check.Next(path)) return EncodeTreeOrder(r);
+    // The second segment is new only where at most one is shared.
+    const PathCursor& cursor = check.cursor();
+    const bool extra = check.shared() <= 1 && cursor.depth() > 1 && cursor.segment(1) == "extra";
+    if (extra || !TextsEncodable(path, check.common(), cell)) {
+      // The tree may drop the cell (its path set again later).
+      return CellsInTreeOrder(r.cells) ? std::nullopt : EncodeTreeOrder(r);
+    }
+    PutCell(out, check.common(), path, cell);
   }
   return out.Take();
 }

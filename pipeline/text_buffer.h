@@ -25,8 +25,9 @@ class TextBuffer {
  public:
   TextBuffer() = default;
   // Writes into `storage`'s memory (its capacity is reused); its contents
-  // are discarded.
-  explicit TextBuffer(std::string storage) : out_(std::move(storage)) { out_.clear(); }
+  // are discarded. Its bytes are written over, not cleared first: a buffer
+  // reused for texts of about one length is not zero-filled again.
+  explicit TextBuffer(std::string storage) : out_(std::move(storage)) {}
 
   // Room for `n` more bytes after the text; returns where they go. The
   // pointer is valid until the next call that may grow the buffer.
@@ -59,7 +60,10 @@ class TextBuffer {
   }
 
  private:
-  void Grow(size_t n);  // out of line: the rare path stays out of every Put
+  // Out of line: the rare path stays out of every Put. Within the string's
+  // capacity it grows in quarter steps (each step is zero-filled), past it
+  // it doubles.
+  void Grow(size_t n);
 
   std::string out_;  // the text is out_[0, size_); the rest is room
   size_t size_ = 0;

@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "pipeline/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace zfxxgk {
 namespace {
@@ -28,6 +33,43 @@ constexpr std::array<ByteClass, 256> kByteClass = MakeByteClasses();
 // Whether the three bytes at p are a character with a kLead3 lead.
 bool PlainThreeByteChar(const unsigned char* p) {
   return kByteClass[p[0]] == kLead3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40;
+}
+
+// The end of the run of ASCII bytes dump copies that starts at p: sixteen
+// bytes at a time where SSE2 is there (a byte below 0x20 or at 0x80 and up
+// is negative or below ' ' as a signed char), then eight at a time.
+const unsigned char* SkipPlainAscii(const unsigned char* p, const unsigned char* end) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                   _mm_cmpeq_epi8(v, backslash)));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (end - p >= 8 && PlainJsonAsciiWord(LoadWord(p))) p += 8;
+  while (p < end && kByteClass[*p] == kCopied) ++p;
+  return p;
+}
+
+// The end of the run of kLead3 characters that starts at p: two at a time
+// (one word holds both: continuation bytes 1, 2, 4 and 5 are 10xxxxxx).
+const unsigned char* SkipPlainThreeByteChars(const unsigned char* p, const unsigned char* end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kContMask = 0x0000C0C000C0C000, kCont = 0x0000808000808000;
+    while (end - p >= 8 && (LoadWord(p) & kContMask) == kCont && kByteClass[p[0]] == kLead3 &&
+           kByteClass[p[3]] == kLead3) {
+      p += 6;
+    }
+  }
+  while (end - p >= 3 && PlainThreeByteChar(p)) p += 3;
+  return p;
 }
 
 // dump's escape of an ASCII byte that cannot stand in a JSON string.
@@ -107,16 +149,16 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 // One pass: runs of bytes dump copies are copied at once, the ASCII ones
-// eight at a time; an escaped byte breaks the run.
+// sixteen or eight at a time, CJK two characters at a time; an escaped
+// byte breaks the run.
 bool JsonWriter::EscapedValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* const end = p + s.size();
   const unsigned char* run = p;  // start of the bytes not yet written
   auto flush = [&] { out_.Put(std::string_view(reinterpret_cast<const char*>(run), p - run)); };
   while (p < end) {
-    while (end - p >= 8 && PlainJsonAsciiWord(LoadWord(p))) p += 8;
-    while (p < end && kByteClass[*p] == kCopied) ++p;
-    while (end - p >= 3 && PlainThreeByteChar(p)) p += 3;
+    p = SkipPlainAscii(p, end);
+    p = SkipPlainThreeByteChars(p, end);
     if (p == end) break;
     const unsigned char c = *p;
     if (c >= 0x80) {
@@ -161,33 +203,6 @@ void JsonWriter::Escaped(std::string_view s) {
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-// '"', the text, '"' and, for a key, ':' (and a space when pretty) with
-// one capacity check.
-void JsonWriter::PlainKey(std::string_view key) {
-  if (has_members_.back()) out_.Put(',');
-  has_members_.back() = true;
-  Newline();
-  char* p = out_.Room(key.size() + 4);
-  *p++ = '"';
-  std::memcpy(p, key.data(), key.size());
-  p += key.size();
-  *p++ = '"';
-  *p++ = ':';
-  if (pretty_) *p++ = ' ';
-  out_.SetEnd(p);
-  after_key_ = true;
-}
-
-void JsonWriter::PlainString(std::string_view s) {
-  BeforeValue();
-  char* p = out_.Room(s.size() + 2);
-  *p++ = '"';
-  std::memcpy(p, s.data(), s.size());
-  p += s.size();
-  *p++ = '"';
-  out_.SetEnd(p);
-}
-
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
   Escaped(s);
@@ -195,18 +210,33 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(int64_t v) {
   BeforeValue();
-  char* p = out_.Room(24);
-  out_.SetEnd(std::to_chars(p, p + 24, v).ptr);
+  RawInt(v);
 }
+
+void JsonWriter::RawDouble(double v) { out_.Put(nlohmann::json(v).dump()); }
 
 void JsonWriter::Double(double v) {
   BeforeValue();
-  out_.Put(nlohmann::json(v).dump());
+  RawDouble(v);
 }
 
 void JsonWriter::Null() {
   BeforeValue();
   out_.Put("null");
+}
+
+JsonWriter::Position JsonWriter::Mark() const {
+  return {out_.size(), has_members_.size(), !has_members_.empty() && has_members_.back(),
+          after_key_};
+}
+
+// Containers open at the mark are still open, so only the innermost of
+// them can have changed (it may have got members since).
+void JsonWriter::Rewind(const Position& mark) {
+  out_.Truncate(mark.size);
+  has_members_.resize(mark.depth);
+  if (mark.depth > 0) has_members_.back() = mark.has_members;
+  after_key_ = mark.after_key;
 }
 
 std::string JsonWriter::Take() {

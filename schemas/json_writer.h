@@ -16,7 +16,9 @@
 #ifndef ZFXXGK_SCHEMAS_JSON_WRITER_H_
 #define ZFXXGK_SCHEMAS_JSON_WRITER_H_
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,8 @@ class JsonWriter {
   // Writes into `storage`'s memory; its contents are discarded.
   JsonWriter(bool pretty, std::string storage);
 
+  bool pretty() const { return pretty_; }
+
   void BeginObject();
   void EndObject();
   void BeginArray();
@@ -41,6 +45,7 @@ class JsonWriter {
   // Key and String for text that needs no escaping, such as the literal
   // keys and enum names of a document: printable ASCII without '"' or '\\'.
   // Copied as is, without looking at its bytes. REQUIRES: such text.
+  // (Inline: a literal's length is known where it is written.)
   void PlainKey(std::string_view key);
   void PlainString(std::string_view s);
 
@@ -48,6 +53,37 @@ class JsonWriter {
   void Int(int64_t v);
   void Double(double v);  // dump's shortest round-trip form ("0.5", "1.0")
   void Null();
+
+  // For a compact writer only (REQUIRES: !pretty): one value whose text the
+  // caller puts together itself, e.g. from fragments made once, with no
+  // member or separator bookkeeping per piece. BeginValue writes what comes
+  // before a value (as String would); then Raw copies JSON text as is,
+  // Quoted writes a string as String does, RawInt and RawDouble a number as
+  // Int and Double do. The pieces must add up to exactly one JSON value.
+  void BeginValue() { BeforeValue(); }
+  void Raw(std::string_view json) { out_.Put(json); }
+  void Quoted(std::string_view s) { Escaped(s); }
+  void RawInt(int64_t v) {
+    char* p = out_.Room(24);
+    out_.SetEnd(std::to_chars(p, p + 24, v).ptr);
+  }
+  void RawDouble(double v);
+
+  // Room for `n` more bytes of text, reserved at once (a writer that knows
+  // about how long its text will be grows its storage once).
+  void Reserve(size_t n) { out_.Room(n); }
+
+  // A point in the text to come back to: Rewind(Mark()) drops what was
+  // written since, as if it never was. REQUIRES: the containers open at
+  // the mark are still open at the rewind.
+  struct Position {
+    size_t size;
+    size_t depth;
+    bool has_members;
+    bool after_key;
+  };
+  Position Mark() const;
+  void Rewind(const Position& mark);
 
   // The text written so far (the writer is left empty).
   std::string Take();
@@ -66,6 +102,33 @@ class JsonWriter {
   std::vector<char> has_members_;  // one per open container (a bool)
   TextBuffer out_;
 };
+
+// '"', the text, '"' and, for a key, ':' (and a space when pretty) with
+// one capacity check.
+inline void JsonWriter::PlainKey(std::string_view key) {
+  if (has_members_.back()) out_.Put(',');
+  has_members_.back() = true;
+  if (pretty_) Newline();
+  char* p = out_.Room(key.size() + 4);
+  *p++ = '"';
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (pretty_) *p++ = ' ';
+  out_.SetEnd(p);
+  after_key_ = true;
+}
+
+inline void JsonWriter::PlainString(std::string_view s) {
+  BeforeValue();
+  char* p = out_.Room(s.size() + 2);
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p += s.size();
+  *p++ = '"';
+  out_.SetEnd(p);
+}
 
 }  // namespace zfxxgk
 

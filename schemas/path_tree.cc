@@ -1,62 +1,31 @@
 #include "schemas/path_tree.h"
 
-#include <algorithm>
-#include <cstring>
-
 namespace zfxxgk {
 
-size_t CommonPrefix(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  size_t i = 0;
-  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) i += 8;
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
-}
-
-// A segment is shared when the dot that ends it lies in the common prefix;
-// the current path's last segment has no dot and is never shared.
-PathCursor::Step PathCursor::Compare(std::string_view next) const {
-  Step step;
-  if (starts_.empty()) return step;
-  const size_t c = CommonPrefix(path_, next);
-  step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
-                (c == next.size() && path_[c] == '.');
-  size_t shared = starts_.size() - 1;
-  while (shared > 0 && starts_[shared] > c) --shared;
-  step.shared = shared;
-  return step;
-}
-
-void PathCursor::MoveTo(std::string_view next, size_t shared) {
-  path_ = next;
-  starts_.resize(shared + 1);
-  if (shared == 0) starts_[0] = 0;
-  for (size_t dot = next.find('.', starts_.back()); dot != std::string_view::npos;
-       dot = next.find('.', dot + 1)) {
-    starts_.push_back(dot + 1);
-  }
-}
-
-// closed[d] holds the keys of the nodes at depth d already closed under the
-// node open at depth d - 1: a key that comes back would reopen its node.
 // Closing a node forgets the keys closed below it.
+bool TreeOrderCheck::Next(std::string_view path) {
+  if (path.empty()) return false;
+  const PathCursor::Step step = cursor_.Compare(path);
+  if (step.nested) return false;
+  if (closed_.size() <= cursor_.depth()) closed_.resize(cursor_.depth() + 1);
+  for (size_t d = cursor_.depth(); d-- > step.shared;) {
+    closed_[d + 1].clear();
+    closed_[d].push_back(cursor_.segment(d));
+  }
+  cursor_.MoveTo(path, step.shared);
+  shared_ = step.shared;
+  common_ = step.common;
+  const std::string_view key = cursor_.segment(step.shared);
+  for (std::string_view k : closed_[step.shared]) {
+    if (k == key) return false;
+  }
+  return true;
+}
+
 bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells) {
-  PathCursor cursor;
-  std::vector<std::vector<std::string_view>> closed;
+  TreeOrderCheck check;
   for (const auto& [path, cell] : cells) {
-    if (path.empty()) return false;
-    const PathCursor::Step step = cursor.Compare(path);
-    if (step.nested) return false;
-    if (closed.size() <= cursor.depth()) closed.resize(cursor.depth() + 1);
-    for (size_t d = cursor.depth(); d-- > step.shared;) {
-      closed[d + 1].clear();
-      closed[d].push_back(cursor.segment(d));
-    }
-    cursor.MoveTo(path, step.shared);
-    const std::string_view key = cursor.segment(step.shared);
-    for (std::string_view k : closed[step.shared]) {
-      if (k == key) return false;
-    }
+    if (!check.Next(path)) return false;
   }
   return true;
 }

@@ -12,17 +12,22 @@
 // The tree holds views into `report`, which must outlive it.
 //
 // CellsInTreeOrder says when the tree is the cells' own order, so that it
-// need not be built: ToJson then writes the cells as they come, and the set
+// need not be built; TreeOrderCheck is the same check one path at a time:
+// ToJson writes the cells as they come while they pass it, and the set
 // record lists them as they are (the mapper emits cells that way).
 #ifndef ZFXXGK_SCHEMAS_PATH_TREE_H_
 #define ZFXXGK_SCHEMAS_PATH_TREE_H_
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "pipeline/utf8.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
@@ -43,7 +48,18 @@ struct PathNode {
 bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells);
 
 // The number of leading bytes `a` and `b` share.
-size_t CommonPrefix(std::string_view a, std::string_view b);
+inline size_t CommonPrefix(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
+      const uint64_t x = LoadWord(a.data() + i) ^ LoadWord(b.data() + i);
+      if (x != 0) return i + static_cast<size_t>(std::countr_zero(x)) / 8;
+    }
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
 
 // A walk through dotted paths one after the other, as a depth-first writer
 // of their tree goes: the segments the next path shares with the current
@@ -63,6 +79,7 @@ class PathCursor {
  public:
   struct Step {
     size_t shared = 0;    // leading segments the next path shares
+    size_t common = 0;    // leading bytes the next path shares
     bool nested = false;  // the next path equals the current one or one is
                           // a segment prefix of the other ("a.b", "a.b.c")
   };
@@ -70,6 +87,7 @@ class PathCursor {
   Step Compare(std::string_view next) const;
   // REQUIRES: shared == Compare(next).shared.
   void MoveTo(std::string_view next, size_t shared);
+  // (Both inline below: they run once or twice per cell of a report.)
 
   size_t depth() const { return starts_.size(); }  // 0 before the first path
   std::string_view segment(size_t d) const {
@@ -81,6 +99,75 @@ class PathCursor {
   std::string_view path_;
   std::vector<size_t> starts_;  // where each segment of path_ starts
 };
+
+// CellsInTreeOrder's check one path at a time, for a caller that walks
+// the paths anyway (ToJson writes the cells as it checks them; the set
+// record encodes them): Next(path) is false once `path`, following the
+// paths given before, breaks the order. After a true Next, cursor() is at
+// `path`, shared() is the number of leading segments `path` shares with
+// the path before it and common() that of leading bytes (0 for the first).
+//
+//   TreeOrderCheck check;
+//   for (const auto& [path, cell] : cells) {
+//     if (!check.Next(path)) return Fallback();
+//     ... check.shared(), check.cursor().segment(d) ...
+//   }
+//
+// Holds views of the paths, which must outlive its use.
+class TreeOrderCheck {
+ public:
+  bool Next(std::string_view path);
+
+  const PathCursor& cursor() const { return cursor_; }
+  size_t shared() const { return shared_; }
+  size_t common() const { return common_; }
+
+ private:
+  PathCursor cursor_;
+  size_t shared_ = 0;
+  size_t common_ = 0;
+  // closed_[d]: the keys of the nodes at depth d already closed under the
+  // node open at depth d - 1 (a key that comes back would reopen its node).
+  std::vector<std::vector<std::string_view>> closed_;
+};
+
+// A segment is shared when the dot that ends it lies in the common prefix;
+// the current path's last segment has no dot and is never shared.
+inline PathCursor::Step PathCursor::Compare(std::string_view next) const {
+  Step step;
+  if (starts_.empty()) return step;
+  const size_t c = CommonPrefix(path_, next);
+  step.common = c;
+  step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
+                (c == next.size() && path_[c] == '.');
+  size_t shared = starts_.size() - 1;
+  while (shared > 0 && starts_[shared] > c) --shared;
+  step.shared = shared;
+  return step;
+}
+
+// Only the bytes past the shared segments are looked at, a word at a time
+// where bytes are little-endian (no memchr call per dot).
+inline void PathCursor::MoveTo(std::string_view next, size_t shared) {
+  path_ = next;
+  if (starts_.empty()) starts_.push_back(0);
+  starts_.resize(shared + 1);
+  if (shared == 0) starts_[0] = 0;
+  size_t i = starts_.back();
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
+    for (; i + 8 <= next.size(); i += 8) {
+      const uint64_t x = LoadWord(next.data() + i) ^ (kWordOnes * '.');  // 0 at a dot
+      uint64_t dots = ~(((x & kLow7) + kLow7) | x) & kWordHighBits;    // exact
+      for (; dots != 0; dots &= dots - 1) {
+        starts_.push_back(i + static_cast<size_t>(std::countr_zero(dots)) / 8 + 1);
+      }
+    }
+  }
+  for (; i < next.size(); ++i) {
+    if (next[i] == '.') starts_.push_back(i + 1);
+  }
+}
 
 class PathTree {
  public:

@@ -3,18 +3,22 @@
 // nlohmann::ordered_json would dump for the same members (a key set twice
 // keeps its first position and takes its last value).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "pipeline/utf8.h"
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
 namespace {
+
+constexpr size_t kCellStatusCount = static_cast<size_t>(CellStatus::kAmbiguous) + 1;
 
 void Number(JsonWriter& w, double v, bool integral) {
   if (integral && std::fabs(v) < 9e15) {
@@ -34,7 +38,7 @@ double Tenths(double v) { return std::round(v * 10) / 10; }
 
 // Cells are most of a report's text: their literal keys and status names
 // are written without the escaping check (JsonWriter::PlainKey).
-void CellJson(JsonWriter& w, const CellOut& c) {
+void PrettyCellJson(JsonWriter& w, const CellOut& c) {
   w.BeginObject();
   w.PlainKey("value");
   if (c.value) Number(w, *c.value, c.integral);
@@ -69,6 +73,84 @@ void CellJson(JsonWriter& w, const CellOut& c) {
   w.EndObject();
 }
 
+// `,"status":"<name>"` for each status, made once from CellStatusName.
+std::string_view StatusMember(CellStatus status) {
+  static const std::array<std::string, kCellStatusCount> kMembers = [] {
+    std::array<std::string, kCellStatusCount> m;
+    for (size_t i = 0; i < m.size(); ++i) {
+      m[i] = std::string(",\"status\":\"") + CellStatusName(static_cast<CellStatus>(i)) + "\"";
+    }
+    return m;
+  }();
+  return kMembers[static_cast<size_t>(status)];
+}
+
+void RawNumber(JsonWriter& w, double v, bool integral) {
+  if (integral && std::fabs(v) < 9e15) {
+    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
+    w.RawInt(static_cast<double>(whole) == v ? whole : std::llround(v));
+  } else {
+    w.RawDouble(v);
+  }
+}
+
+// A cell's "source" object, written when it has a member.
+void RawSource(JsonWriter& w, const Provenance& p) {
+  char sep = '{';
+  auto member = [&](std::string_view key_colon, int64_t v) {
+    w.Raw(std::string_view(&sep, 1));
+    w.Raw(key_colon);
+    w.RawInt(v);
+    sep = ',';
+  };
+  if (p.line >= 0) member("\"line\":", p.line);
+  if (p.table >= 0) member("\"table\":", p.table);
+  if (p.row >= 0) member("\"row\":", p.row);
+  if (p.col >= 0) member("\"col\":", p.col);
+  if (!p.bbox.empty()) {
+    member("\"page\":", p.page + 1);
+    w.Raw(",\"box\":[");
+    w.RawDouble(Tenths(p.bbox.x0)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y0)), w.Raw(",");
+    w.RawDouble(Tenths(p.bbox.x1)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y1)), w.Raw("]");
+  }
+  w.Raw("}");
+}
+
+// The compact text of PrettyCellJson put together from fragments: no
+// member bookkeeping, no escaping check of the literal keys.
+void CompactCellJson(JsonWriter& w, const CellOut& c) {
+  w.BeginValue();
+  w.Raw("{\"value\":");
+  if (c.value) RawNumber(w, *c.value, c.integral);
+  else w.Raw("null");
+  w.Raw(",\"raw\":"), w.Quoted(c.raw);
+  w.Raw(StatusMember(c.status));
+  if (!c.unit.empty()) w.Raw(",\"unit\":"), w.Quoted(c.unit);
+  if (c.status == CellStatus::kAmbiguous) {
+    w.Raw(",\"candidates\":[");
+    if (c.candidate_absent) w.Raw("null");
+    bool first = !c.candidate_absent;
+    for (const std::string& v : c.candidates) {
+      if (!first) w.Raw(",");
+      first = false;
+      w.Quoted(v);
+    }
+    w.Raw("]");
+  }
+  if (c.prov.confidence < 1.0) w.Raw(",\"confidence\":"), w.RawDouble(c.prov.confidence);
+  const Provenance& p = c.prov;
+  if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0 || !p.bbox.empty()) {
+    w.Raw(",\"source\":");
+    RawSource(w, p);
+  }
+  w.Raw("}");
+}
+
+void CellJson(JsonWriter& w, const CellOut& c) {
+  if (w.pretty()) return PrettyCellJson(w, c);
+  CompactCellJson(w, c);
+}
+
 // Calls emit(first, last) once per distinct key of `items` (key(i) gives
 // item i's key), in order of first appearance, with the index of its first
 // and of its last occurrence: an ordered_json key assigned twice.
@@ -94,8 +176,8 @@ void SectionsJson(JsonWriter& w, const std::vector<SectionOut>& sections) {
         const SectionOut& s = sections[last];
         w.Key(s.key);
         w.BeginObject();
-        if (s.key != "preamble") w.Key("heading"), w.String(s.heading);
-        w.Key("text"), w.String(s.text);
+        if (s.key != "preamble") w.PlainKey("heading"), w.String(s.heading);
+        w.PlainKey("text"), w.String(s.text);
         w.EndObject();
       });
   w.EndObject();
@@ -103,9 +185,9 @@ void SectionsJson(JsonWriter& w, const std::vector<SectionOut>& sections) {
 
 void ExtraRowJson(JsonWriter& w, const ExtraRowOut& e) {
   w.BeginObject();
-  w.Key("label"), w.String(e.label);
+  w.PlainKey("label"), w.String(e.label);
   if (!e.cells.empty()) {
-    w.Key("cells");
+    w.PlainKey("cells");
     w.BeginObject();
     EachDistinct(
         e.cells.size(), [&](size_t i) -> const std::string& { return e.cells[i].first; },
@@ -122,15 +204,15 @@ void ChecksJson(JsonWriter& w, const std::vector<CheckOut>& checks) {
   w.BeginArray();
   for (const CheckOut& c : checks) {
     w.BeginObject();
-    w.Key("id"), w.String(c.id);
-    w.Key("where"), w.String(c.where);
-    w.Key("status"), w.String(c.status);
-    w.Key("lhs"), OptionalNumber(w, c.lhs);
-    w.Key("rhs"), OptionalNumber(w, c.rhs);
+    w.PlainKey("id"), w.String(c.id);
+    w.PlainKey("where"), w.String(c.where);
+    w.PlainKey("status"), w.String(c.status);
+    w.PlainKey("lhs"), OptionalNumber(w, c.lhs);
+    w.PlainKey("rhs"), OptionalNumber(w, c.rhs);
     if (c.status == "fail" && c.lhs && c.rhs) {
-      w.Key("difference"), OptionalNumber(w, *c.lhs - *c.rhs);
+      w.PlainKey("difference"), OptionalNumber(w, *c.lhs - *c.rhs);
     }
-    if (!c.note.empty()) w.Key("note"), w.String(c.note);
+    if (!c.note.empty()) w.PlainKey("note"), w.String(c.note);
     w.EndObject();
   }
   w.EndArray();
@@ -140,9 +222,9 @@ void IssuesJson(JsonWriter& w, const std::vector<Issue>& issues) {
   w.BeginArray();
   for (const Issue& i : issues) {
     w.BeginObject();
-    w.Key("severity"), w.String(SeverityName(i.severity));
-    w.Key("code"), w.String(i.code);
-    w.Key("message"), w.String(i.message);
+    w.PlainKey("severity"), w.String(SeverityName(i.severity));
+    w.PlainKey("code"), w.String(i.code);
+    w.PlainKey("message"), w.String(i.message);
     w.EndObject();
   }
   w.EndArray();
@@ -150,13 +232,13 @@ void IssuesJson(JsonWriter& w, const std::vector<Issue>& issues) {
 
 void SourceJson(JsonWriter& w, const Source& s) {
   w.BeginObject();
-  w.Key("path"), w.String(s.path);
-  w.Key("sha256"), w.String(s.sha256);
-  w.Key("format"), w.String(InputFormatName(s.format));
-  if (!s.encoding.empty()) w.Key("encoding"), w.String(s.encoding);  // text inputs
-  w.Key("pages"), w.Int(s.pages);
+  w.PlainKey("path"), w.String(s.path);
+  w.PlainKey("sha256"), w.String(s.sha256);
+  w.PlainKey("format"), w.String(InputFormatName(s.format));
+  if (!s.encoding.empty()) w.PlainKey("encoding"), w.String(s.encoding);  // text inputs
+  w.PlainKey("pages"), w.Int(s.pages);
   if (!s.page_methods.empty()) {
-    w.Key("page_methods"), w.BeginArray();
+    w.PlainKey("page_methods"), w.BeginArray();
     for (const std::string& m : s.page_methods) w.String(m);
     w.EndArray();
   }
@@ -165,15 +247,15 @@ void SourceJson(JsonWriter& w, const Source& s) {
 
 void MetaJson(JsonWriter& w, const ReportMeta& m) {
   w.BeginObject();
-  w.Key("title"), w.String(m.title);
-  w.Key("organ"), w.String(m.organ);
-  w.Key("year");
+  w.PlainKey("title"), w.String(m.title);
+  w.PlainKey("organ"), w.String(m.organ);
+  w.PlainKey("year");
   if (m.year) w.Int(*m.year);
   else w.Null();
-  w.Key("published");
+  w.PlainKey("published");
   if (m.published.empty()) w.Null();
   else w.String(m.published);
-  w.Key("template"), w.String(m.template_name);
+  w.PlainKey("template"), w.String(m.template_name);
   w.EndObject();
 }
 
@@ -192,6 +274,20 @@ void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
     TreeJson(w, tree, c);
   }
   w.EndObject();
+}
+
+// Whether JsonWriter::Key writes `s` as it is: ASCII, no control byte,
+// quote or backslash (PlainKey may write it).
+bool PlainAscii(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (!PlainJsonAsciiWord(LoadWord(s.data() + i))) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+  }
+  return true;
 }
 
 // Whether every extra row's table is where StreamTables puts it: not a
@@ -218,36 +314,43 @@ void ExtrasMember(JsonWriter& w, const ReportV1& r, std::string_view t) {
   bool any = false;
   for (const ExtraRowOut& e : r.extra) {
     if (e.table != t) continue;
-    if (!any) w.Key("extra"), w.BeginArray();
+    if (!any) w.PlainKey("extra"), w.BeginArray();
     any = true;
     ExtraRowJson(w, e);
   }
   if (any) w.EndArray();
 }
 
-// The tables object written as the cells come, for cells in tree order
-// (CellsInTreeOrder) with ExtrasStreamable: the objects of the previous
+// The tables object written as the cells come, while they are in tree
+// order (TreeOrderCheck) with ExtrasStreamable: the objects of the previous
 // path not shared with the next are closed (a table's extra rows go last in
 // it, as in the tree), then the next path's are opened. Tables with extra
 // rows only follow, in order of their first row. The same text as TreeJson,
-// without building the tree.
-void StreamTables(JsonWriter& w, const ReportV1& r) {
-  PathCursor cursor;
+// without building the tree. False, with part of the object written, when
+// a cell breaks the order.
+bool StreamTables(JsonWriter& w, const ReportV1& r) {
+  TreeOrderCheck check;
+  std::string_view table;  // the previous path's first segment
   size_t open = 0;  // objects open below "tables": the path's segments but its leaf
   std::vector<std::string_view> tables;  // closed top-level objects
   auto close_to = [&](size_t depth) {
     for (; open > depth; --open) {
-      if (open == 1) ExtrasMember(w, r, cursor.segment(0)), tables.push_back(cursor.segment(0));
+      if (open == 1) ExtrasMember(w, r, table), tables.push_back(table);
       w.EndObject();
     }
   };
   w.BeginObject();
   for (const auto& [path, cell] : r.cells) {
-    const size_t shared = cursor.Compare(path).shared;
-    close_to(shared);
-    cursor.MoveTo(path, shared);
-    for (; open + 1 < cursor.depth(); ++open) w.Key(cursor.segment(open)), w.BeginObject();
-    w.Key(cursor.segment(open));
+    if (!check.Next(path)) return false;
+    close_to(check.shared());
+    const PathCursor& cursor = check.cursor();
+    table = cursor.segment(0);
+    // The keys to write: the path from its first segment not shared on.
+    const bool plain = PlainAscii(std::string_view(path).substr(
+        static_cast<size_t>(cursor.segment(open).data() - path.data())));
+    auto key = [&](std::string_view k) { plain ? w.PlainKey(k) : w.Key(k); };
+    for (; open + 1 < cursor.depth(); ++open) key(cursor.segment(open)), w.BeginObject();
+    key(cursor.segment(open));
     CellJson(w, cell);
   }
   close_to(0);
@@ -259,11 +362,24 @@ void StreamTables(JsonWriter& w, const ReportV1& r) {
     w.EndObject();
   }
   w.EndObject();
+  return true;
 }
 
 void TablesJson(JsonWriter& w, const ReportV1& r) {
-  if (CellsInTreeOrder(r.cells) && ExtrasStreamable(r)) return StreamTables(w, r);
+  const JsonWriter::Position start = w.Mark();
+  if (ExtrasStreamable(r) && StreamTables(w, r)) return;
+  w.Rewind(start);
   TreeJson(w, PathTree(r), PathTree::kRoot);
+}
+
+// About the length of the report's compact text, a little more for most
+// reports: its long texts and an allowance per cell, check and issue.
+size_t ExpectedSize(const ReportV1& r) {
+  size_t n = 1024 + 96 * r.cells.size() + 256 * r.extra.size();
+  for (const SectionOut& s : r.sections) n += s.key.size() + s.heading.size() + s.text.size() + 48;
+  for (const CheckOut& c : r.checks) n += c.where.size() + c.note.size() + 128;
+  for (const Issue& i : r.issues) n += i.code.size() + i.message.size() + 64;
+  return n;
 }
 
 }  // namespace
@@ -272,14 +388,15 @@ std::string ToJson(const ReportV1& r, bool pretty) { return ToJson(r, pretty, st
 
 std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
   JsonWriter w(pretty, std::move(storage));
+  if (!pretty) w.Reserve(ExpectedSize(r));
   w.BeginObject();
-  w.Key("schema_version"), w.String("1");
-  w.Key("source"), SourceJson(w, r.source);
-  w.Key("report"), MetaJson(w, r.report);
-  w.Key("sections"), SectionsJson(w, r.sections);
-  w.Key("tables"), TablesJson(w, r);
-  w.Key("checks"), ChecksJson(w, r.checks);
-  w.Key("issues"), IssuesJson(w, r.issues);
+  w.PlainKey("schema_version"), w.String("1");
+  w.PlainKey("source"), SourceJson(w, r.source);
+  w.PlainKey("report"), MetaJson(w, r.report);
+  w.PlainKey("sections"), SectionsJson(w, r.sections);
+  w.PlainKey("tables"), TablesJson(w, r);
+  w.PlainKey("checks"), ChecksJson(w, r.checks);
+  w.PlainKey("issues"), IssuesJson(w, r.issues);
   w.EndObject();
   return w.Take();
 }

@@ -102,6 +102,28 @@ TEST(BatchSetRecordTest, TextJsonWouldReplaceHasNoRecord) {
   EXPECT_TRUE(EncodeSetRecord(r).has_value());
 }
 
+// Only the bytes after a shared prefix are scanned: a path may still end
+// inside a character the previous path finishes.
+TEST(BatchSetRecordTest, APathCutInsideASharedCharacterHasNoRecord) {
+  ReportV1 r;
+  r.cells = {{"t.\xE6\x88\x90x", NumberCell(1)}, {"t.\xE6\x88", NumberCell(2)}};
+  EXPECT_FALSE(EncodeSetRecord(r).has_value());
+  r.cells = {{"t.\xE6\x88\x90x", NumberCell(1)}, {"t.\xE6\x88\x90y", NumberCell(2)}};
+  ExpectRecordMatchesJson(r, "shared character");
+}
+
+// Out of tree order the record lists the tree, where a path set twice
+// holds its last cell: one JSON would replace is then no obstacle.
+TEST(BatchSetRecordTest, CellsOutOfOrderAreRecordedInTheTreesOrder) {
+  ReportV1 r;
+  r.cells = {{"a.x", MakeCell(CellStatus::kText, std::nullopt, "\xff")},
+             {"b.y", NumberCell(2)}, {"a.x", NumberCell(3)}, {"a.z", NumberCell(4)}};
+  ExpectRecordMatchesJson(r, "out of order");
+  r.cells = {{"a.x", NumberCell(1)}, {"b.y", NumberCell(2)}, {"a.z", NumberCell(4)},
+             {"b.w", MakeCell(CellStatus::kText, std::nullopt, "\xff")}};
+  EXPECT_FALSE(EncodeSetRecord(r).has_value());
+}
+
 TEST(BatchSetRecordTest, DamagedRecordsAreRejected) {
   ReportV1 r;
   r.report = {"", "平潭", 2021, "", "gov_2021"};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -122,6 +123,29 @@ TEST(JsonWriterTest, StringsAreEscapedAsDumpEscapesThem) {
   }
 }
 
+// Random strings of pieces that take every branch of the scan at every
+// alignment: runs of ASCII across sixteen- and eight-byte blocks, runs of
+// CJK characters cut at odd places, escapes and invalid sequences.
+TEST(JsonWriterTest, RandomStringsAreEscapedAsDumpEscapesThem) {
+  const std::vector<std::string> pieces = {
+      "a", "plain ascii text", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", std::string(1, '\0'),
+      "平", "潭综合实验区", "。，", "\xC2\x80", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80",
+      "\xEF\xBF\xBF", "\xF0\x90\x80\x80", "\xFF", "\x80", "\xE6\x88", "\xE6", "\xE5\x80\x7f"};
+  std::mt19937 rng(20261127);
+  for (int i = 0; i < 4000; ++i) {
+    std::string s;
+    for (int n = static_cast<int>(rng() % 48); n > 0; --n) s += pieces[rng() % pieces.size()];
+    JsonWriter w(false);
+    w.BeginArray(), w.String(s), w.EndArray();
+    ASSERT_EQ(w.Take(), Dump(Json::array({s}), false)) << i;
+    JsonWriter k(false);
+    k.BeginObject(), k.Key(s), k.Int(1), k.EndObject();
+    Json j;
+    j[s] = 1;
+    ASSERT_EQ(k.Take(), Dump(j, false)) << i;
+  }
+}
+
 TEST(JsonWriterTest, KeysAreEscapedAsDumpEscapesThem) {
   for (const std::string& s : EscapingCases()) {
     JsonWriter w(true);
@@ -141,6 +165,45 @@ TEST(JsonWriterTest, WritesIntoTheMemoryOfGivenStorage) {
   const std::string text = w.Take();
   EXPECT_EQ(text, "{\"k\":\"" + std::string(1000, 'x') + "\"}");
   EXPECT_EQ(text.data(), memory);
+}
+
+// A value put together from raw pieces is what the value calls write.
+TEST(JsonWriterTest, RawPiecesWriteWhatTheValueCallsWrite) {
+  JsonWriter calls(false);
+  calls.BeginArray(), calls.Int(1);
+  calls.BeginObject(), calls.Key("k"), calls.String("a\"\xFF"), calls.Key("d");
+  calls.Double(0.1), calls.Key("i"), calls.Int(-7), calls.EndObject();
+  calls.String("z"), calls.EndArray();
+  JsonWriter raw(false);
+  raw.BeginArray(), raw.Int(1);
+  raw.BeginValue(), raw.Raw("{\"k\":"), raw.Quoted("a\"\xFF"), raw.Raw(",\"d\":");
+  raw.RawDouble(0.1), raw.Raw(",\"i\":"), raw.RawInt(-7), raw.Raw("}");
+  raw.String("z"), raw.EndArray();
+  EXPECT_EQ(raw.Take(), calls.Take());
+}
+
+TEST(JsonWriterTest, RewindDropsWhatWasWrittenSinceTheMark) {
+  for (bool pretty : {false, true}) {
+    JsonWriter w(pretty);
+    w.BeginObject(), w.Key("a"), w.Int(1), w.Key("t");
+    const JsonWriter::Position mark = w.Mark();
+    w.BeginObject(), w.Key("x"), w.BeginArray(), w.Int(2);
+    w.Rewind(mark);
+    w.BeginArray(), w.EndArray(), w.Key("b"), w.Null(), w.EndObject();
+    JsonWriter expected(pretty);
+    expected.BeginObject(), expected.Key("a"), expected.Int(1), expected.Key("t");
+    expected.BeginArray(), expected.EndArray(), expected.Key("b"), expected.Null();
+    expected.EndObject();
+    EXPECT_EQ(w.Take(), expected.Take()) << pretty;
+  }
+}
+
+TEST(JsonWriterTest, ReserveKeepsTheText) {
+  JsonWriter w(false);
+  w.BeginArray(), w.Int(1);
+  w.Reserve(1 << 16);
+  w.Int(2), w.EndArray();
+  EXPECT_EQ(w.Take(), "[1,2]");
 }
 
 }  // namespace

@@ -151,6 +151,44 @@ TEST(CellsInTreeOrderTest, AgreesWithTheTreeOnRandomPaths) {
   EXPECT_GT(in_order, 100);
 }
 
+// Dots are found a word at a time: long paths with segments of every
+// length, moved to from a path sharing some of them.
+TEST(PathCursorTest, SegmentsOfLongPathsAreTheDottedParts) {
+  std::mt19937 rng(11);
+  PathCursor cursor;
+  std::string prev;
+  for (int i = 0; i < 500; ++i) {
+    std::string path;
+    std::vector<std::string> parts;
+    const int depth = 1 + static_cast<int>(rng() % 7);
+    for (int d = 0; d < depth; ++d) {
+      parts.emplace_back(rng() % 13, static_cast<char>('a' + rng() % 3));
+      path += (d ? "." : "") + parts.back();
+    }
+    const size_t shared = cursor.Compare(path).shared;
+    cursor.MoveTo(path, shared);
+    ASSERT_EQ(cursor.depth(), parts.size()) << path;
+    for (size_t d = 0; d < parts.size(); ++d) EXPECT_EQ(cursor.segment(d), parts[d]) << path;
+    prev = std::move(path);
+    cursor.MoveTo(prev, cursor.Compare(prev).shared);  // the cursor views `prev`
+  }
+}
+
+TEST(TreeOrderCheckTest, TellsTheSharedSegmentsAndBytesOfEachPath) {
+  TreeOrderCheck check;
+  ASSERT_TRUE(check.Next("a.bc.d"));
+  EXPECT_EQ(check.shared(), 0u);
+  EXPECT_EQ(check.common(), 0u);
+  ASSERT_TRUE(check.Next("a.bc.e"));
+  EXPECT_EQ(check.shared(), 2u);
+  EXPECT_EQ(check.common(), 5u);
+  ASSERT_TRUE(check.Next("a.bd"));
+  EXPECT_EQ(check.shared(), 1u);
+  EXPECT_EQ(check.common(), 3u);
+  EXPECT_EQ(check.cursor().segment(1), "bd");
+  EXPECT_FALSE(check.Next("a.bc.f"));  // reopens "a.bc"
+}
+
 TEST(CommonPrefixTest, CountsSharedLeadingBytesAcrossWordBoundaries) {
   EXPECT_EQ(CommonPrefix("", "abc"), 0u);
   EXPECT_EQ(CommonPrefix("a.b.c", "a.b.d"), 4u);

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -261,28 +260,24 @@ TEST(DigitSplitSum, GroupMustDivideParts) {
   EXPECT_EQ(EnumerateSumSplits("000", 3, SplitOptions(), 1).splits.size(), 1u);
 }
 
-TEST(DigitSplitSum, LongRunsFinishQuickly) {
-  const auto start = std::chrono::steady_clock::now();
+TEST(DigitSplitSum, LongRunsEndWithinTheStepBudget) {
   const SplitList ones = EnumerateSumSplits(std::string(40, '1'), 15);
   const SplitList hard =
       EnumerateSumSplits("123456789123456789123456789123456789123456", 15);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_TRUE(ones.splits.empty());  // the search is exhaustive here
   EXPECT_FALSE(ones.truncated);
   for (const Split& split : hard.splits) EXPECT_TRUE(GroupSumsHold(split, 15));
-  EXPECT_LT(elapsed, std::chrono::seconds(5));  // budget-bounded, even in Debug
 }
 
 // The fuzzer's timeout (tests/fuzz/findings/fuzz_digit_split-sum-search-budget):
 // signs and long digit runs defeat the pruning; the step budget ends it.
+// The step budget, not the clock, bounds the search: no wall-clock limit in
+// these tests (a loaded machine would make them flaky; tools/bench times).
 TEST(DigitSplitSum, PathologicalRunStopsAtTheStepBudget) {
-  const auto start = std::chrono::steady_clock::now();
   const SplitList list =
       EnumerateSumSplits("866 596-362664-4333333323000000060224966668", 14);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_TRUE(list.truncated);
   for (const Split& split : list.splits) EXPECT_TRUE(GroupSumsHold(split, 14));
-  EXPECT_LT(elapsed, std::chrono::seconds(2));
 }
 
 TEST(DigitSplitSum, TinyStepBudgetTruncatesWithoutInventingSplits) {
@@ -451,14 +446,13 @@ TEST(DigitSplitSolve, TableFourRunByGroupIdentities) {
 // The whole table 三 of pingtan-2021: 25 rows of 7 cells, 25 row identities
 // and the 14 column identities; only the column identities separate
 // 27|0|0|2|0|1|30 from 2|7|0|0|20|1|30 and 22|0|...|25 from 2|20|...|25.
-TEST(DigitSplitSolve, PingtanTableThreeIsDeterminedQuickly) {
+TEST(DigitSplitSolve, PingtanTableThreeIsDetermined) {
   const std::vector<std::string> runs = {
       "640020470", "0000000", "270020130", "500000 5",  "0000000",
       "0000000",   "0000000", "0000000",   "1000001",   "0000000",
       "6000006",   "1000001", "220000325", "0000000",   "0000000",
       "0000000",   "0000000", "0000000",   "0000000",   "0000000",
       "0000000",   "0000000", "1000001",   "630020469", "1000001"};
-  const auto start = std::chrono::steady_clock::now();
   SplitProblem problem;
   for (int r = 0; r < static_cast<int>(runs.size()); ++r) {
     problem.rows.push_back(EnumerateSplits(runs[r], 7).splits);
@@ -473,8 +467,6 @@ TEST(DigitSplitSolve, PingtanTableThreeIsDeterminedQuickly) {
     problem.constraints.push_back(results);
   }
   const SplitSolution solution = SolveSplits(problem);
-  EXPECT_LT(std::chrono::steady_clock::now() - start,
-            std::chrono::milliseconds(10));
   EXPECT_EQ(solution.solutions, 1u);
   for (const auto& row : solution.values) {
     for (const auto& cell : row) EXPECT_EQ(cell.size(), 1u);
@@ -487,8 +479,7 @@ TEST(DigitSplitSolve, PingtanTableThreeIsDeterminedQuickly) {
 
 // A run of 20000 digits (a glued row in a hostile dump) needed 3 GB before the
 // bound: runs over 512 characters are refused at once, reported as truncated.
-TEST(DigitSplitBounds, OverLongRunIsRefusedQuickly) {
-  const auto start = std::chrono::steady_clock::now();
+TEST(DigitSplitBounds, OverLongRunIsRefused) {
   const std::string run(20000, '1');
   const SplitList plain = EnumerateSplits(run, 7);
   EXPECT_TRUE(plain.splits.empty());
@@ -496,7 +487,6 @@ TEST(DigitSplitBounds, OverLongRunIsRefusedQuickly) {
   const SplitList sums = EnumerateSumSplits(run, 15, SplitOptions(), 5);
   EXPECT_TRUE(sums.splits.empty());
   EXPECT_TRUE(sums.truncated);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
   // 512 characters are still enumerated.
   EXPECT_FALSE(EnumerateSplits(std::string(512, '1'), 2).splits.empty());
 }

@@ -6,7 +6,6 @@
 #include <unicode/unistr.h>
 
 #include <memory>
-#include <unordered_map>
 
 #include "pipeline/normalize.h"
 
@@ -63,22 +62,8 @@ std::vector<std::string> Split(std::string_view utf8, Unit unit) {
 
 }  // namespace
 
-// A document's prose is split by each of its readers (prose facts, then
-// prose checks): each thread remembers the sentences of the texts it split,
-// forgetting them all once they exceed kRememberedBytes (memory stays flat).
 std::vector<std::string> SplitSentences(std::string_view utf8) {
-  constexpr size_t kRememberedBytes = 1 << 20;
-  thread_local std::unordered_map<std::string, std::vector<std::string>> recent;
-  thread_local size_t bytes = 0;
-  std::string text(utf8);
-  auto it = recent.find(text);
-  if (it != recent.end()) return it->second;
-  if (bytes + 2 * text.size() > kRememberedBytes) {
-    recent.clear();
-    bytes = 0;
-  }
-  bytes += 2 * text.size();  // the text and its sentences
-  return recent.emplace(std::move(text), Split(utf8, Unit::kSentence)).first->second;
+  return Split(utf8, Unit::kSentence);
 }
 
 std::vector<std::string> SplitWords(std::string_view utf8) { return Split(utf8, Unit::kWord); }

@@ -4,8 +4,8 @@
 // Prose rules (P.1) run sentence by sentence so that a number is quoted with
 // the sentence that states it; word segmentation serves label matching by
 // grapheme-safe units. Thread-safe: each thread keeps its own iterators (ICU
-// iterators are not shareable across threads) and remembers the sentences
-// of the last few texts it split (a document's prose is read more than once).
+// iterators are not shareable across threads). pipeline/sentence_break finds
+// the sentence around one position without ICU, as these would.
 #ifndef ZFXXGK_PIPELINE_ICU_SEGMENTER_H_
 #define ZFXXGK_PIPELINE_ICU_SEGMENTER_H_
 

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "pipeline/icu_segmenter.h"
+#include "pipeline/sentence_break.h"
 #include "schemas/report_v1_rules.h"
 
 namespace zfxxgk {
@@ -77,42 +78,76 @@ const ProseRules& CompiledProse() {
   return *compiled;
 }
 
-// Runs of consecutive text items outside tables, joined: a paragraph that
-// a PDF conversion wrapped over several lines reads as one text again.
-std::vector<std::string> Paragraphs(const std::vector<Item>& items) {
-  std::vector<std::string> out(1);
-  for (const Item& item : items) {
-    bool prose = item.prov.table < 0 && !item.is_value;
-    if (prose) out.back() += item.norm.text;
-    else if (!out.back().empty()) out.emplace_back();
-  }
-  return out;
-}
-
-// The sentences of the prose, split once for every rule.
-std::vector<std::string> Sentences(const std::vector<Item>& items) {
-  std::vector<std::string> out;
-  for (const std::string& paragraph : Paragraphs(items)) {
-    if (paragraph.empty()) continue;
-    for (std::string& s : SplitSentences(paragraph)) out.push_back(std::move(s));
-  }
-  return out;
-}
-
-// Whether `sentence` has an ASCII digit followed by kCountUnit.
-bool HasCount(std::string_view sentence) {
-  for (size_t at = sentence.find(kCountUnit, 1); at != std::string_view::npos;
-       at = sentence.find(kCountUnit, at + 1)) {
-    const char c = sentence[at - 1];
+// Whether `text` has an ASCII digit followed by kCountUnit.
+bool HasCount(std::string_view text) {
+  for (size_t at = text.find(kCountUnit, 1); at != std::string_view::npos;
+       at = text.find(kCountUnit, at + 1)) {
+    const char c = text[at - 1];
     if (c >= '0' && c <= '9') return true;
   }
   return false;
 }
 
-// Which targets may match each sentence: none without a count (HasCount),
-// else the Set's answer, or every target when the Set is unavailable or its
-// DFA gave up. Entry s * Targets().size()
-// + t: target t in sentence s (one table, not one vector per sentence).
+// The sentences of `paragraph` that hold a count (HasCount), in order: no
+// other sentence can match a prose rule. Each is found around its count
+// (SentenceAt); where that needs ICU, the whole paragraph is split by it.
+void AppendCountSentences(std::string_view paragraph, std::vector<std::string>& out) {
+  const size_t first = out.size();
+  size_t covered = 0;  // the end of the last sentence found
+  for (size_t at = paragraph.find(kCountUnit, 1); at != std::string_view::npos;
+       at = paragraph.find(kCountUnit, at + 1)) {
+    const size_t digit = at - 1;
+    if (paragraph[digit] < '0' || paragraph[digit] > '9' || digit < covered) continue;
+    const std::optional<ByteSpan> s = SentenceAt(paragraph, digit);
+    if (!s) {
+      out.resize(first);
+      for (std::string& sentence : SplitSentences(paragraph)) {
+        if (HasCount(sentence)) out.push_back(std::move(sentence));
+      }
+      return;
+    }
+    out.emplace_back(paragraph.substr(s->begin, s->end - s->begin));
+    covered = s->end;
+  }
+}
+
+// Whether the text items [begin, end) joined have a count, without joining
+// them (a count may straddle two items, or an empty item between them).
+bool RunHasCount(const std::vector<Item>& items, size_t begin, size_t end) {
+  bool digit_before = false;  // the joined text so far ends with a digit
+  for (size_t i = begin; i < end; ++i) {
+    const std::string& text = items[i].norm.text;
+    if (text.empty()) continue;
+    if (HasCount(text) || (digit_before && text.starts_with(kCountUnit))) return true;
+    digit_before = text.back() >= '0' && text.back() <= '9';
+  }
+  return false;
+}
+
+// The sentences of the prose that hold a count. The prose is read as runs
+// of consecutive text items outside tables, joined: a paragraph that a PDF
+// conversion wrapped over several lines reads as one text again. Only runs
+// with a count are joined and read.
+std::vector<std::string> CountSentences(const std::vector<Item>& items) {
+  std::vector<std::string> out;
+  std::string paragraph;
+  for (size_t begin = 0; begin < items.size();) {
+    size_t end = begin;
+    while (end < items.size() && items[end].prov.table < 0 && !items[end].is_value) ++end;
+    if (end > begin && RunHasCount(items, begin, end)) {
+      paragraph.clear();
+      for (size_t i = begin; i < end; ++i) paragraph += items[i].norm.text;
+      AppendCountSentences(paragraph, out);
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+// Which targets may match each sentence (each holds a count): the Set's
+// answer, or every target when the Set is unavailable or its DFA gave up.
+// Entry s * Targets().size() + t: target t in sentence s (one table, not one
+// vector per sentence).
 std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   const ProseRules& prose = CompiledProse();
   const size_t n = Targets().size();
@@ -120,7 +155,6 @@ std::vector<char> Candidates(const std::vector<std::string>& sentences) {
   if (prose.set == nullptr) return out;
   std::vector<int> hits;
   for (size_t s = 0; s < sentences.size(); ++s) {
-    if (!HasCount(sentences[s])) continue;
     re2::RE2::Set::ErrorInfo error;
     // Yes or no first: without a vector of hits the set allocates nothing.
     if (!prose.set->Match(sentences[s], nullptr, &error) &&
@@ -240,7 +274,7 @@ bool Applies(const ProseTarget& t, const std::string& template_name) {
 ProseStatements FindProseStatements(const std::vector<Item>& items,
                                     const std::string& template_name) {
   ProseStatements out;
-  out.sentences = Sentences(items);
+  out.sentences = CountSentences(items);
   const std::vector<char> candidates = Candidates(out.sentences);
   for (size_t t = 0; t < Targets().size(); ++t) {
     if (!Applies(Targets()[t], template_name)) continue;

@@ -9,8 +9,8 @@
 //    split agrees; the choice is recorded);
 //  - CheckProse: every statement compared with the table (checks "P.1"); a
 //    mismatch is a warning quoting the sentence.
-// Both read the same statements: FindProseStatements splits the prose into
-// sentences and runs the rules once per report.
+// Both read the same statements: FindProseStatements finds the prose
+// sentences that can state a number and runs the rules once per report.
 #ifndef ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 #define ZFXXGK_SCHEMAS_PROSE_FACTS_H_
 
@@ -30,15 +30,19 @@ struct ProseFact {
 };
 
 // Every number a prose rule states in the text items outside tables, with
-// its sentence, for the rules that apply to the template. One RE2::Set pass
-// per sentence tells which rules can match it; only those are run.
+// its sentence, for the rules that apply to the template. Every rule ends
+// with a number and the unit 件 (a test holds the table to it), so only the
+// sentences with a digit followed by 件 are read: found around that count
+// (pipeline/sentence_break), they are the sentences SplitSentences gives.
+// One RE2::Set pass per sentence tells which rules can match it; only those
+// are run.
 struct ProseStatement {
   size_t target = 0;    // index into the prose rule table (prose_facts.cc)
   std::string value;    // the number as printed
   size_t sentence = 0;  // index into ProseStatements::sentences
 };
 struct ProseStatements {
-  std::vector<std::string> sentences;
+  std::vector<std::string> sentences;  // those with a count, in text order
   std::vector<ProseStatement> found;  // by rule (table order), then sentence
 };
 ProseStatements FindProseStatements(const std::vector<Item>& items,

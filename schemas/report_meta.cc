@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,21 +32,36 @@ std::string FormatDate(const std::string& y, const std::string& m, const std::st
   return buf;
 }
 
-bool MatchDate(const std::string& text, const std::string& rule, std::string* date) {
+bool MatchDate(std::string_view text, const std::string& rule, std::string* date) {
   std::string y, m, d;
-  if (!RE2::PartialMatch(text, Rule(rule), &y, &m, &d)) return false;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), Rule(rule), &y, &m, &d)) {
+    return false;
+  }
   *date = FormatDate(y, m, d);
   return true;
 }
 
 // Every title rule match holds "公开" (政府信息公开 or 政务公开; a test
-// holds the rule to it), and every year_statistics_period match "统计": a
-// text without them is not handed to the rule.
+// holds the rule to it), and every year_statistics_period match starts with
+// "统计": a text without them is not handed to the rule. Likewise every
+// published_label match holds 日期 or 时间 (its labels), and every
+// published_html_meta match starts with "<meta".
 constexpr std::string_view kTitleWord = "公开";
 constexpr std::string_view kPeriodWord = "统计";
+constexpr std::string_view kDateWords[] = {"日期", "时间"};
+constexpr std::string_view kMetaTag = "<meta";
 
 bool Contains(std::string_view text, std::string_view word) {
   return text.find(word) != std::string_view::npos;
+}
+
+// Whether `a` + `b` holds `word`, without joining them.
+bool JoinedContains(std::string_view a, std::string_view b, std::string_view word) {
+  if (Contains(a, word) || Contains(b, word)) return true;
+  for (size_t k = 1; k < word.size(); ++k) {
+    if (a.ends_with(word.substr(0, k)) && b.starts_with(word.substr(k))) return true;
+  }
+  return false;
 }
 
 // The title rule's match in `text`, if any.
@@ -66,6 +83,7 @@ int FindTitle(const std::vector<Item>& items, std::string* title) {
     if (text.size() > 300) continue;  // a paragraph, not a title
     if (MatchTitle(text, title)) return static_cast<int>(i);
     if (i + 1 < items.size() && items[i + 1].norm.text.size() < 60 &&
+        JoinedContains(text, items[i + 1].norm.text, kTitleWord) &&
         MatchTitle(text + items[i + 1].norm.text, title)) {  // "…政府信息公开" + "工作年度报告"
       return static_cast<int>(i);
     }
@@ -86,16 +104,28 @@ void ParseTitle(ReportMeta& meta) {
   if (meta.title.rfind("标题:", 0) == 0) meta.title = meta.title.substr(7);
 }
 
+// The published_label date of the head items. The rule runs on each item
+// that holds one of its labels: a match cannot span two items (none of its
+// parts matches a line break but "(?:^|[^发布集取问新])", which matches at an
+// item's start either way), so the first item with a match holds the match
+// the rule would find in the head's lines joined.
+bool FindPublishedLabel(const std::vector<Item>& items, std::string* date) {
+  for (size_t i = 0; i < items.size() && i < kHeadItems; ++i) {
+    const std::string& text = items[i].norm.text;
+    if ((Contains(text, kDateWords[0]) || Contains(text, kDateWords[1])) &&
+        MatchDate(text, "published_label", date)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string FindPublished(const std::vector<Item>& items, int title_index,
                           std::string_view utf8) {
-  std::string date, head;
-  for (size_t i = 0; i < items.size() && i < kHeadItems; ++i) {
-    head += items[i].norm.text;
-    head += '\n';
-  }
-  if (MatchDate(head, "published_label", &date)) return date;
-  std::string page(utf8.substr(0, std::min<size_t>(utf8.size(), 65536)));
-  if (MatchDate(page, "published_html_meta", &date)) return date;
+  std::string date;
+  if (FindPublishedLabel(items, &date)) return date;
+  const std::string_view page = utf8.substr(0, std::min<size_t>(utf8.size(), 65536));
+  if (Contains(page, kMetaTag) && MatchDate(page, "published_html_meta", &date)) return date;
   for (int i = title_index + 1; title_index >= 0 && i <= title_index + 3; ++i) {
     if (i < static_cast<int>(items.size()) && MatchDate(items[i].norm.text, "date_line", &date)) {
       return date;
@@ -108,6 +138,26 @@ std::string FindPublished(const std::vector<Item>& items, int title_index,
   return "";
 }
 
+// The year of the first year_statistics_period match. Every match starts
+// with kPeriodWord, so the rule is tried anchored at each of its
+// occurrences in turn: the first that matches starts the leftmost match,
+// the one an unanchored search finds, without scanning the rest of the text.
+std::optional<int> FindPeriodYear(const std::vector<Item>& items) {
+  const re2::RE2* rule = nullptr;
+  for (const Item& item : items) {
+    const re2::StringPiece text(item.norm.text);
+    for (size_t at = item.norm.text.find(kPeriodWord); at != std::string::npos;
+         at = item.norm.text.find(kPeriodWord, at + 1)) {
+      if (rule == nullptr) rule = &Rule("year_statistics_period");
+      re2::StringPiece groups[2];
+      if (rule->Match(text, at, text.size(), RE2::ANCHOR_START, groups, 2)) {
+        return std::atoi(std::string(groups[1].data(), groups[1].size()).c_str());
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
@@ -115,14 +165,7 @@ ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
   int title_index = FindTitle(items, &meta.title);
   ParseTitle(meta);
   if (!meta.year) {
-    for (const Item& item : items) {
-      std::string y;
-      if (Contains(item.norm.text, kPeriodWord) &&
-          RE2::PartialMatch(item.norm.text, Rule("year_statistics_period"), &y)) {
-        meta.year = std::atoi(y.c_str());
-        break;
-      }
-    }
+    if (std::optional<int> year = FindPeriodYear(items)) meta.year = *year;
   }
   meta.published = FindPublished(items, title_index, utf8);
   return meta;
@@ -188,8 +231,17 @@ const std::string& SectionRuleId(size_t k) {
   return (*ids)[k];
 }
 
-// That rule, compiled on its first use.
-const re2::RE2& SectionRule(size_t k) { return Rule(SectionRuleId(k)); }
+// That rule, compiled on its first use (and then remembered here, without
+// looking its id up again).
+const re2::RE2& SectionRule(size_t k) {
+  static std::array<std::atomic<const re2::RE2*>, std::size(kSectionKeys)> rules{};
+  const re2::RE2* rule = rules[k].load(std::memory_order_acquire);
+  if (rule == nullptr) {
+    rule = &Rule(SectionRuleId(k));
+    rules[k].store(rule, std::memory_order_release);
+  }
+  return *rule;
+}
 
 constexpr size_t kSectionCount = std::size(kSectionKeys);
 
@@ -252,13 +304,14 @@ struct InlineHeading {
 // Chinese numerals before "、" where the section's rule matches; pos npos if
 // none.
 InlineHeading NextHeading(const std::string& text, size_t from, size_t next) {
-  static const std::string kNumerals = "一二三四五六七八九十";
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  auto numeral_before = [&text](size_t at) {  // a numeral ends at byte `at`
+    const size_t found = kNumerals.find(std::string_view(text).substr(at - 3, 3));
+    return found != std::string_view::npos && found % 3 == 0;
+  };
   for (size_t p = text.find("、", from); p != std::string::npos; p = text.find("、", p + 1)) {
     size_t start = p;
-    while (start >= from + 3 && kNumerals.find(text.substr(start - 3, 3)) != std::string::npos &&
-           (kNumerals.find(text.substr(start - 3, 3)) % 3) == 0) {
-      start -= 3;
-    }
+    while (start >= from + 3 && numeral_before(start)) start -= 3;
     if (start == p) continue;
     re2::StringPiece rest(text.data() + start, text.size() - start), m;
     for (size_t k = next; k < 6; ++k) {

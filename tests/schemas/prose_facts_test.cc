@@ -562,6 +562,17 @@ TEST(ProseFactsTest, EveryProseRuleEndsWithANumberAndTheUnit) {
   }
 }
 
+// A character the UAX #29 rules leave to ICU (U+200E, a Format character,
+// kept by NormalizeForMatch) sends the paragraph to ICU's iterator: the
+// statement and its sentence are the same.
+TEST(ProseFactsTest, ParagraphWithAFormatCharacterIsSplitByIcu) {
+  std::vector<Item> items = ItemsOf({"前言。全年收到政府信息公开申请34件\u200e,上年结转2件。结束"});
+  std::vector<ProseFact> facts = ExtractProseFacts(items, "gov_2021");
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].path, kCarriedOverTotal);
+  EXPECT_EQ(facts[0].excerpt, "全年收到政府信息公开申请34件\u200e,上年结转2件。");
+}
+
 TEST(ProseFactsTest, SentenceWithTheUnitButNoNumberStatesNothing) {
   std::vector<Item> items = ItemsOf({"全年受理信息公开申请若干件,被纠正多件。"});
   EXPECT_TRUE(FindProseStatements(items, "gov_2021").found.empty());

@@ -232,6 +232,19 @@ TEST(ReportRulesTest, TitleAndPeriodRulesRequireTheirWords) {
   EXPECT_EQ(std::string(RulePattern("year_statistics_period")).rfind("统计", 0), 0u);
 }
 
+// ExtractMeta hands an item to published_label only when it holds 日期 or
+// 时间 (each of the rule's labels does; no part of the rule but the
+// "(?:^|[^…])" before 时间 matches a line break, so it runs item by item),
+// and the page to published_html_meta only when it holds "<meta".
+TEST(ReportRulesTest, DateRulesRequireTheirWords) {
+  EXPECT_EQ(std::string(RulePattern("published_label"))
+                .rfind("(?:发布日期|发布时间|公开日期|成文日期|(?:^|[^发布集取问新])时间:)[:]?(?P<y>\\d{4})"
+                       "[-/.年](?P<m>\\d{1,2})[-/.月](?P<d>\\d{1,2})",
+                       0),
+            0u);
+  EXPECT_EQ(std::string(RulePattern("published_html_meta")).rfind("<meta", 0), 0u);
+}
+
 TEST(ReportRulesTest, RuleIdsAreUnique) {
   EXPECT_EQ(SpecIds().size(), ReportRuleSpecs().size());
 }

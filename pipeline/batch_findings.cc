@@ -10,7 +10,6 @@
 
 #include "pipeline/batch_findings_json.h"
 #include "pipeline/batch_set_groups.h"
-#include "schemas/report_set_json.h"
 
 namespace zfxxgk {
 namespace {

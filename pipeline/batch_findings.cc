@@ -8,8 +8,8 @@
 #include <map>
 #include <utility>
 
+#include "pipeline/batch_findings_json.h"
 #include "pipeline/batch_set_groups.h"
-#include "schemas/report_set_json.h"
 
 namespace zfxxgk {
 namespace {
@@ -141,17 +141,14 @@ StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
   return out;
 }
 
+// Streamed: the nlohmann DOM of every body, its dump and re-indenting were
+// most of the collector's work at the end of a batch.
 std::string BatchSetFindingsJsonWriter::Body(const BodyFindings& body,
                                              const BatchPathOf& path_of) {
-  const Json j = BodyFindingsJson(body, path_of);
-  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-  std::string indented = first_ ? "\n    " : ",\n    ";
+  std::string text = first_ ? "\n    " : ",\n    ";
   first_ = false;
-  for (char c : text) {
-    indented.push_back(c);
-    if (c == '\n') indented += "    ";
-  }
-  return indented;
+  AppendBodyFindingsJson(body, path_of, /*indent=*/4, text);
+  return text;
 }
 
 std::string BatchSetFindingsJsonWriter::End(const BatchSetFindings& totals) const {

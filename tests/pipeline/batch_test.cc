@@ -303,6 +303,29 @@ TEST(BatchTest, FullWindowNeverWaitsForTheCollectorsTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::minutes(1));
 }
 
+// Workers wake the collector only while it waits: no result is left
+// waiting for the collector's timeout, even with a window of two inputs
+// that every worker keeps reaching.
+TEST(BatchTest, EveryResultReachesTheCollectorWithoutItsTimeout) {
+  TempDir dir;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 20; ++i) {
+    const std::string slow = i % 3 == 0 ? "SLOW\n" : "";
+    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt", slow + "organ=甲\nyear=2020\n"));
+  }
+  BatchOptions o = Options(dir.path() + "/out");
+  o.jobs = 3;
+  o.window = 2;
+  o.progress_interval = std::chrono::hours(1);
+  RecordingSink sink;
+  const auto start = std::chrono::steady_clock::now();
+  StatusOr<BatchSummary> s = RunBatch(inputs, o, {&sink});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::minutes(1));
+  ASSERT_EQ(sink.records.size(), inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(sink.records[i].entry.path, inputs[i]);
+}
+
 // The set analysis over the batch (spilled reports without OUTDIR, report
 // files with it), handed to the sinks body by body, equals AnalyzeReportSet
 // over every report at once.

@@ -70,22 +70,12 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const char* name,
   return out;
 }
 
-// NUL bytes in the first 8 KB, or more than 5% control characters (counted
-// eight bytes at a time, BinaryControlBytes).
+// NUL bytes in the first 8 KB, or more than 5% control characters
+// (CountBinaryControlBytes).
 bool LooksBinary(std::string_view bytes) {
   std::string_view probe = bytes.substr(0, kBinaryProbeBytes);
   if (probe.find('\0') != std::string_view::npos) return true;
-  size_t controls = 0;
-  size_t i = 0;
-  for (; i + 8 <= probe.size(); i += 8) {
-    controls += static_cast<size_t>(BinaryControlBytes(LoadWord(probe.data() + i)));
-  }
-  if (i < probe.size()) {
-    char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
-    std::memcpy(tail, probe.data() + i, probe.size() - i);
-    controls += static_cast<size_t>(BinaryControlBytes(LoadWord(tail)));
-  }
-  return !probe.empty() && controls * 20 > probe.size();
+  return !probe.empty() && CountBinaryControlBytes(probe) * 20 > probe.size();
 }
 
 // Whether a UTF-16 code unit is likely in a report: ASCII text and white

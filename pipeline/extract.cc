@@ -20,6 +20,7 @@
 #include "pipeline/pdf_ocr_module.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
+#include "pipeline/utf8.h"
 #include "schemas/template.h"
 
 namespace zfxxgk {
@@ -111,21 +112,6 @@ size_t FindRawTextEnd(std::string_view s, size_t from, std::string_view name) {
     while (m < name.size() && k + m < s.size() && AsciiLower(s[k + m]) == name[m]) ++m;
     if (m == name.size()) return k;
   }
-}
-
-// Occurrences of `b` in `s`. Counted in 240-byte chunks into a byte-sized
-// counter, a loop the compiler vectorises (std::count's 64-bit counter made
-// it 3 instructions per byte).
-size_t CountByte(std::string_view s, char b) {
-  size_t total = 0;
-  while (!s.empty()) {
-    const size_t chunk = std::min<size_t>(s.size(), 240);
-    uint8_t n = 0;
-    for (size_t k = 0; k < chunk; ++k) n += s[k] == b;
-    total += n;
-    s.remove_prefix(chunk);
-  }
-  return total;
 }
 
 Status CheckHtmlDepth(std::string_view utf8, const ExtractOptions& options,

@@ -71,6 +71,10 @@ inline int BinaryControlBytes(uint64_t w) {
   return static_cast<int>(((controls >> 7) * kWordOnes) >> 56);
 }
 
+// The number of bytes of `s` that BinaryControlBytes counts: 16 at a time
+// with SSE2 on x86-64, else eight at a time.
+size_t CountBinaryControlBytes(std::string_view s);
+
 struct Utf8Scan {
   bool valid = true;      // strict UTF-8 throughout
   size_t non_ascii = 0;   // code points >= U+0080 before the end or the first error
@@ -80,11 +84,19 @@ struct Utf8Scan {
 // is >= 0x80) within `avail` bytes; 0 when it is ill-formed or truncated.
 size_t Utf8SequenceLength(const unsigned char* p, size_t avail);
 
-// Scans `s` once (ASCII eight bytes at a time).
+// Scans `s` once: a leading ASCII run eight bytes at a time, then, when 16
+// bytes or more are left and the CPU has SSSE3, 16 bytes at a time (Keiser
+// and Lemire's lookup validator); else one character at a time. An
+// ill-formed string is read again one character at a time from where the
+// block scan started, to count `non_ascii` up to the error.
 Utf8Scan ScanUtf8(std::string_view s);
 
 // Whether `s` is strict UTF-8.
 inline bool IsValidUtf8(std::string_view s) { return ScanUtf8(s).valid; }
+
+// The number of bytes of `s` equal to `b` (a line count, a tag count),
+// counted in a loop the compiler vectorises.
+size_t CountByte(std::string_view s, char b);
 
 }  // namespace zfxxgk
 

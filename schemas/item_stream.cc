@@ -11,15 +11,32 @@
 namespace zfxxgk {
 namespace {
 
+// Appends the item of `text` to `out` and returns it. The item is built in
+// place: an Item is a few hundred bytes, and moving one into the stream and
+// destroying the moved-from one cost more than filling it there.
 // `collapsed`: `text` is white-space collapsed already (Document::text_collapsed).
-Item MakeItem(const std::string& text, const Provenance& prov, bool force_value,
-              bool collapsed) {
-  Item item;
-  item.raw = collapsed ? text : CollapseSpaces(text);
+Item& AppendItem(const std::string& text, const Provenance& prov, bool force_value,
+                 bool collapsed, std::vector<Item>& out) {
+  Item& item = out.emplace_back();
+  if (collapsed) {
+    item.raw = text;
+  } else {
+    item.raw = CollapseSpaces(text);
+  }
   item.norm = NormalizeForMatchWithSpaces(text);
   item.is_value = force_value || LooksLikeValue(text, item.norm.text, item.raw);
   item.prov = prov;
   return item;
+}
+
+// Appends an empty cell of a one-cell-per-line dump: AppendItem("", prov,
+// true, true, out) without normalising "" again for every one.
+void AppendBlankItem(const Provenance& prov, std::vector<Item>& out) {
+  static const MatchText* const kBlank = new MatchText(NormalizeForMatchWithSpaces(""));
+  Item& item = out.emplace_back();
+  item.norm = *kBlank;
+  item.is_value = true;
+  item.prov = prov;
 }
 
 // An OCR cell read as one lone ideograph with a confidence under 0.5 is a
@@ -42,9 +59,8 @@ void AppendTable(const Table& table, bool collapsed, std::vector<Item>& out) {
       if (idx < 0 || emitted[idx]) continue;
       emitted[idx] = true;
       const Cell& cell = table.cells[idx];
-      out.push_back(MakeItem(cell.text, cell.prov, cell.text.empty() || IsMisreadGlyph(cell),
-                             collapsed));
-      out.back().alternatives = cell.alternatives;
+      AppendItem(cell.text, cell.prov, cell.text.empty() || IsMisreadGlyph(cell), collapsed, out)
+          .alternatives = cell.alternatives;
     }
   }
 }
@@ -80,12 +96,9 @@ std::vector<Item> BuildItemStream(const Document& doc) {
     }
     if (doc.cell_per_line) {
       // One blank line separates cells; each extra one is an empty cell.
-      for (int b = 1; b < block.blank_lines_before; ++b) {
-        out.push_back(MakeItem("", block.prov, true, true));
-      }
+      for (int b = 1; b < block.blank_lines_before; ++b) AppendBlankItem(block.prov, out);
     }
-    out.push_back(MakeItem(block.text, block.prov, false, doc.text_collapsed));
-    out.back().token_x = block.token_x;
+    AppendItem(block.text, block.prov, false, doc.text_collapsed, out).token_x = block.token_x;
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pipeline/normalize.h"
+#include "pipeline/utf8.h"
 #include "schemas/cell_value.h"
 
 namespace zfxxgk::text {
@@ -20,7 +21,7 @@ struct Line {
 
 std::vector<Line> SplitLines(std::string_view s) {
   std::vector<Line> lines;
-  lines.reserve(static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+  lines.reserve(CountByte(s, '\n') + 1);
   size_t pos = 0;
   int number = 1;
   while (pos <= s.size()) {
@@ -28,7 +29,10 @@ std::vector<Line> SplitLines(std::string_view s) {
     if (end == std::string_view::npos) end = s.size();
     std::string_view raw = s.substr(pos, end - pos);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    lines.push_back({CollapseSpaces(raw), number++, pos});
+    Line& line = lines.emplace_back();
+    line.text = CollapseSpaces(raw);
+    line.number = number++;
+    line.begin = pos;
     if (end == s.size()) break;
     pos = end + 1;
   }
@@ -80,7 +84,7 @@ size_t ReadPipeTable(const std::vector<Line>& lines, size_t i, Document& doc) {
     std::vector<std::string> cells = PipeCells(lines[i].text);
     if (IsSeparatorRow(cells)) continue;
     for (size_t c = 0; c < cells.size(); ++c) {
-      Cell cell;
+      Cell& cell = table.cells.emplace_back();  // built in place, not moved
       cell.row = table.n_rows;
       cell.col = static_cast<int>(c);
       cell.text = std::move(cells[c]);  // cells are not read again
@@ -88,7 +92,6 @@ size_t ReadPipeTable(const std::vector<Line>& lines, size_t i, Document& doc) {
       cell.prov.line = lines[i].number;
       cell.prov.row = cell.row;
       cell.prov.col = cell.col;
-      table.cells.push_back(std::move(cell));
     }
     table.n_cols = std::max(table.n_cols, static_cast<int>(cells.size()));
     ++table.n_rows;
@@ -144,14 +147,13 @@ StatusOr<Document> ParseText(std::string_view utf8, const std::string& path) {
       blanks = 0;
       continue;
     }
-    Block block;
+    Block& block = doc.blocks.emplace_back();  // built in place, not moved
     block.blank_lines_before = blanks;
     block.prov.line = lines[i].number;
     block.prov.source_begin = lines[i].begin;
     block.prov.source_end = lines[i].begin + lines[i].text.size();
     block.text = std::move(lines[i].text);  // the line is not read again
     block.prov.produced_by = "text";
-    doc.blocks.push_back(std::move(block));
     blanks = 0;
     ++i;
   }

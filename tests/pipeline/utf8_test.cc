@@ -98,6 +98,60 @@ TEST(ScanUtf8Test, AgreesWithIcuAroundTheThreeByteFastPath) {
   }
 }
 
+// Strings of 16 bytes or more take the 16-bytes-at-a-time path: every
+// class of ill-formed sequence, at every offset against the block edges and
+// cut off by the end, agrees with ICU, as does the count before an error.
+TEST(ScanUtf8Test, AgreesWithIcuOnLongStrings) {
+  std::mt19937 rng(20261129);
+  const std::string alphabet[] = {
+      "a", "0123456", "\n", "\xE6\x94\xBF", "\xEF\xBC\x8C", "\xC3\xA9", "\xF0\x9F\x98\x80",
+      "\xF4\x8F\xBF\xBF", "\xEE\x80\x80", "\xE0\xA0\x80", "\xED\x9F\xBF",
+      // ill-formed: overlong, surrogate, too large, stray or missing bytes
+      "\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+      "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8", "\xFF", "\x80", "\xE6\x94", "\xF0\x9F"};
+  const std::string good[] = {"a", "0123456", "\xE6\x94\xBF", "\xEF\xBC\x8C", "\xC3\xA9",
+                              "\xF0\x9F\x98\x80"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int parts = 4 + static_cast<int>(rng() % 60);
+    const bool mostly_good = round % 2 == 0;
+    for (int k = 0; k < parts; ++k) {
+      s += mostly_good && rng() % 16 != 0 ? good[rng() % std::size(good)]
+                                          : alphabet[rng() % std::size(alphabet)];
+    }
+    const Utf8Scan ours = ScanUtf8(s), icu = IcuScan(s);
+    ASSERT_EQ(ours.valid, icu.valid) << s;
+    ASSERT_EQ(ours.non_ascii, icu.non_ascii) << s;
+  }
+}
+
+TEST(ScanUtf8Test, RejectsASequenceCutOffAtABlockEdge) {
+  // A leading ideograph: the block path starts at byte 0, not after ASCII.
+  const std::string head = "\xE6\x94\xBF" + std::string(12, 'a');  // 15 bytes
+  const std::string ascii(16, 'a');
+  EXPECT_FALSE(IsValidUtf8(head + "\xE6"));
+  EXPECT_FALSE(IsValidUtf8(head.substr(0, 14) + "\xE6\x94"));
+  EXPECT_FALSE(IsValidUtf8(head.substr(0, 13) + "\xF0\x9F\x98"));
+  EXPECT_FALSE(IsValidUtf8(head + "\xE6" + ascii));
+  EXPECT_FALSE(IsValidUtf8(head + "\xE6" + ascii.substr(0, 5)));
+  const Utf8Scan across = ScanUtf8(head.substr(0, 14) + "\xE6\x94\xBF" + ascii);
+  EXPECT_TRUE(across.valid);
+  EXPECT_EQ(across.non_ascii, 2u);
+}
+
+TEST(CountByteTest, CountsAcrossChunksOfEveryLength) {
+  EXPECT_EQ(CountByte("", '\n'), 0u);
+  EXPECT_EQ(CountByte(std::string(1000, '\n'), '\n'), 1000u);  // more than a byte counter holds
+  std::string s;
+  size_t want = 0;
+  for (int i = 0; i < 777; ++i) {
+    s += i % 3 == 0 ? "\n" : "\xE6\x94\xBF";
+    want += i % 3 == 0;
+    ASSERT_EQ(CountByte(s, '\n'), want);
+  }
+  EXPECT_EQ(CountByte(s, '\xBF'), 777u - 259u);
+}
+
 // The byte-at-a-time definition BinaryControlBytes must agree with.
 int ControlBytesOneByOne(uint64_t w) {
   int n = 0;
@@ -134,6 +188,22 @@ TEST(Utf8WordTest, BinaryControlBytesAgreesOnRandomWords) {
     }
     ASSERT_EQ(BinaryControlBytes(w), ControlBytesOneByOne(w)) << std::hex << w;
   }
+}
+
+TEST(Utf8WordTest, CountBinaryControlBytesAgreesWithTheWordsOnAnyLength) {
+  std::mt19937 rng(20261130);
+  for (size_t len : {0u, 1u, 7u, 15u, 16u, 17u, 100u, 4079u, 4080u, 4081u, 8192u, 9000u}) {
+    std::string s(len, ' ');
+    for (char& c : s) c = static_cast<char>(rng() % 4 == 0 ? rng() % 0x21 : rng() % 256);
+    size_t want = 0;
+    for (char c : s) {
+      char w[9] = "aaaaaaaa";
+      w[0] = c;
+      want += static_cast<size_t>(ControlBytesOneByOne(W(w)));
+    }
+    ASSERT_EQ(CountBinaryControlBytes(s), want) << len;
+  }
+  EXPECT_EQ(CountBinaryControlBytes(std::string(5000, '\x01')), 5000u);  // past a byte counter
 }
 
 }  // namespace

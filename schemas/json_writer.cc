@@ -97,7 +97,7 @@ JsonWriter::JsonWriter(bool pretty, std::string storage)
 
 void JsonWriter::Newline() {
   if (!pretty_) return;
-  const size_t indent = 2 * has_members_.size();
+  const size_t indent = base_indent_ + 2 * has_members_.size();
   char* p = out_.Room(indent + 1);
   p[0] = '\n';
   std::memset(p + 1, ' ', indent);
@@ -218,6 +218,11 @@ void JsonWriter::RawDouble(double v) { out_.Put(nlohmann::json(v).dump()); }
 void JsonWriter::Double(double v) {
   BeforeValue();
   RawDouble(v);
+}
+
+void JsonWriter::Bool(bool v) {
+  BeforeValue();
+  out_.Put(v ? "true" : "false");
 }
 
 void JsonWriter::Null() {

@@ -34,6 +34,9 @@ class JsonWriter {
   JsonWriter(bool pretty, std::string storage);
 
   bool pretty() const { return pretty_; }
+  // Pretty: every line after the first starts `spaces` further in (a value
+  // written inside another document's indentation). Call before writing.
+  void SetBaseIndent(size_t spaces) { base_indent_ = spaces; }
 
   void BeginObject();
   void EndObject();
@@ -52,6 +55,7 @@ class JsonWriter {
   void String(std::string_view s);
   void Int(int64_t v);
   void Double(double v);  // dump's shortest round-trip form ("0.5", "1.0")
+  void Bool(bool v);
   void Null();
 
   // For a compact writer only (REQUIRES: !pretty): one value whose text the
@@ -98,6 +102,7 @@ class JsonWriter {
   bool EscapedValidUtf8(std::string_view s);  // false: `s` is not valid UTF-8
 
   bool pretty_;
+  size_t base_indent_ = 0;
   bool after_key_ = false;
   std::vector<char> has_members_;  // one per open container (a bool)
   TextBuffer out_;

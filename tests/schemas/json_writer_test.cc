@@ -29,6 +29,8 @@ std::string Write(bool pretty) {
   w.Key("d"), w.Double(0.85);
   w.Key("whole"), w.Double(3.0);
   w.Key("n"), w.Null();
+  w.Key("t"), w.Bool(true);
+  w.Key("f"), w.Bool(false);
   w.Key("empty_obj"), w.BeginObject(), w.EndObject();
   w.Key("empty_arr"), w.BeginArray(), w.EndArray();
   w.Key("arr"), w.BeginArray();
@@ -47,6 +49,8 @@ Json Expected() {
   j["d"] = 0.85;
   j["whole"] = 3.0;
   j["n"] = nullptr;
+  j["t"] = true;
+  j["f"] = false;
   j["empty_obj"] = Json::object();
   j["empty_arr"] = Json::array();
   j["arr"] = Json::array({1, "x", {{"k", nullptr}}});
@@ -83,6 +87,15 @@ TEST(JsonWriterTest, PlainKeyAndStringWriteWhatKeyAndStringWrite) {
   EXPECT_EQ(WritePlain(true, true), WritePlain(true, false));
   EXPECT_EQ(WritePlain(false, true),
             R"({"a":1,"status":"not_applicable","source":{"row":2},"arr":["x",""]})");
+}
+
+// A base indent shifts every line after the first: the text of a value
+// placed inside another document's indentation.
+TEST(JsonWriterTest, BaseIndentShiftsEveryLineAfterTheFirst) {
+  JsonWriter w(/*pretty=*/true);
+  w.SetBaseIndent(4);
+  w.BeginObject(), w.Key("a"), w.BeginArray(), w.Int(1), w.EndArray(), w.EndObject();
+  EXPECT_EQ(w.Take(), "{\n      \"a\": [\n        1\n      ]\n    }");
 }
 
 TEST(JsonWriterTest, TopLevelScalarsAndTake) {

@@ -60,4 +60,17 @@ void PathTree::Put(std::string_view path, const CellOut& cell) {
   nodes_[node].children.clear();
 }
 
+size_t CommonPrefix(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
+      const uint64_t x = LoadWord(a.data() + i) ^ LoadWord(b.data() + i);
+      if (x != 0) return i + static_cast<size_t>(std::countr_zero(x)) / 8;
+    }
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
 }  // namespace zfxxgk

@@ -47,19 +47,10 @@ struct PathNode {
 // siblings only). Thread-safe.
 bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells);
 
-// The number of leading bytes `a` and `b` share.
-inline size_t CommonPrefix(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  size_t i = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    for (; i + 8 <= n; i += 8) {
-      const uint64_t x = LoadWord(a.data() + i) ^ LoadWord(b.data() + i);
-      if (x != 0) return i + static_cast<size_t>(std::countr_zero(x)) / 8;
-    }
-  }
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
-}
+// The number of leading bytes `a` and `b` share (eight at a time).
+// (Out of line: inlined into a caller holding short literals, GCC's
+// -Warray-bounds flags the word loads it never reaches.)
+size_t CommonPrefix(std::string_view a, std::string_view b);
 
 // A walk through dotted paths one after the other, as a depth-first writer
 // of their tree goes: the segments the next path shares with the current

@@ -1,28 +1,18 @@
 // One body of set findings as indented JSON, streamed.
 #include "pipeline/batch_findings_json.h"
 
-#include <cmath>
-#include <cstdint>
-#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "schemas/json_writer.h"
+#include "schemas/report_v1.h"
 
 namespace zfxxgk {
 namespace {
 
-// OptionalNumberJson: null, an integer when integral (|v| < 9e15), else
-// dump's form of the double.
-void Number(JsonWriter& w, const std::optional<double>& v) {
-  if (!v) return w.Null();
-  if (std::floor(*v) == *v && std::fabs(*v) < 9e15) return w.Int(std::llround(*v));
-  w.Double(*v);
-}
-
 void Cell(JsonWriter& w, const CellOut& c) {
   w.BeginObject();
-  w.PlainKey("value"), Number(w, c.value);
+  w.PlainKey("value"), WriteOptionalNumberJson(w, c.value);
   w.PlainKey("raw"), w.String(c.raw);
   w.PlainKey("status"), w.String(CellStatusName(c.status));
   if (c.status == CellStatus::kAmbiguous) {
@@ -82,22 +72,6 @@ void Paths(JsonWriter& w, const std::vector<size_t>& indices, const BatchPathOf&
   w.EndArray();
 }
 
-void Checks(JsonWriter& w, const std::vector<CheckOut>& checks) {
-  w.BeginArray();
-  for (const CheckOut& c : checks) {
-    w.BeginObject();
-    w.PlainKey("id"), w.String(c.id);
-    w.PlainKey("where"), w.String(c.where);
-    w.PlainKey("status"), w.String(c.status);
-    w.PlainKey("lhs"), Number(w, c.lhs);
-    w.PlainKey("rhs"), Number(w, c.rhs);
-    if (c.lhs && c.rhs) w.PlainKey("difference"), Number(w, *c.lhs - *c.rhs);
-    if (!c.note.empty()) w.PlainKey("note"), w.String(c.note);
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
 void Year(JsonWriter& w, const YearLink& link, const BatchPathOf& path_of) {
   w.BeginObject();
   w.PlainKey("year"), w.Int(link.year);
@@ -110,8 +84,8 @@ void Year(JsonWriter& w, const YearLink& link, const BatchPathOf& path_of) {
   }
   w.PlainKey("status"), w.String(YearLinkStatusName(link.status));
   if (!link.note.empty()) w.PlainKey("note"), w.String(link.note);
-  w.PlainKey("x1"), Checks(w, link.x1);
-  w.PlainKey("in_force"), Checks(w, link.in_force);
+  w.PlainKey("x1"), WriteChecksJson(w, link.x1, CheckDifference::kWhenBothNumbers);
+  w.PlainKey("in_force"), WriteChecksJson(w, link.in_force, CheckDifference::kWhenBothNumbers);
   w.EndObject();
 }
 

@@ -28,11 +28,6 @@ void Number(JsonWriter& w, double v, bool integral) {
   }
 }
 
-void OptionalNumber(JsonWriter& w, const std::optional<double>& v) {
-  if (v) Number(w, *v, std::floor(*v) == *v);
-  else w.Null();
-}
-
 // A coordinate rounded to a tenth of a point.
 double Tenths(double v) { return std::round(v * 10) / 10; }
 
@@ -200,23 +195,6 @@ void ExtraRowJson(JsonWriter& w, const ExtraRowOut& e) {
   w.EndObject();
 }
 
-void ChecksJson(JsonWriter& w, const std::vector<CheckOut>& checks) {
-  w.BeginArray();
-  for (const CheckOut& c : checks) {
-    w.BeginObject();
-    w.PlainKey("id"), w.String(c.id);
-    w.PlainKey("where"), w.String(c.where);
-    w.PlainKey("status"), w.String(c.status);
-    w.PlainKey("lhs"), OptionalNumber(w, c.lhs);
-    w.PlainKey("rhs"), OptionalNumber(w, c.rhs);
-    if (c.status == "fail" && c.lhs && c.rhs) {
-      w.PlainKey("difference"), OptionalNumber(w, *c.lhs - *c.rhs);
-    }
-    if (!c.note.empty()) w.PlainKey("note"), w.String(c.note);
-    w.EndObject();
-  }
-  w.EndArray();
-}
 
 void IssuesJson(JsonWriter& w, const std::vector<Issue>& issues) {
   w.BeginArray();
@@ -395,10 +373,35 @@ std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
   w.PlainKey("report"), MetaJson(w, r.report);
   w.PlainKey("sections"), SectionsJson(w, r.sections);
   w.PlainKey("tables"), TablesJson(w, r);
-  w.PlainKey("checks"), ChecksJson(w, r.checks);
+  w.PlainKey("checks"), WriteChecksJson(w, r.checks, CheckDifference::kFailuresOnly);
   w.PlainKey("issues"), IssuesJson(w, r.issues);
   w.EndObject();
   return w.Take();
+}
+
+void WriteOptionalNumberJson(JsonWriter& w, const std::optional<double>& v) {
+  if (v) Number(w, *v, std::floor(*v) == *v);
+  else w.Null();
+}
+
+void WriteChecksJson(JsonWriter& w, const std::vector<CheckOut>& checks,
+                     CheckDifference difference) {
+  w.BeginArray();
+  for (const CheckOut& c : checks) {
+    w.BeginObject();
+    w.PlainKey("id"), w.String(c.id);
+    w.PlainKey("where"), w.String(c.where);
+    w.PlainKey("status"), w.String(c.status);
+    w.PlainKey("lhs"), WriteOptionalNumberJson(w, c.lhs);
+    w.PlainKey("rhs"), WriteOptionalNumberJson(w, c.rhs);
+    const bool wanted = difference == CheckDifference::kWhenBothNumbers || c.status == "fail";
+    if (wanted && c.lhs && c.rhs) {
+      w.PlainKey("difference"), WriteOptionalNumberJson(w, *c.lhs - *c.rhs);
+    }
+    if (!c.note.empty()) w.PlainKey("note"), w.String(c.note);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace zfxxgk

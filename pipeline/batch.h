@@ -38,6 +38,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -92,6 +93,10 @@ struct BatchRecord {
   // StateEntryLine(entry), rendered by the worker when there is a journal
   // (not for skipped inputs), so the collector only writes it.
   std::string journal_line;
+  // Where the journal holds entry.set_record byte for byte, set by the
+  // collector when it appends the line (length 0: not there). The set
+  // analysis reads the record back from there instead of keeping a copy.
+  uint64_t set_offset = 0, set_length = 0;
 };
 
 // A consumer of the batch's records (pipeline/batch_sinks.h). Called from

@@ -89,12 +89,18 @@ void CountBatchRecord(const BatchRecord& r, BatchSummary& s) {
   }
 }
 
-Status BatchCollector::Journal(const std::vector<BatchRecord>& records) {
+Status BatchCollector::Journal(std::vector<BatchRecord>& records) {
   if (state_ == nullptr) return OkStatus();
   std::string lines;
-  for (const BatchRecord& r : records) {
+  for (BatchRecord& r : records) {
     if (r.skipped) continue;
+    const size_t start = lines.size();
     lines += r.journal_line.empty() ? StateEntryLine(r.entry) : r.journal_line;
+    const std::string_view line = std::string_view(lines).substr(start);
+    if (std::optional<size_t> at = SetRecordInLine(line, r.entry.set_record)) {
+      r.set_offset = state_->size() + start + *at;
+      r.set_length = r.entry.set_record.size();
+    }
   }
   if (lines.empty()) return OkStatus();
   if (options_.durable) {  // the renames of the reports before the lines naming them
@@ -122,7 +128,11 @@ Status BatchCollector::Emit(const BatchRecord& record) {
 Status BatchCollector::Keep(const BatchRecord& record) {
   using Source = BatchSetEntry::Source;
   BatchSetEntry entry{record.entry.path, record.entry.organ, record.entry.year};
-  if (spill_ != nullptr && !record.entry.set_record.empty()) {
+  if (record.set_length > 0) {  // the journal has it (a copy would double the bytes written)
+    entry.source = Source::kJournalRecord;
+    entry.offset = record.set_offset;
+    entry.length = record.set_length;
+  } else if (spill_ != nullptr && !record.entry.set_record.empty()) {
     entry.source = Source::kSpillRecord;
     ASSIGN_OR_RETURN(entry.offset, spill_->Append(record.entry.set_record));
     entry.length = record.entry.set_record.size();
@@ -138,15 +148,20 @@ Status BatchCollector::Keep(const BatchRecord& record) {
 StatusOr<BatchSetFindings> BatchCollector::Analyze() {
   const std::string out_dir = options_.out_dir;
   BatchSpillFile* spill = spill_;
-  auto load = [out_dir, spill](const BatchSetEntry& e) -> StatusOr<ReportV1> {
+  const BatchState* state = state_;
+  auto load = [out_dir, spill, state](const BatchSetEntry& e) -> StatusOr<ReportV1> {
     using Source = BatchSetEntry::Source;
     std::string text;
     if (e.source == Source::kReportFile) {
       ASSIGN_OR_RETURN(text, ReadInputBounded(out_dir + "/" + BatchOutputName(e.path), 1u << 30));
+    } else if (e.source == Source::kJournalRecord) {
+      ASSIGN_OR_RETURN(text, state->ReadAt(e.offset, e.length));
     } else {
       ASSIGN_OR_RETURN(text, spill->Read(e.offset, e.length));
     }
-    if (e.source == Source::kSpillRecord) return DecodeSetRecord(text);
+    if (e.source == Source::kSpillRecord || e.source == Source::kJournalRecord) {
+      return DecodeSetRecord(text);
+    }
     return ReportFromJson(text);
   };
   const std::vector<BatchSink*>& sinks = sinks_;

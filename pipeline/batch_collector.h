@@ -52,10 +52,12 @@ void CountBatchRecord(const BatchRecord& record, BatchSummary& summary);
 
 class BatchCollector {
  public:
-  // `state` null: no journal. `spill` keeps the set records (and, without
-  // options.out_dir, the JSON of reports that have none); null only with an
-  // out_dir, where reports are then read back from their files. All must
-  // outlive the collector.
+  // `state` null: no journal. The set analysis reads a report's set record
+  // from the journal line this run appended, else from `spill`, which keeps
+  // the set records of skipped inputs and of runs without a journal (and,
+  // without options.out_dir, the JSON of reports that have none); `spill`
+  // is null only with an out_dir, where reports are then read back from
+  // their files. All must outlive the collector.
   BatchCollector(const BatchOptions& options, BatchState* state,
                  const std::vector<BatchSink*>& sinks, BatchSpillFile* spill,
                  BatchSummary& summary)
@@ -67,8 +69,10 @@ class BatchCollector {
         analysis_(kMaxInputsPerYear, SortOptions(options)) {}
 
   // Journal lines for the records completed in this run (not skipped), with
-  // one fdatasync; with options.durable the directory is synced first.
-  Status Journal(const std::vector<BatchRecord>& records);
+  // one fdatasync; with options.durable the directory is synced first. Sets
+  // each record's set_offset and set_length where the line holds its set
+  // record as it is.
+  Status Journal(std::vector<BatchRecord>& records);
 
   // Counts the record, keeps it for the set analysis, hands it to the sinks.
   Status Emit(const BatchRecord& record);

@@ -36,11 +36,13 @@ struct BatchSetEntry {
   std::string path;          // input path (the report's source.path)
   std::string organ;         // report.organ as printed
   std::optional<int> year;
-  uint64_t offset = 0;       // for the loader: where in the spill file the
-  uint64_t length = 0;       // report's record or JSON is kept
+  uint64_t offset = 0;       // for the loader: where in the spill file (or
+  uint64_t length = 0;       // journal) the report's record or JSON is kept
   // Where the loader finds the report: its set record or its JSON text in
-  // the spill file (at offset, length), or its report file in OUTDIR.
-  enum class Source { kReportFile, kSpillJson, kSpillRecord };
+  // the spill file (at offset, length), its set record in the batch journal
+  // (at offset, length), or its report file in OUTDIR.
+  enum class Source { kReportFile, kSpillJson, kSpillRecord, kJournalRecord,
+                      kLast = kJournalRecord };
   Source source = Source::kReportFile;
   size_t index = 0;          // batch index (set by BatchSetAnalysis::Add)
 };

@@ -61,7 +61,7 @@ class Reader {
   std::string_view in_;
 };
 
-// The fields after the index: path, organ, year, source, spill span.
+// The fields after the index: path, organ, year, source, span.
 void PutFields(std::string& out, const BatchSetEntry& e) {
   PutBytes(out, e.path);
   PutBytes(out, e.organ);
@@ -75,7 +75,8 @@ bool ReadFields(Reader& in, BatchSetEntry& e) {
   std::string_view path, organ;
   uint64_t year, source;
   if (!in.Bytes(path) || !in.Bytes(organ) || !in.Varint(year) || !in.Varint(source) ||
-      !in.Varint(e.offset) || !in.Varint(e.length) || source > 2) {
+      !in.Varint(e.offset) || !in.Varint(e.length) ||
+      source > static_cast<uint64_t>(BatchSetEntry::Source::kLast)) {
     return false;
   }
   e.path = path;

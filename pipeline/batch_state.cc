@@ -76,6 +76,7 @@ Status BatchState::Load() {
     if (::ftruncate(fd_, static_cast<off_t>(pending_at)) != 0) return IoError(path_);
     torn_line_cut_ = true;
   }
+  size_ = pending_at;
   return OkStatus();
 }
 
@@ -120,6 +121,17 @@ StatusOr<BatchStateEntry> BatchState::ReadEntry(std::string_view path,
   return entry;
 }
 
+StatusOr<std::string> BatchState::ReadAt(uint64_t offset, uint64_t length) const {
+  std::string text(length, '\0');
+  errno = 0;  // a read past the end sets none
+  if (!PreadAll(fd_, text.data(), text.size(), offset)) {
+    return Status(StatusCode::kUnreadable, path_ + ": cannot read " + std::to_string(length) +
+                                               " bytes at " + std::to_string(offset) + ": " +
+                                               (errno != 0 ? std::strerror(errno) : "past the end"));
+  }
+  return text;
+}
+
 Status BatchState::Append(const std::vector<BatchStateEntry>& entries, bool sync) {
   if (entries.empty()) return OkStatus();
   std::string lines;
@@ -130,6 +142,7 @@ Status BatchState::Append(const std::vector<BatchStateEntry>& entries, bool sync
 Status BatchState::AppendLines(std::string_view lines, bool sync) {
   if (lines.empty()) return OkStatus();
   if (!WriteAll(fd_, lines)) return IoError(path_);
+  size_ += lines.size();
   if (sync && ::fdatasync(fd_) != 0) return IoError(path_);
   return OkStatus();
 }

@@ -93,6 +93,14 @@ class BatchState {
   // The same for lines already rendered by StateEntryLine (concatenated).
   Status AppendLines(std::string_view lines, bool sync = true);
 
+  // The journal's length: where the next AppendLines writes. Same thread
+  // as Append.
+  uint64_t size() const { return size_; }
+  // The `length` bytes at `offset` of the journal, e.g. a set record of a
+  // line appended (SetRecordInLine). kUnreadable on I/O errors or past the
+  // end. Safe from any thread, concurrently with Append.
+  StatusOr<std::string> ReadAt(uint64_t offset, uint64_t length) const;
+
   size_t entries_read() const { return entries_read_; }
   size_t lines_skipped() const { return lines_skipped_; }  // complete, not empty, not entries
   bool torn_line_cut() const { return torn_line_cut_; }
@@ -106,6 +114,7 @@ class BatchState {
   int fd_ = -1;
   std::string path_;
   BatchJournalIndex index_;
+  uint64_t size_ = 0;
   size_t entries_read_ = 0;
   size_t lines_skipped_ = 0;
   bool torn_line_cut_ = false;

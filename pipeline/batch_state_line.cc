@@ -120,6 +120,18 @@ std::string StateEntryLine(const BatchStateEntry& e) {
   return line;
 }
 
+std::optional<size_t> SetRecordInLine(std::string_view line, std::string_view set_record) {
+  constexpr std::string_view kHead = "\"set\":\"", kTail = "\"}\n";
+  const size_t size = kHead.size() + set_record.size() + kTail.size();
+  if (set_record.empty() || line.size() < size) return std::nullopt;
+  const size_t at = line.size() - kTail.size() - set_record.size();
+  if (line.substr(at - kHead.size(), kHead.size()) != kHead ||
+      line.substr(at, set_record.size()) != set_record || !line.ends_with(kTail)) {
+    return std::nullopt;
+  }
+  return at;
+}
+
 // Last member of a name wins, as in nlohmann's DOM: a later "path" that is
 // not a string leaves the line without a path.
 StatusOr<BatchStateEntry> ParseStateEntry(std::string_view line) {

@@ -63,6 +63,12 @@ struct BatchStateEntry {
 // members in a fixed order, the set record last.
 std::string StateEntryLine(const BatchStateEntry& entry);
 
+// Where in `line` (a StateEntryLine of an entry whose set record is
+// `set_record`) the record's bytes stand as they are, or nullopt when they do
+// not (the record needed escapes, or there is none). A reader of the journal
+// can then take the record from the file without parsing the line.
+std::optional<size_t> SetRecordInLine(std::string_view line, std::string_view set_record);
+
 // Reads one journal line (without the newline). A member of the wrong type
 // reads as absent (empty string, no year, no failing checks); a failing
 // check that is not a string is left out; unknown members are ignored.

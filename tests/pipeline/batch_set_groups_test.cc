@@ -43,7 +43,8 @@ std::vector<BatchSetEntry> Entries(size_t n, unsigned seed) {
     BatchSetEntry e{Cat("in/", i) + ".txt", organs[rng() % organs.size()],
                     2018 + static_cast<int>(rng() % 5)};
     e.index = i;
-    e.source = BatchSetEntry::Source::kSpillRecord;
+    e.source = static_cast<BatchSetEntry::Source>(  // every source round-trips
+        i % (static_cast<size_t>(BatchSetEntry::Source::kLast) + 1));
     e.offset = rng();
     e.length = rng() % 5000;
     out.push_back(e);

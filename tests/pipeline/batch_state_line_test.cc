@@ -149,6 +149,24 @@ TEST(BatchStateLineTest, SetRecordIsSkippedNotCopied) {
   EXPECT_EQ(storage.capacity(), std::string().capacity());  // nothing decoded, nothing copied
 }
 
+TEST(BatchStateLineTest, SetRecordWithoutEscapesIsFoundInItsLine) {
+  const BatchStateEntry e = Entry();
+  const std::string line = StateEntryLine(e);
+  const std::optional<size_t> at = SetRecordInLine(line, e.set_record);
+  ASSERT_TRUE(at);
+  EXPECT_EQ(line.substr(*at, e.set_record.size()), e.set_record);
+}
+
+TEST(BatchStateLineTest, SetRecordWithEscapesOrNoneIsNotFoundInItsLine) {
+  BatchStateEntry quoted = Entry();
+  quoted.set_record = "z1;\"set\":\"x";  // stands escaped in the line
+  EXPECT_FALSE(SetRecordInLine(StateEntryLine(quoted), quoted.set_record));
+  BatchStateEntry none = Entry();
+  none.set_record.clear();
+  EXPECT_FALSE(SetRecordInLine(StateEntryLine(none), none.set_record));
+  EXPECT_FALSE(SetRecordInLine(StateEntryLine(none), Entry().set_record));
+}
+
 TEST(BatchStateLineTest, WrongShapeIsNotAnEntry) {
   std::string storage;
   for (const char* line : {"[1,2]", "\"path\"", "3", "null", "{}", "garbage", ""}) {

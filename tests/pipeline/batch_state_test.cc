@@ -118,6 +118,41 @@ TEST(BatchStateTest, AppendedEntriesAreFoundAfterReopening) {
   EXPECT_EQ((*b)->failing_checks, (std::vector<std::string>{"T3.1", "T4.2"}));
 }
 
+// size() is where the next line goes, after a reopening too, so bytes of
+// appended lines are read back at the offsets it gave.
+TEST(BatchStateTest, AppendedBytesAreReadBackAtTheirOffsets) {
+  TempDir temp;
+  const std::string first = StateEntryLine(Entry("a", "1"));
+  const std::string second = StateEntryLine(Entry("b", "2"));
+  {
+    StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(temp.path());
+    ASSERT_TRUE(state.ok());
+    EXPECT_EQ((*state)->size(), 0u);
+    ASSERT_TRUE((*state)->AppendLines(first).ok());
+    EXPECT_EQ((*state)->size(), first.size());
+  }
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(temp.path());
+  ASSERT_TRUE(state.ok());
+  ASSERT_EQ((*state)->size(), first.size());
+  ASSERT_TRUE((*state)->AppendLines(second).ok());
+  StatusOr<std::string> back = (*state)->ReadAt(first.size() + 1, second.size() - 1);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, second.substr(1));
+  EXPECT_EQ((*state)->ReadAt(first.size(), second.size() + 1).status().code(),
+            StatusCode::kUnreadable);  // past the end
+}
+
+TEST(BatchStateTest, SizeAfterATornLineIsCutIsTheCutLength) {
+  TempDir temp;
+  const std::string good = StateEntryLine(Entry("a", "1"));
+  std::ofstream(temp.path() + "/" + kBatchStateFile, std::ios::binary)
+      << good << good.substr(0, 20);
+  StatusOr<std::unique_ptr<BatchState>> state = BatchState::Open(temp.path());
+  ASSERT_TRUE(state.ok());
+  EXPECT_TRUE((*state)->torn_line_cut());
+  EXPECT_EQ((*state)->size(), good.size());
+}
+
 TEST(BatchStateTest, TornLastLineIsCutAndUnparsableLinesSkipped) {
   TempDir temp;
   const std::string& dir = temp.path();

@@ -326,9 +326,25 @@ TEST(BatchTest, EveryResultReachesTheCollectorWithoutItsTimeout) {
   for (size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(sink.records[i].entry.path, inputs[i]);
 }
 
-// The set analysis over the batch (spilled reports without OUTDIR, report
-// files with it), handed to the sinks body by body, equals AnalyzeReportSet
-// over every report at once.
+// The bodies a sink was given are those of `expected`.
+void ExpectBodiesAre(const RecordingSink& sink, const SetFindings& expected) {
+  ASSERT_EQ(sink.bodies.size(), expected.bodies.size());
+  for (size_t b = 0; b < sink.bodies.size(); ++b) {
+    const BodyFindings& got = sink.bodies[b];
+    EXPECT_EQ(got.key, expected.bodies[b].key);
+    EXPECT_EQ(got.reports, expected.bodies[b].reports);
+    EXPECT_EQ(got.same_report.size(), expected.bodies[b].same_report.size());
+    ASSERT_EQ(got.years.size(), expected.bodies[b].years.size());
+    for (size_t y = 0; y < got.years.size(); ++y) {
+      EXPECT_EQ(got.years[y].status, expected.bodies[b].years[y].status);
+      EXPECT_EQ(got.years[y].reports, expected.bodies[b].years[y].reports);
+    }
+  }
+}
+
+// The set analysis over the batch (set records spilled without OUTDIR, read
+// back from the journal's lines with it), handed to the sinks body by body,
+// equals AnalyzeReportSet over every report at once.
 TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
   TempDir dir;
   const std::vector<std::string> inputs = {
@@ -347,18 +363,7 @@ TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
     ASSERT_TRUE(s.ok());
     ASSERT_EQ(s->set.unplaced.size(), expected.unplaced.size());
     EXPECT_EQ(s->set.unplaced[0], inputs[expected.unplaced[0]]);
-    ASSERT_EQ(sink.bodies.size(), expected.bodies.size());
-    for (size_t b = 0; b < sink.bodies.size(); ++b) {
-      const BodyFindings& got = sink.bodies[b];
-      EXPECT_EQ(got.key, expected.bodies[b].key);
-      EXPECT_EQ(got.reports, expected.bodies[b].reports);
-      EXPECT_EQ(got.same_report.size(), expected.bodies[b].same_report.size());
-      ASSERT_EQ(got.years.size(), expected.bodies[b].years.size());
-      for (size_t y = 0; y < got.years.size(); ++y) {
-        EXPECT_EQ(got.years[y].status, expected.bodies[b].years[y].status);
-        EXPECT_EQ(got.years[y].reports, expected.bodies[b].years[y].reports);
-      }
-    }
+    ExpectBodiesAre(sink, expected);
     EXPECT_EQ(sink.body_paths[0], (std::vector<std::string>{inputs[0], inputs[2], inputs[3],
                                                             inputs[5]}));
     const YearLinkCounts& n = s->set.counts;
@@ -369,6 +374,29 @@ TEST(BatchTest, SetFindingsEqualOneAnalysisOverEveryReport) {
     EXPECT_TRUE(sink.finished);
     EXPECT_EQ(sink.totals.counts.fail, 1u);
   }
+}
+
+// A resumed batch takes the set records of the inputs it skips from the
+// earlier run's journal lines and those of the inputs it redoes from the
+// lines it appends after them: the findings are those of the final reports.
+TEST(BatchTest, SetFindingsOfAResumedBatchEqualOneAnalysisOverEveryReport) {
+  TempDir dir;
+  std::vector<std::string> inputs = {
+      dir.Write("1.txt", "organ=平潭综合实验区\nyear=2020\nx1=7\n"),
+      dir.Write("2.txt", "organ=平潭综合实验区\nyear=2021\nx1=7\n")};
+  const std::string out = dir.path() + "/out";
+  ASSERT_TRUE(RunBatch(inputs, Options(out), {}).ok());
+  dir.Write("2.txt", "organ=平潭综合实验区\nyear=2021\nx1=8\n");  // redone
+  inputs.push_back(dir.Write("3.txt", "organ=平潭综合实验区\nyear=2022\nx1=8\n"));
+  std::vector<ReportV1> all;
+  for (const std::string& p : inputs) all.push_back(*batch_test::FakeExtract(ReadFile(p), p));
+  RecordingSink sink;
+  StatusOr<BatchSummary> s = RunBatch(inputs, Options(out), {&sink});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->skipped, 1u);
+  ExpectBodiesAre(sink, AnalyzeReportSet(all));
+  EXPECT_EQ(s->set.counts.pass, 1u);  // 2022 <- 2021: 8
+  EXPECT_EQ(s->set.counts.fail, 1u);  // 2021 <- 2020: 8 vs 7
 }
 
 // Many copies of one report (same body and year) are compared pairwise only

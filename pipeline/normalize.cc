@@ -8,9 +8,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 
 #include "pipeline/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace zfxxgk {
 namespace {
@@ -236,7 +242,7 @@ bool IsNfkcInert(UChar32 c) {
 // p[i] when MatchTextDirect keeps it as it is (NFKC-inert, and neither white
 // space, a quote mark nor a dash; decided once with ICU), or 0: the common
 // punctuation of a report, without a call into ICU per character.
-UChar32 PlainCjkPunctuation(const uint8_t* p, int32_t i, int32_t n) {
+const std::array<bool, 64>& PlainCjkTable() {
   static const std::array<bool, 64> kPlain = [] {
     std::array<bool, 64> t{};
     for (UChar32 c = 0x3000; c < 0x3040; ++c) {
@@ -244,10 +250,204 @@ UChar32 PlainCjkPunctuation(const uint8_t* p, int32_t i, int32_t n) {
     }
     return t;
   }();
+  return kPlain;
+}
+
+UChar32 PlainCjkPunctuation(const uint8_t* p, int32_t i, int32_t n) {
   if (p[i] != 0xE3 || i + 2 >= n || p[i + 1] != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
   const UChar32 c = 0x3000 | (p[i + 2] & 0x3F);
-  return kPlain[c - 0x3000] ? c : 0;
+  return PlainCjkTable()[c - 0x3000] ? c : 0;
 }
+
+// The three-byte character at `p`, its continuation bytes checked already.
+UChar32 Decode3(const uint8_t* p) {
+  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+// Plain runs. Most of a report is ideographs, CJK punctuation and ASCII
+// that CollapseSpaces and MatchTextDirect keep as they are; read character
+// by character, that was most of their cost. With SSE2 such runs are found
+// 16 bytes at a time: each byte is classified as kept ASCII, the lead of a
+// three-byte character that may be kept, or a continuation byte, and the
+// run ends at the first byte that is none of these or breaks the structure
+// (a lead without its two continuation bytes, a stray continuation byte),
+// or at a lead whose character is not kept. A run is whole characters of
+// well-formed UTF-8; the caller reads the character that ends it as
+// before. Without SSE2 the runs are empty.
+#if defined(__SSE2__)
+
+// The classes of the bytes of a 16-byte block (0xFF: in the class).
+struct Classes {
+  __m128i ascii;    // ASCII bytes kept
+  __m128i lead;     // leads of three-byte characters kept
+  __m128i special;  // leads of three-byte characters Scheme::Keep decides
+};
+
+inline uint32_t Bits(__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); }
+
+inline __m128i Load(const uint8_t* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+
+// Bytes of `v` equal to `b`.
+inline __m128i Equal(__m128i v, uint8_t b) {
+  return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
+}
+
+// Bytes of `v` in lo..lo+span (unsigned).
+inline __m128i InRange(__m128i v, uint8_t lo, uint8_t span) {
+  const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(span))), d);
+}
+
+// Continuation bytes (10xxxxxx: below 0xC0 as signed bytes).
+inline __m128i Continuation(__m128i v) {
+  return _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+}
+
+// The common case, without Scheme::Keep: whether block `v` is plain from
+// its first byte in `from` (0xFF from there on), a character, to its end
+// but for a character that straddles it; then `length` is the bytes of the
+// block before that character.
+template <class Scheme>
+inline bool PlainBlock(__m128i v, __m128i from, int& length) {
+  const Classes k = Scheme::Classify(v);
+  const __m128i lead = _mm_and_si128(k.lead, from);
+  const __m128i cont = Continuation(v);
+  const __m128i expected = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead, 2));
+  const __m128i ok = _mm_and_si128(_mm_or_si128(_mm_or_si128(k.ascii, lead), cont),
+                                   _mm_cmpeq_epi8(cont, expected));
+  if (Bits(_mm_or_si128(ok, _mm_xor_si128(from, _mm_set1_epi8(-1)))) != 0xFFFF) return false;
+  const uint32_t leads = Bits(lead);  // a lead at byte 14 or 15 straddles the end
+  length = 16 - static_cast<int>(((leads >> 13) & 2) | (leads >> 15));
+  return true;
+}
+
+// The length of the plain prefix of the 16 bytes at `block` from byte
+// `skip` on; `whole`: the prefix ended at the block's end, not at a byte
+// of it (only a character that straddles the end may be left out).
+template <class Scheme>
+int PlainPrefix(const Scheme& scheme, const uint8_t* block, int skip, bool& whole) {
+  const __m128i v = Load(block);
+  const Classes k = Scheme::Classify(v);
+  const uint32_t cont = Bits(Continuation(v)) >> skip;
+  const uint32_t special = Bits(k.special);
+  const uint32_t lead = (Bits(k.lead) | special) >> skip;
+  const uint32_t expected = ((lead << 1) | (lead << 2)) & 0xFFFF;
+  const uint32_t bad = ~((Bits(k.ascii) >> skip) | lead | cont) | (cont ^ expected);
+  const int first_bad = std::countr_zero(bad);  // bits from 16 - skip on are set
+  const uint32_t end = 1u << first_bad;
+  // Special leads before that (with both continuations in the block).
+  for (uint32_t s = ((special & 0x3FFF) >> skip) & (end - 1); s != 0; s &= s - 1) {
+    const int at = std::countr_zero(s);
+    if (!scheme.Keep(block + skip + at)) {
+      whole = false;
+      return at;
+    }
+  }
+  whole = first_bad == 16;
+  // A lead one or two bytes before the end has not both its continuations.
+  const uint32_t cut = lead & ((end >> 1) | (end >> 2));
+  return cut != 0 ? std::countr_zero(cut) : first_bad;
+}
+
+// The end of the plain run from byte `i` of the `n` bytes at `p`. The last
+// partial block is read as the last 16 bytes of the text, the bytes before
+// `i` skipped; a text shorter than that from a copy padded with plain ASCII.
+template <class Scheme>
+int32_t PlainRun(const uint8_t* p, int32_t i, int32_t n) {
+  const Scheme scheme;
+  const __m128i all = _mm_set1_epi8(-1);
+  bool whole = true;
+  int length = 0;
+  while (n - i >= 16 && whole) {
+    if (PlainBlock<Scheme>(Load(p + i), all, length)) {
+      i += length;
+    } else {
+      i += PlainPrefix(scheme, p + i, 0, whole);
+    }
+  }
+  if (!whole || i == n) return i;
+  alignas(16) uint8_t padded[16];
+  const uint8_t* block = p + n - 16;
+  int skip = 16 - (n - i);
+  if (n < 16) {
+    std::memset(padded, 'A', sizeof padded);
+    std::memcpy(padded, p + i, static_cast<size_t>(n - i));
+    block = padded;
+    skip = 0;
+  }
+  static constexpr std::array<uint8_t, 32> kFrom = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  if (!PlainBlock<Scheme>(Load(block), Load(kFrom.data() + 16 - skip), length)) {
+    length = skip + PlainPrefix(scheme, block, skip, whole);
+  }
+  return std::min(i + length - skip, n);
+}
+
+// CollapseSpaces keeps ASCII above ' ' and the three-byte characters of
+// U+3000..FFFF that are not white space: of leads E4..EC and EE (U+4000..CFFF,
+// U+E000..EFFF) all, of leads E3 and EF (CJK punctuation, full-width forms)
+// all but U+3000 and U+FEFF (IsSpace). In the common case those two are
+// told by their last two bytes: any xx 80 80 and xx BB BF is left to Keep,
+// which leaves U+3000 itself to the caller. Lead ED, whose second byte is
+// narrower, is not taken.
+struct CollapseScheme {
+  static Classes Classify(__m128i v) {
+    const __m128i c80 = Equal(v, 0x80);
+    const __m128i maybe_space =
+        _mm_or_si128(_mm_and_si128(_mm_srli_si128(c80, 1), _mm_srli_si128(c80, 2)),
+                     _mm_and_si128(Equal(_mm_srli_si128(v, 1), 0xBB),
+                                   Equal(_mm_srli_si128(v, 2), 0xBF)));
+    const __m128i leads = _mm_andnot_si128(Equal(v, 0xED), InRange(v, 0xE3, 0xEF - 0xE3));
+    return {_mm_cmpgt_epi8(v, _mm_set1_epi8(' ')), _mm_andnot_si128(maybe_space, leads),
+            _mm_and_si128(maybe_space, leads)};
+  }
+  static bool Keep(const uint8_t* c) {
+    const UChar32 ch = Decode3(c);
+    return ch > 0x3000 && !IsSpace(ch);
+  }
+};
+
+// MatchTextDirect keeps ASCII above ' ' but the quote marks, the CJK
+// unified ideographs (Ideograph: leads E4..E9, E4 only from U+4E00, with
+// its second byte B8 and up) but 它 (E5 AE 83), which Add folds after 其,
+// and the CJK punctuation PlainCjkPunctuation keeps (lead E3). The leads
+// excluded are of no class, so they end the prefix: E4 below U+4E00, and
+// that of 它 (with that of any xx AE 83, read as before).
+struct MatchScheme {
+  const std::array<bool, 64>& plain_cjk = PlainCjkTable();
+
+  static Classes Classify(__m128i v) {
+    const __m128i quote = _mm_or_si128(Equal(v, '"'), Equal(v, '\''));
+    const __m128i next = _mm_srli_si128(v, 1);
+    const __m128i below_4e00 =
+        _mm_and_si128(Equal(v, 0xE4), _mm_cmplt_epi8(next, _mm_set1_epi8(static_cast<char>(0xB8))));
+    const __m128i ta = _mm_and_si128(Equal(next, 0xAE), Equal(_mm_srli_si128(v, 2), 0x83));
+    return {_mm_andnot_si128(quote, _mm_cmpgt_epi8(v, _mm_set1_epi8(' '))),
+            _mm_andnot_si128(_mm_or_si128(below_4e00, ta), InRange(v, 0xE4, 0xE9 - 0xE4)),
+            Equal(v, 0xE3)};
+  }
+  bool Keep(const uint8_t* c) const { return c[1] == 0x80 && plain_cjk[c[2] & 0x3F]; }
+};
+
+int32_t CollapsePlainRun(const uint8_t* p, int32_t i, int32_t n) {
+  return PlainRun<CollapseScheme>(p, i, n);
+}
+int32_t MatchPlainRun(const uint8_t* p, int32_t i, int32_t n) {
+  return PlainRun<MatchScheme>(p, i, n);
+}
+
+#else
+
+int32_t CollapsePlainRun(const uint8_t*, int32_t i, int32_t) { return i; }
+int32_t MatchPlainRun(const uint8_t*, int32_t i, int32_t) { return i; }
+
+#endif
+
+// The last character of a MatchPlainRun ending at `end`: ASCII or a
+// three-byte character.
+UChar32 LastRunChar(const uint8_t* end) { return end[-1] < 0x80 ? end[-1] : Decode3(end - 3); }
 
 // NormalizeForMatchWithSpaces without ICU's normaliser, for well-formed text
 // of which NFKC maps each character on its own, with nothing combining:
@@ -262,6 +462,11 @@ bool MatchTextDirect(std::string_view utf8, MatchTextBuilder& out) {
     if (end > run) out.Verbatim(utf8.data() + run, static_cast<size_t>(end - run), last);
   };
   for (int32_t i = 0; i < n;) {
+    if (const int32_t end = MatchPlainRun(p, i, n); end > i) {
+      i = end;
+      last = LastRunChar(p + i);
+      if (i == n) break;
+    }
     const int32_t start = i;
     UChar32 c = p[i];
     if (c < 0x80) {
@@ -324,6 +529,8 @@ std::string CollapseSpaces(std::string_view utf8) {
   out.reserve(utf8.size());
   int32_t run = 0;  // start of the current run of non-space characters
   for (int32_t i = 0; i < n;) {
+    i = CollapsePlainRun(p, i, n);
+    if (i == n) break;
     const int32_t start = i;
     UChar32 c = p[i];
     if (c < 0x80) {

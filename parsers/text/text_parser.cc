@@ -30,7 +30,7 @@ std::vector<Line> SplitLines(std::string_view s) {
     std::string_view raw = s.substr(pos, end - pos);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     Line& line = lines.emplace_back();
-    line.text = CollapseSpaces(raw);
+    if (!raw.empty()) line.text = CollapseSpaces(raw);  // blank lines are most of some dumps
     line.number = number++;
     line.begin = pos;
     if (end == s.size()) break;

@@ -188,6 +188,26 @@ TEST(NormalizeForMatchWithSpacesTest, DirectPathAgreesWithIcuForEveryBmpCharacte
   }
 }
 
+// Runs of plain characters are skipped 16 bytes at a time; the character
+// that ends a run, at any offset of a block and at the text's end, is read
+// one at a time, as are ill-formed bytes there (U+FFFD).
+TEST(NormalizeTest, PlainRunsHandOverAtEveryOffset) {
+  const std::string stops[] = {" ", "\u3000", "\"", "\u2014", "它", "\xFF", "\xE4\xB8",
+                               "\u3001", "\uFEFF", "\u4E00", "\u3400", "x"};
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (const std::string& stop : stops) {
+      const std::string text = std::string(pad, 'a') + "其" + stop + "规章" + std::string(pad % 7, 'b');
+      const std::string reference = std::string("\xCC\x81").append(text);  // via ICU: U+0301 first
+      EXPECT_EQ("\u0301" + NormalizeForMatch(text), NormalizeForMatch(reference)) << pad << stop;
+      const std::string collapsed = CollapseSpaces(" " + text + " ");
+      EXPECT_EQ(collapsed, CollapseSpaces(text)) << pad << stop;
+    }
+  }
+  EXPECT_EQ(NormalizeForMatch(std::string(20, 'a') + "其它"), std::string(20, 'a') + "其他");
+  EXPECT_EQ(CollapseSpaces(std::string(20, 'a') + "\u3000b"), std::string(20, 'a') + " b");
+  EXPECT_EQ(CollapseSpaces(std::string(14, 'a') + "\xE4\xB8"), std::string(14, 'a') + "\uFFFD");
+}
+
 TEST(NormalizeForMatchWithSpacesTest, KeepsCjkPunctuationAndItsSpaces) {
   const MatchText m = NormalizeForMatchWithSpaces("其 。、《规定》\u3000「它」");
   EXPECT_EQ(m.text, "其。、《规定》它");

@@ -18,8 +18,6 @@
 #ifndef ZFXXGK_SCHEMAS_PATH_TREE_H_
 #define ZFXXGK_SCHEMAS_PATH_TREE_H_
 
-#include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,13 +53,13 @@ size_t CommonPrefix(std::string_view a, std::string_view b);
 // A walk through dotted paths one after the other, as a depth-first writer
 // of their tree goes: the segments the next path shares with the current
 // one stay open, the current path's others close, the next path's others
-// open. Only the bytes after the shared prefix are scanned for dots.
+// open. Only the bytes after the common prefix are scanned for dots.
 //
 //   PathCursor cursor;
 //   for (const std::string& path : paths) {
 //     const PathCursor::Step step = cursor.Compare(path);
 //     // close cursor.segment(d) for d = cursor.depth() - 1 down to step.shared
-//     cursor.MoveTo(path, step.shared);
+//     cursor.MoveTo(path, step);
 //     // open cursor.segment(d) for d = step.shared up to cursor.depth() - 1
 //   }
 //
@@ -76,9 +74,8 @@ class PathCursor {
   };
 
   Step Compare(std::string_view next) const;
-  // REQUIRES: shared == Compare(next).shared.
-  void MoveTo(std::string_view next, size_t shared);
-  // (Both inline below: they run once or twice per cell of a report.)
+  // REQUIRES: step == Compare(next).
+  void MoveTo(std::string_view next, const Step& step);
 
   size_t depth() const { return starts_.size(); }  // 0 before the first path
   std::string_view segment(size_t d) const {
@@ -87,6 +84,8 @@ class PathCursor {
   }
 
  private:
+  void AddSegmentsFrom(size_t from);  // the segment starts in path_ after `from`
+
   std::string_view path_;
   std::vector<size_t> starts_;  // where each segment of path_ starts
 };
@@ -117,48 +116,17 @@ class TreeOrderCheck {
   PathCursor cursor_;
   size_t shared_ = 0;
   size_t common_ = 0;
-  // closed_[d]: the keys of the nodes at depth d already closed under the
-  // node open at depth d - 1 (a key that comes back would reopen its node).
-  std::vector<std::vector<std::string_view>> closed_;
+  // The keys of the nodes already closed under each open node (a key that
+  // comes back would reopen its node), one stack for all depths: those of
+  // depth d are closed_[d == 0 ? 0 : levels_[d - 1].end, levels_[d].end).
+  // Closing a node forgets the keys below it, which lie at the stack's top.
+  struct Level {
+    size_t end = 0;
+    uint64_t keys = 0;  // a bit per closed key (KeyBit): most new keys miss
+  };
+  std::vector<std::string_view> closed_;
+  std::vector<Level> levels_;  // one per segment of the current path
 };
-
-// A segment is shared when the dot that ends it lies in the common prefix;
-// the current path's last segment has no dot and is never shared.
-inline PathCursor::Step PathCursor::Compare(std::string_view next) const {
-  Step step;
-  if (starts_.empty()) return step;
-  const size_t c = CommonPrefix(path_, next);
-  step.common = c;
-  step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
-                (c == next.size() && path_[c] == '.');
-  size_t shared = starts_.size() - 1;
-  while (shared > 0 && starts_[shared] > c) --shared;
-  step.shared = shared;
-  return step;
-}
-
-// Only the bytes past the shared segments are looked at, a word at a time
-// where bytes are little-endian (no memchr call per dot).
-inline void PathCursor::MoveTo(std::string_view next, size_t shared) {
-  path_ = next;
-  if (starts_.empty()) starts_.push_back(0);
-  starts_.resize(shared + 1);
-  if (shared == 0) starts_[0] = 0;
-  size_t i = starts_.back();
-  if constexpr (std::endian::native == std::endian::little) {
-    constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
-    for (; i + 8 <= next.size(); i += 8) {
-      const uint64_t x = LoadWord(next.data() + i) ^ (kWordOnes * '.');  // 0 at a dot
-      uint64_t dots = ~(((x & kLow7) + kLow7) | x) & kWordHighBits;    // exact
-      for (; dots != 0; dots &= dots - 1) {
-        starts_.push_back(i + static_cast<size_t>(std::countr_zero(dots)) / 8 + 1);
-      }
-    }
-  }
-  for (; i < next.size(); ++i) {
-    if (next[i] == '.') starts_.push_back(i + 1);
-  }
-}
 
 class PathTree {
  public:

@@ -315,26 +315,26 @@ bool IsPlainJsonText(std::string_view text) {
   return NoJsonEscapes(text) && IsValidUtf8(text);
 }
 
-// Cells in tree order (the mapper's) are encoded as they are checked; the
-// others through the path tree.
 std::optional<std::string> EncodeSetRecord(const ReportV1& r) {
+  return EncodeSetRecord(r, CellWalk(r.cells));
+}
+
+// Cells in tree order (the mapper's) are encoded as they are; the others
+// through the path tree.
+std::optional<std::string> EncodeSetRecord(const ReportV1& r, const CellWalk& walk) {
   const ReportMeta& m = r.report;
   if (!IsValidUtf8(m.template_name) || !IsValidUtf8(m.organ) || !IsValidUtf8(m.published)) {
     return std::nullopt;
   }
+  if (!walk.in_tree_order()) return EncodeTreeOrder(r);
   RecordWriter out(ExpectedSize(r));
   PutHead(out, m, r.cells.size());
-  TreeOrderCheck check;
-  for (const auto& [path, cell] : r.cells) {
-    if (!check.Next(path)) return EncodeTreeOrder(r);
+  for (size_t i = 0; i < r.cells.size(); ++i) {
+    const auto& [path, cell] = r.cells[i];
     // The second segment is new only where at most one is shared.
-    const PathCursor& cursor = check.cursor();
-    const bool extra = check.shared() <= 1 && cursor.depth() > 1 && cursor.segment(1) == "extra";
-    if (extra || !TextsEncodable(path, check.common(), cell)) {
-      // The tree may drop the cell (its path set again later).
-      return CellsInTreeOrder(r.cells) ? std::nullopt : EncodeTreeOrder(r);
-    }
-    PutCell(out, check.common(), path, cell);
+    const bool extra = walk.shared(i) <= 1 && walk.depth(i) > 1 && walk.segment(i, 1) == "extra";
+    if (extra || !TextsEncodable(path, walk.common(i), cell)) return std::nullopt;
+    PutCell(out, walk.common(i), path, cell);
   }
   return out.Take();
 }

@@ -126,6 +126,24 @@ bool CellsInTreeOrder(const std::vector<std::pair<std::string, CellOut>>& cells)
   return true;
 }
 
+CellWalk::CellWalk(const std::vector<std::pair<std::string, CellOut>>& cells) {
+  steps_.reserve(cells.size() + 1);
+  starts_.reserve(4 * cells.size());
+  TreeOrderCheck check;
+  for (const auto& [path, cell] : cells) {
+    if (!check.Next(path)) {
+      in_order_ = false;
+      steps_.clear();
+      starts_.clear();
+      return;
+    }
+    const PathCursor& cursor = check.cursor();
+    steps_.push_back({path, check.common(), check.shared(), starts_.size()});
+    for (size_t d = 0; d < cursor.depth(); ++d) starts_.push_back(cursor.start(d));
+  }
+  steps_.push_back({{}, 0, 0, starts_.size()});
+}
+
 PathTree::PathTree(const ReportV1& report) : nodes_(1) {
   for (const auto& [path, cell] : report.cells) Put(path, cell);
   for (const ExtraRowOut& e : report.extra) {

@@ -78,6 +78,7 @@ class PathCursor {
   void MoveTo(std::string_view next, const Step& step);
 
   size_t depth() const { return starts_.size(); }  // 0 before the first path
+  size_t start(size_t d) const { return starts_[d]; }  // where segment(d) starts
   std::string_view segment(size_t d) const {
     const size_t end = d + 1 < starts_.size() ? starts_[d + 1] - 1 : path_.size();
     return path_.substr(starts_[d], end - starts_[d]);
@@ -126,6 +127,48 @@ class TreeOrderCheck {
   };
   std::vector<std::string_view> closed_;
   std::vector<Level> levels_;  // one per segment of the current path
+};
+
+// TreeOrderCheck's walk through the cells' paths, made once for the
+// writers that follow it (ToJson's tables and the batch's set record, both
+// of the same report): each reads a path's step instead of checking the
+// order again.
+//
+//   const CellWalk walk(report.cells);
+//   if (walk.in_tree_order()) {
+//     for (size_t i = 0; i < report.cells.size(); ++i) {
+//       ... walk.shared(i), walk.common(i), walk.segment(i, d) for d < walk.depth(i) ...
+//     }
+//   }
+//
+// Steps are kept only for cells in tree order (else there are none). Holds
+// views of the paths, which must outlive it.
+class CellWalk {
+ public:
+  explicit CellWalk(const std::vector<std::pair<std::string, CellOut>>& cells);
+
+  bool in_tree_order() const { return in_order_; }
+  // As TreeOrderCheck's after the Next of cell i.
+  size_t shared(size_t i) const { return steps_[i].shared; }
+  size_t common(size_t i) const { return steps_[i].common; }
+  size_t depth(size_t i) const { return steps_[i + 1].first - steps_[i].first; }
+  std::string_view segment(size_t i, size_t d) const {
+    const Step& step = steps_[i];
+    const size_t begin = starts_[step.first + d];
+    const size_t end = d + 1 < depth(i) ? starts_[step.first + d + 1] - 1 : step.path.size();
+    return step.path.substr(begin, end - begin);
+  }
+
+ private:
+  struct Step {
+    std::string_view path;
+    size_t common = 0;
+    size_t shared = 0;
+    size_t first = 0;  // its segments' starts begin at starts_[first]
+  };
+  bool in_order_ = true;
+  std::vector<Step> steps_;    // one per cell, then one that ends the last
+  std::vector<size_t> starts_;
 };
 
 class PathTree {

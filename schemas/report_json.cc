@@ -13,6 +13,7 @@
 #include "pipeline/utf8.h"
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
+#include "schemas/report_json.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
@@ -300,14 +301,12 @@ void ExtrasMember(JsonWriter& w, const ReportV1& r, std::string_view t) {
 }
 
 // The tables object written as the cells come, while they are in tree
-// order (TreeOrderCheck) with ExtrasStreamable: the objects of the previous
-// path not shared with the next are closed (a table's extra rows go last in
-// it, as in the tree), then the next path's are opened. Tables with extra
-// rows only follow, in order of their first row. The same text as TreeJson,
-// without building the tree. False, with part of the object written, when
-// a cell breaks the order.
-bool StreamTables(JsonWriter& w, const ReportV1& r) {
-  TreeOrderCheck check;
+// order (CellWalk) with ExtrasStreamable: the objects of the previous path
+// not shared with the next are closed (a table's extra rows go last in it,
+// as in the tree), then the next path's are opened. Tables with extra rows
+// only follow, in order of their first row. The same text as TreeJson,
+// without building the tree.
+void StreamTables(JsonWriter& w, const ReportV1& r, const CellWalk& walk) {
   std::string_view table;  // the previous path's first segment
   size_t open = 0;  // objects open below "tables": the path's segments but its leaf
   std::vector<std::string_view> tables;  // closed top-level objects
@@ -318,17 +317,16 @@ bool StreamTables(JsonWriter& w, const ReportV1& r) {
     }
   };
   w.BeginObject();
-  for (const auto& [path, cell] : r.cells) {
-    if (!check.Next(path)) return false;
-    close_to(check.shared());
-    const PathCursor& cursor = check.cursor();
-    table = cursor.segment(0);
+  for (size_t i = 0; i < r.cells.size(); ++i) {
+    const auto& [path, cell] = r.cells[i];
+    close_to(walk.shared(i));
+    table = walk.segment(i, 0);
     // The keys to write: the path from its first segment not shared on.
     const bool plain = PlainAscii(std::string_view(path).substr(
-        static_cast<size_t>(cursor.segment(open).data() - path.data())));
+        static_cast<size_t>(walk.segment(i, open).data() - path.data())));
     auto key = [&](std::string_view k) { plain ? w.PlainKey(k) : w.Key(k); };
-    for (; open + 1 < cursor.depth(); ++open) key(cursor.segment(open)), w.BeginObject();
-    key(cursor.segment(open));
+    for (; open + 1 < walk.depth(i); ++open) key(walk.segment(i, open)), w.BeginObject();
+    key(walk.segment(i, open));
     CellJson(w, cell);
   }
   close_to(0);
@@ -340,13 +338,10 @@ bool StreamTables(JsonWriter& w, const ReportV1& r) {
     w.EndObject();
   }
   w.EndObject();
-  return true;
 }
 
-void TablesJson(JsonWriter& w, const ReportV1& r) {
-  const JsonWriter::Position start = w.Mark();
-  if (ExtrasStreamable(r) && StreamTables(w, r)) return;
-  w.Rewind(start);
+void TablesJson(JsonWriter& w, const ReportV1& r, const CellWalk& walk) {
+  if (walk.in_tree_order() && ExtrasStreamable(r)) return StreamTables(w, r, walk);
   TreeJson(w, PathTree(r), PathTree::kRoot);
 }
 
@@ -365,6 +360,10 @@ size_t ExpectedSize(const ReportV1& r) {
 std::string ToJson(const ReportV1& r, bool pretty) { return ToJson(r, pretty, std::string()); }
 
 std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
+  return ToJson(r, pretty, std::move(storage), CellWalk(r.cells));
+}
+
+std::string ToJson(const ReportV1& r, bool pretty, std::string storage, const CellWalk& walk) {
   JsonWriter w(pretty, std::move(storage));
   if (!pretty) w.Reserve(ExpectedSize(r));
   w.BeginObject();
@@ -372,7 +371,7 @@ std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
   w.PlainKey("source"), SourceJson(w, r.source);
   w.PlainKey("report"), MetaJson(w, r.report);
   w.PlainKey("sections"), SectionsJson(w, r.sections);
-  w.PlainKey("tables"), TablesJson(w, r);
+  w.PlainKey("tables"), TablesJson(w, r, walk);
   w.PlainKey("checks"), WriteChecksJson(w, r.checks, CheckDifference::kFailuresOnly);
   w.PlainKey("issues"), IssuesJson(w, r.issues);
   w.EndObject();

@@ -39,12 +39,12 @@ uint64_t KeyBit(std::string_view key) {
 // the current path's last segment has no dot and is never shared.
 PathCursor::Step PathCursor::Compare(std::string_view next) const {
   Step step;
-  if (starts_.empty()) return step;
+  if (depth_ == 0) return step;
   const size_t c = CommonPrefix(path_, next);
   step.common = c;
   step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
                 (c == next.size() && path_[c] == '.');
-  size_t shared = starts_.size() - 1;
+  size_t shared = depth_ - 1;
   while (shared > 0 && starts_[shared] > c) --shared;
   step.shared = shared;
   return step;
@@ -55,8 +55,11 @@ PathCursor::Step PathCursor::Compare(std::string_view next) const {
 // dots starts where the paths differ.
 void PathCursor::MoveTo(std::string_view next, const Step& step) {
   path_ = next;
-  starts_.resize(step.shared + 1);
-  if (step.shared == 0) starts_[0] = 0;
+  depth_ = step.shared + 1;
+  // Room for a segment after each byte past the common prefix.
+  const size_t most = depth_ + next.size() - step.common;
+  if (starts_.size() < most) starts_.resize(std::max(most, 2 * starts_.size()));
+  starts_[0] = 0;
   AddSegmentsFrom(step.common);
 }
 
@@ -69,7 +72,7 @@ void PathCursor::AddSegmentsFrom(size_t i) {
 #if defined(__SSE2__)
   auto add = [&](size_t base, unsigned dots) {
     for (; dots != 0; dots &= dots - 1) {
-      starts_.push_back(base + static_cast<size_t>(std::countr_zero(dots)) + 1);
+      starts_[depth_++] = base + static_cast<size_t>(std::countr_zero(dots)) + 1;
     }
   };
   for (; i + 16 <= n; i += 16) add(i, Dots16(p + i));
@@ -81,12 +84,12 @@ void PathCursor::AddSegmentsFrom(size_t i) {
       const uint64_t x = LoadWord(p + i) ^ (kWordOnes * '.');       // 0 at a dot
       uint64_t dots = ~(((x & kLow7) + kLow7) | x) & kWordHighBits;  // exact
       for (; dots != 0; dots &= dots - 1) {
-        starts_.push_back(i + static_cast<size_t>(std::countr_zero(dots)) / 8 + 1);
+        starts_[depth_++] = i + static_cast<size_t>(std::countr_zero(dots)) / 8 + 1;
       }
     }
   }
   for (; i < n; ++i) {
-    if (p[i] == '.') starts_.push_back(i + 1);
+    if (p[i] == '.') starts_[depth_++] = i + 1;
   }
 }
 
@@ -100,19 +103,21 @@ void PathCursor::AddSegmentsFrom(size_t i) {
   const size_t s = step.shared;
   if (cursor_.depth() > 0) {
     const std::string_view closing = cursor_.segment(s);
-    closed_.resize(levels_[s].end);
-    closed_.push_back(closing);
-    levels_[s].end = closed_.size();
+    closed_size_ = levels_[s].end;
+    if (closed_size_ == closed_.size()) closed_.resize(2 * closed_size_ + 16);
+    closed_[closed_size_++] = closing;
+    levels_[s].end = closed_size_;
     levels_[s].keys |= KeyBit(closing);
   }
   cursor_.MoveTo(path, step);
-  levels_.resize(cursor_.depth());
-  for (size_t d = s + 1; d < levels_.size(); ++d) levels_[d] = {closed_.size(), 0};
+  const size_t depth = cursor_.depth();
+  if (levels_.size() < depth) levels_.resize(std::max(depth, 2 * levels_.size()));
+  for (size_t d = s + 1; d < depth; ++d) levels_[d] = {closed_size_, 0};
   shared_ = s;
   common_ = step.common;
   const std::string_view key = cursor_.segment(s);
   if ((levels_[s].keys & KeyBit(key)) == 0) return true;
-  for (size_t k = s == 0 ? 0 : levels_[s - 1].end; k < closed_.size(); ++k) {
+  for (size_t k = s == 0 ? 0 : levels_[s - 1].end; k < closed_size_; ++k) {
     if (closed_[k] == key) return false;
   }
   return true;

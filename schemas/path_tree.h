@@ -77,10 +77,10 @@ class PathCursor {
   // REQUIRES: step == Compare(next).
   void MoveTo(std::string_view next, const Step& step);
 
-  size_t depth() const { return starts_.size(); }  // 0 before the first path
+  size_t depth() const { return depth_; }  // 0 before the first path
   size_t start(size_t d) const { return starts_[d]; }  // where segment(d) starts
   std::string_view segment(size_t d) const {
-    const size_t end = d + 1 < starts_.size() ? starts_[d + 1] - 1 : path_.size();
+    const size_t end = d + 1 < depth_ ? starts_[d + 1] - 1 : path_.size();
     return path_.substr(starts_[d], end - starts_[d]);
   }
 
@@ -88,7 +88,10 @@ class PathCursor {
   void AddSegmentsFrom(size_t from);  // the segment starts in path_ after `from`
 
   std::string_view path_;
-  std::vector<size_t> starts_;  // where each segment of path_ starts
+  // Where each segment of path_ starts: the first depth_ (the vector is
+  // sized ahead, not per path).
+  std::vector<size_t> starts_;
+  size_t depth_ = 0;
 };
 
 // CellsInTreeOrder's check one path at a time, for a caller that walks
@@ -121,12 +124,15 @@ class TreeOrderCheck {
   // comes back would reopen its node), one stack for all depths: those of
   // depth d are closed_[d == 0 ? 0 : levels_[d - 1].end, levels_[d].end).
   // Closing a node forgets the keys below it, which lie at the stack's top.
+  // (Both vectors are sized ahead: the stack is closed_[0, closed_size_),
+  // the levels the first cursor_.depth().)
   struct Level {
     size_t end = 0;
     uint64_t keys = 0;  // a bit per closed key (KeyBit): most new keys miss
   };
   std::vector<std::string_view> closed_;
-  std::vector<Level> levels_;  // one per segment of the current path
+  size_t closed_size_ = 0;
+  std::vector<Level> levels_;
 };
 
 // TreeOrderCheck's walk through the cells' paths, made once for the

@@ -10,6 +10,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "pipeline/utf8.h"
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
@@ -255,15 +259,37 @@ void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
   w.EndObject();
 }
 
-// Whether JsonWriter::Key writes `s` as it is: ASCII, no control byte,
-// quote or backslash (PlainKey may write it).
-bool PlainAscii(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    if (!PlainJsonAsciiWord(LoadWord(s.data() + i))) return false;
+#if defined(__SSE2__)
+// Bit i set where the byte at p + i is not plain ASCII (see PlainAsciiFrom).
+unsigned NotPlain16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),  // and 0x80 up
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
+// Whether JsonWriter::Key writes path[from, end) as it is: ASCII, no
+// control byte, quote or backslash (PlainKey may write it). Sixteen bytes
+// at a time where SSE2 is there, the last few in a block that overlaps
+// bytes before them (paths are mostly longer than that).
+bool PlainAsciiFrom(std::string_view path, size_t from) {
+  size_t i = from;
+  const size_t n = path.size();
+#if defined(__SSE2__)
+  if (n >= 16) {
+    for (; i + 16 <= n; i += 16) {
+      if (NotPlain16(path.data() + i) != 0) return false;
+    }
+    return i == n || (NotPlain16(path.data() + n - 16) >> (i - (n - 16))) == 0;
   }
-  for (; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+#endif
+  for (; i + 8 <= n; i += 8) {
+    if (!PlainJsonAsciiWord(LoadWord(path.data() + i))) return false;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(path[i]);
     if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
   }
   return true;
@@ -322,8 +348,8 @@ void StreamTables(JsonWriter& w, const ReportV1& r, const CellWalk& walk) {
     close_to(walk.shared(i));
     table = walk.segment(i, 0);
     // The keys to write: the path from its first segment not shared on.
-    const bool plain = PlainAscii(std::string_view(path).substr(
-        static_cast<size_t>(walk.segment(i, open).data() - path.data())));
+    const bool plain = PlainAsciiFrom(
+        path, static_cast<size_t>(walk.segment(i, open).data() - path.data()));
     auto key = [&](std::string_view k) { plain ? w.PlainKey(k) : w.Key(k); };
     for (; open + 1 < walk.depth(i); ++open) key(walk.segment(i, open)), w.BeginObject();
     key(walk.segment(i, open));

@@ -4,7 +4,10 @@
 // keeps its first position and takes its last value).
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -85,30 +88,33 @@ std::string_view StatusMember(CellStatus status) {
   return kMembers[static_cast<size_t>(status)];
 }
 
-void RawNumber(JsonWriter& w, double v, bool integral) {
-  if (integral && std::fabs(v) < 9e15) {
-    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
-    w.RawInt(static_cast<double>(whole) == v ? whole : std::llround(v));
-  } else {
-    w.RawDouble(v);
-  }
+// `text`, a literal, copied to `out`; returns where it ends.
+template <size_t N>
+char* Literal(char* out, const char (&text)[N]) {
+  std::memcpy(out, text, N - 1);
+  return out + N - 1;
 }
 
-// A cell's "source" object, written when it has a member.
-void RawSource(JsonWriter& w, const Provenance& p) {
+// A cell's "source" member, written when the object has a member: keys and
+// integers through one pointer (JsonWriter::RawRoom), the box's numbers
+// after them.
+void RawSourceMember(JsonWriter& w, const Provenance& p) {
+  constexpr size_t kRoom = 16 + 5 * 32;  // the key, then five members of at most 29 bytes
+  char* out = Literal(w.RawRoom(kRoom), ",\"source\":");
   char sep = '{';
   auto member = [&](std::string_view key_colon, int64_t v) {
-    w.Raw(std::string_view(&sep, 1));
-    w.Raw(key_colon);
-    w.RawInt(v);
+    *out++ = sep;
+    std::memcpy(out, key_colon.data(), key_colon.size());
+    out = std::to_chars(out + key_colon.size(), out + key_colon.size() + 20, v).ptr;
     sep = ',';
   };
   if (p.line >= 0) member("\"line\":", p.line);
   if (p.table >= 0) member("\"table\":", p.table);
   if (p.row >= 0) member("\"row\":", p.row);
   if (p.col >= 0) member("\"col\":", p.col);
+  if (!p.bbox.empty()) member("\"page\":", p.page + 1);
+  w.RawEnd(out);
   if (!p.bbox.empty()) {
-    member("\"page\":", p.page + 1);
     w.Raw(",\"box\":[");
     w.RawDouble(Tenths(p.bbox.x0)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y0)), w.Raw(",");
     w.RawDouble(Tenths(p.bbox.x1)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y1)), w.Raw("]");
@@ -116,14 +122,31 @@ void RawSource(JsonWriter& w, const Provenance& p) {
   w.Raw("}");
 }
 
+// `{"value":<number or null>,"raw":` through one pointer where the number
+// is an integer (most cells).
+void RawValueMember(JsonWriter& w, const CellOut& c) {
+  if (c.value && !(c.integral && std::fabs(*c.value) < 9e15)) {
+    w.Raw("{\"value\":"), w.RawDouble(*c.value), w.Raw(",\"raw\":");
+    return;
+  }
+  char* out = Literal(w.RawRoom(48), "{\"value\":");
+  if (c.value) {
+    const double v = *c.value;
+    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
+    const int64_t n = static_cast<double>(whole) == v ? whole : std::llround(v);
+    out = std::to_chars(out, out + 20, n).ptr;
+  } else {
+    out = Literal(out, "null");
+  }
+  w.RawEnd(Literal(out, ",\"raw\":"));
+}
+
 // The compact text of PrettyCellJson put together from fragments: no
 // member bookkeeping, no escaping check of the literal keys.
 void CompactCellJson(JsonWriter& w, const CellOut& c) {
   w.BeginValue();
-  w.Raw("{\"value\":");
-  if (c.value) RawNumber(w, *c.value, c.integral);
-  else w.Raw("null");
-  w.Raw(",\"raw\":"), w.Quoted(c.raw);
+  RawValueMember(w, c);
+  w.Quoted(c.raw);
   w.Raw(StatusMember(c.status));
   if (!c.unit.empty()) w.Raw(",\"unit\":"), w.Quoted(c.unit);
   if (c.status == CellStatus::kAmbiguous) {
@@ -140,8 +163,7 @@ void CompactCellJson(JsonWriter& w, const CellOut& c) {
   if (c.prov.confidence < 1.0) w.Raw(",\"confidence\":"), w.RawDouble(c.prov.confidence);
   const Provenance& p = c.prov;
   if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0 || !p.bbox.empty()) {
-    w.Raw(",\"source\":");
-    RawSource(w, p);
+    RawSourceMember(w, p);
   }
   w.Raw("}");
 }

@@ -63,6 +63,13 @@ void PathCursor::MoveTo(std::string_view next, const Step& step) {
   AddSegmentsFrom(step.common);
 }
 
+void PathCursor::MoveTo(std::string_view next, size_t shared) {
+  Step step;
+  step.shared = shared;
+  step.common = depth_ == 0 ? 0 : starts_[shared];  // at most the common prefix
+  MoveTo(next, step);
+}
+
 // Sixteen bytes at a time where SSE2 is there, the last few in a block that
 // overlaps bytes already scanned; else a word at a time where bytes are
 // little-endian (no memchr call per dot).

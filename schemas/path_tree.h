@@ -74,8 +74,11 @@ class PathCursor {
   };
 
   Step Compare(std::string_view next) const;
-  // REQUIRES: step == Compare(next).
+  // REQUIRES: step == Compare(next). Scans `next` from the common prefix on.
   void MoveTo(std::string_view next, const Step& step);
+  // REQUIRES: shared == Compare(next).shared. Scans `next` from its first
+  // segment not shared on.
+  void MoveTo(std::string_view next, size_t shared);
 
   size_t depth() const { return depth_; }  // 0 before the first path
   size_t start(size_t d) const { return starts_[d]; }  // where segment(d) starts

@@ -28,11 +28,15 @@
 #include <string_view>
 
 #include "pipeline/status.h"
+#include "schemas/path_tree.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
 
 std::optional<std::string> EncodeSetRecord(const ReportV1& report);
+// The same, for a caller that has walked the cells already (ToJson too:
+// schemas/report_json.h). REQUIRES: `walk` is CellWalk(report.cells).
+std::optional<std::string> EncodeSetRecord(const ReportV1& report, const CellWalk& walk);
 
 // A ReportV1 holding report meta and cells only (source.path empty).
 // kInvalidArgument when `record` is not an intact record of this version.

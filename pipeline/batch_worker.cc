@@ -20,6 +20,7 @@
 #include "pipeline/fd_io.h"
 #include "pipeline/sha256.h"
 #include "pipeline/sniff.h"
+#include "schemas/report_json.h"
 
 namespace zfxxgk {
 namespace {
@@ -110,12 +111,13 @@ StatusOr<BatchRecord> Process(size_t index, const std::string& path,
     return record;
   }
   FillEntryFromReport(*report, record.entry);
-  record.entry.set_record = EncodeSetRecord(*report).value_or(std::string());
+  const CellWalk walk(report->cells);  // one walk for the set record and the JSON
+  record.entry.set_record = EncodeSetRecord(*report, walk).value_or(std::string());
   if (record.entry.sha256.empty()) record.entry.sha256 = sha.empty() ? Sha256Hex(bytes) : sha;
   // Written into the worker's buffer, which has room for the newline (the
   // writer grows it ahead of the text): one allocation per worker, not a
   // few per report.
-  std::string json = ToJson(*report, /*pretty=*/false, std::move(scratch.json));
+  std::string json = ToJson(*report, /*pretty=*/false, std::move(scratch.json), walk);
   if (!options.out_dir.empty()) {
     record.entry.output = BatchOutputName(path);
     json.push_back('\n');

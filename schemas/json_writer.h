@@ -72,6 +72,11 @@ class JsonWriter {
     out_.SetEnd(std::to_chars(p, p + 24, v).ptr);
   }
   void RawDouble(double v);
+  // Raw text written through a pointer, for a value of many short pieces:
+  // RawRoom(n) is where up to `n` bytes go, RawEnd(p) says that the text
+  // now ends at p (one capacity check for all the pieces).
+  char* RawRoom(size_t n) { return out_.Room(n); }
+  void RawEnd(const char* end) { out_.SetEnd(end); }
 
   // Room for `n` more bytes of text, reserved at once (a writer that knows
   // about how long its text will be grows its storage once).

@@ -18,8 +18,6 @@
 #ifndef ZFXXGK_SCHEMAS_PATH_TREE_H_
 #define ZFXXGK_SCHEMAS_PATH_TREE_H_
 
-#include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,13 +53,13 @@ size_t CommonPrefix(std::string_view a, std::string_view b);
 // A walk through dotted paths one after the other, as a depth-first writer
 // of their tree goes: the segments the next path shares with the current
 // one stay open, the current path's others close, the next path's others
-// open. Only the bytes after the shared prefix are scanned for dots.
+// open. Only the bytes after the common prefix are scanned for dots.
 //
 //   PathCursor cursor;
 //   for (const std::string& path : paths) {
 //     const PathCursor::Step step = cursor.Compare(path);
 //     // close cursor.segment(d) for d = cursor.depth() - 1 down to step.shared
-//     cursor.MoveTo(path, step.shared);
+//     cursor.MoveTo(path, step);
 //     // open cursor.segment(d) for d = step.shared up to cursor.depth() - 1
 //   }
 //
@@ -76,19 +74,27 @@ class PathCursor {
   };
 
   Step Compare(std::string_view next) const;
-  // REQUIRES: shared == Compare(next).shared.
+  // REQUIRES: step == Compare(next). Scans `next` from the common prefix on.
+  void MoveTo(std::string_view next, const Step& step);
+  // REQUIRES: shared == Compare(next).shared. Scans `next` from its first
+  // segment not shared on.
   void MoveTo(std::string_view next, size_t shared);
-  // (Both inline below: they run once or twice per cell of a report.)
 
-  size_t depth() const { return starts_.size(); }  // 0 before the first path
+  size_t depth() const { return depth_; }  // 0 before the first path
+  size_t start(size_t d) const { return starts_[d]; }  // where segment(d) starts
   std::string_view segment(size_t d) const {
-    const size_t end = d + 1 < starts_.size() ? starts_[d + 1] - 1 : path_.size();
+    const size_t end = d + 1 < depth_ ? starts_[d + 1] - 1 : path_.size();
     return path_.substr(starts_[d], end - starts_[d]);
   }
 
  private:
+  void AddSegmentsFrom(size_t from);  // the segment starts in path_ after `from`
+
   std::string_view path_;
-  std::vector<size_t> starts_;  // where each segment of path_ starts
+  // Where each segment of path_ starts: the first depth_ (the vector is
+  // sized ahead, not per path).
+  std::vector<size_t> starts_;
+  size_t depth_ = 0;
 };
 
 // CellsInTreeOrder's check one path at a time, for a caller that walks
@@ -117,48 +123,62 @@ class TreeOrderCheck {
   PathCursor cursor_;
   size_t shared_ = 0;
   size_t common_ = 0;
-  // closed_[d]: the keys of the nodes at depth d already closed under the
-  // node open at depth d - 1 (a key that comes back would reopen its node).
-  std::vector<std::vector<std::string_view>> closed_;
+  // The keys of the nodes already closed under each open node (a key that
+  // comes back would reopen its node), one stack for all depths: those of
+  // depth d are closed_[d == 0 ? 0 : levels_[d - 1].end, levels_[d].end).
+  // Closing a node forgets the keys below it, which lie at the stack's top.
+  // (Both vectors are sized ahead: the stack is closed_[0, closed_size_),
+  // the levels the first cursor_.depth().)
+  struct Level {
+    size_t end = 0;
+    uint64_t keys = 0;  // a bit per closed key (KeyBit): most new keys miss
+  };
+  std::vector<std::string_view> closed_;
+  size_t closed_size_ = 0;
+  std::vector<Level> levels_;
 };
 
-// A segment is shared when the dot that ends it lies in the common prefix;
-// the current path's last segment has no dot and is never shared.
-inline PathCursor::Step PathCursor::Compare(std::string_view next) const {
-  Step step;
-  if (starts_.empty()) return step;
-  const size_t c = CommonPrefix(path_, next);
-  step.common = c;
-  step.nested = (c == path_.size() && (c == next.size() || next[c] == '.')) ||
-                (c == next.size() && path_[c] == '.');
-  size_t shared = starts_.size() - 1;
-  while (shared > 0 && starts_[shared] > c) --shared;
-  step.shared = shared;
-  return step;
-}
+// TreeOrderCheck's walk through the cells' paths, made once for the
+// writers that follow it (ToJson's tables and the batch's set record, both
+// of the same report): each reads a path's step instead of checking the
+// order again.
+//
+//   const CellWalk walk(report.cells);
+//   if (walk.in_tree_order()) {
+//     for (size_t i = 0; i < report.cells.size(); ++i) {
+//       ... walk.shared(i), walk.common(i), walk.segment(i, d) for d < walk.depth(i) ...
+//     }
+//   }
+//
+// Steps are kept only for cells in tree order (else there are none). Holds
+// views of the paths, which must outlive it.
+class CellWalk {
+ public:
+  explicit CellWalk(const std::vector<std::pair<std::string, CellOut>>& cells);
 
-// Only the bytes past the shared segments are looked at, a word at a time
-// where bytes are little-endian (no memchr call per dot).
-inline void PathCursor::MoveTo(std::string_view next, size_t shared) {
-  path_ = next;
-  if (starts_.empty()) starts_.push_back(0);
-  starts_.resize(shared + 1);
-  if (shared == 0) starts_[0] = 0;
-  size_t i = starts_.back();
-  if constexpr (std::endian::native == std::endian::little) {
-    constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
-    for (; i + 8 <= next.size(); i += 8) {
-      const uint64_t x = LoadWord(next.data() + i) ^ (kWordOnes * '.');  // 0 at a dot
-      uint64_t dots = ~(((x & kLow7) + kLow7) | x) & kWordHighBits;    // exact
-      for (; dots != 0; dots &= dots - 1) {
-        starts_.push_back(i + static_cast<size_t>(std::countr_zero(dots)) / 8 + 1);
-      }
-    }
+  bool in_tree_order() const { return in_order_; }
+  // As TreeOrderCheck's after the Next of cell i.
+  size_t shared(size_t i) const { return steps_[i].shared; }
+  size_t common(size_t i) const { return steps_[i].common; }
+  size_t depth(size_t i) const { return steps_[i + 1].first - steps_[i].first; }
+  std::string_view segment(size_t i, size_t d) const {
+    const Step& step = steps_[i];
+    const size_t begin = starts_[step.first + d];
+    const size_t end = d + 1 < depth(i) ? starts_[step.first + d + 1] - 1 : step.path.size();
+    return step.path.substr(begin, end - begin);
   }
-  for (; i < next.size(); ++i) {
-    if (next[i] == '.') starts_.push_back(i + 1);
-  }
-}
+
+ private:
+  struct Step {
+    std::string_view path;
+    size_t common = 0;
+    size_t shared = 0;
+    size_t first = 0;  // its segments' starts begin at starts_[first]
+  };
+  bool in_order_ = true;
+  std::vector<Step> steps_;    // one per cell, then one that ends the last
+  std::vector<size_t> starts_;
+};
 
 class PathTree {
  public:

@@ -4,15 +4,23 @@
 // keeps its first position and takes its last value).
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "pipeline/utf8.h"
 #include "schemas/json_writer.h"
 #include "schemas/path_tree.h"
+#include "schemas/report_json.h"
 #include "schemas/report_v1.h"
 
 namespace zfxxgk {
@@ -80,30 +88,33 @@ std::string_view StatusMember(CellStatus status) {
   return kMembers[static_cast<size_t>(status)];
 }
 
-void RawNumber(JsonWriter& w, double v, bool integral) {
-  if (integral && std::fabs(v) < 9e15) {
-    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
-    w.RawInt(static_cast<double>(whole) == v ? whole : std::llround(v));
-  } else {
-    w.RawDouble(v);
-  }
+// `text`, a literal, copied to `out`; returns where it ends.
+template <size_t N>
+char* Literal(char* out, const char (&text)[N]) {
+  std::memcpy(out, text, N - 1);
+  return out + N - 1;
 }
 
-// A cell's "source" object, written when it has a member.
-void RawSource(JsonWriter& w, const Provenance& p) {
+// A cell's "source" member, written when the object has a member: keys and
+// integers through one pointer (JsonWriter::RawRoom), the box's numbers
+// after them.
+void RawSourceMember(JsonWriter& w, const Provenance& p) {
+  constexpr size_t kRoom = 16 + 5 * 32;  // the key, then five members of at most 29 bytes
+  char* out = Literal(w.RawRoom(kRoom), ",\"source\":");
   char sep = '{';
   auto member = [&](std::string_view key_colon, int64_t v) {
-    w.Raw(std::string_view(&sep, 1));
-    w.Raw(key_colon);
-    w.RawInt(v);
+    *out++ = sep;
+    std::memcpy(out, key_colon.data(), key_colon.size());
+    out = std::to_chars(out + key_colon.size(), out + key_colon.size() + 20, v).ptr;
     sep = ',';
   };
   if (p.line >= 0) member("\"line\":", p.line);
   if (p.table >= 0) member("\"table\":", p.table);
   if (p.row >= 0) member("\"row\":", p.row);
   if (p.col >= 0) member("\"col\":", p.col);
+  if (!p.bbox.empty()) member("\"page\":", p.page + 1);
+  w.RawEnd(out);
   if (!p.bbox.empty()) {
-    member("\"page\":", p.page + 1);
     w.Raw(",\"box\":[");
     w.RawDouble(Tenths(p.bbox.x0)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y0)), w.Raw(",");
     w.RawDouble(Tenths(p.bbox.x1)), w.Raw(","), w.RawDouble(Tenths(p.bbox.y1)), w.Raw("]");
@@ -111,14 +122,31 @@ void RawSource(JsonWriter& w, const Provenance& p) {
   w.Raw("}");
 }
 
+// `{"value":<number or null>,"raw":` through one pointer where the number
+// is an integer (most cells).
+void RawValueMember(JsonWriter& w, const CellOut& c) {
+  if (c.value && !(c.integral && std::fabs(*c.value) < 9e15)) {
+    w.Raw("{\"value\":"), w.RawDouble(*c.value), w.Raw(",\"raw\":");
+    return;
+  }
+  char* out = Literal(w.RawRoom(48), "{\"value\":");
+  if (c.value) {
+    const double v = *c.value;
+    const auto whole = static_cast<int64_t>(v);  // exact below 9e15
+    const int64_t n = static_cast<double>(whole) == v ? whole : std::llround(v);
+    out = std::to_chars(out, out + 20, n).ptr;
+  } else {
+    out = Literal(out, "null");
+  }
+  w.RawEnd(Literal(out, ",\"raw\":"));
+}
+
 // The compact text of PrettyCellJson put together from fragments: no
 // member bookkeeping, no escaping check of the literal keys.
 void CompactCellJson(JsonWriter& w, const CellOut& c) {
   w.BeginValue();
-  w.Raw("{\"value\":");
-  if (c.value) RawNumber(w, *c.value, c.integral);
-  else w.Raw("null");
-  w.Raw(",\"raw\":"), w.Quoted(c.raw);
+  RawValueMember(w, c);
+  w.Quoted(c.raw);
   w.Raw(StatusMember(c.status));
   if (!c.unit.empty()) w.Raw(",\"unit\":"), w.Quoted(c.unit);
   if (c.status == CellStatus::kAmbiguous) {
@@ -135,8 +163,7 @@ void CompactCellJson(JsonWriter& w, const CellOut& c) {
   if (c.prov.confidence < 1.0) w.Raw(",\"confidence\":"), w.RawDouble(c.prov.confidence);
   const Provenance& p = c.prov;
   if (p.line >= 0 || p.table >= 0 || p.row >= 0 || p.col >= 0 || !p.bbox.empty()) {
-    w.Raw(",\"source\":");
-    RawSource(w, p);
+    RawSourceMember(w, p);
   }
   w.Raw("}");
 }
@@ -254,15 +281,37 @@ void TreeJson(JsonWriter& w, const PathTree& tree, size_t index) {
   w.EndObject();
 }
 
-// Whether JsonWriter::Key writes `s` as it is: ASCII, no control byte,
-// quote or backslash (PlainKey may write it).
-bool PlainAscii(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    if (!PlainJsonAsciiWord(LoadWord(s.data() + i))) return false;
+#if defined(__SSE2__)
+// Bit i set where the byte at p + i is not plain ASCII (see PlainAsciiFrom).
+unsigned NotPlain16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),  // and 0x80 up
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
+// Whether JsonWriter::Key writes path[from, end) as it is: ASCII, no
+// control byte, quote or backslash (PlainKey may write it). Sixteen bytes
+// at a time where SSE2 is there, the last few in a block that overlaps
+// bytes before them (paths are mostly longer than that).
+bool PlainAsciiFrom(std::string_view path, size_t from) {
+  size_t i = from;
+  const size_t n = path.size();
+#if defined(__SSE2__)
+  if (n >= 16) {
+    for (; i + 16 <= n; i += 16) {
+      if (NotPlain16(path.data() + i) != 0) return false;
+    }
+    return i == n || (NotPlain16(path.data() + n - 16) >> (i - (n - 16))) == 0;
   }
-  for (; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+#endif
+  for (; i + 8 <= n; i += 8) {
+    if (!PlainJsonAsciiWord(LoadWord(path.data() + i))) return false;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(path[i]);
     if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
   }
   return true;
@@ -300,14 +349,12 @@ void ExtrasMember(JsonWriter& w, const ReportV1& r, std::string_view t) {
 }
 
 // The tables object written as the cells come, while they are in tree
-// order (TreeOrderCheck) with ExtrasStreamable: the objects of the previous
-// path not shared with the next are closed (a table's extra rows go last in
-// it, as in the tree), then the next path's are opened. Tables with extra
-// rows only follow, in order of their first row. The same text as TreeJson,
-// without building the tree. False, with part of the object written, when
-// a cell breaks the order.
-bool StreamTables(JsonWriter& w, const ReportV1& r) {
-  TreeOrderCheck check;
+// order (CellWalk) with ExtrasStreamable: the objects of the previous path
+// not shared with the next are closed (a table's extra rows go last in it,
+// as in the tree), then the next path's are opened. Tables with extra rows
+// only follow, in order of their first row. The same text as TreeJson,
+// without building the tree.
+void StreamTables(JsonWriter& w, const ReportV1& r, const CellWalk& walk) {
   std::string_view table;  // the previous path's first segment
   size_t open = 0;  // objects open below "tables": the path's segments but its leaf
   std::vector<std::string_view> tables;  // closed top-level objects
@@ -318,17 +365,16 @@ bool StreamTables(JsonWriter& w, const ReportV1& r) {
     }
   };
   w.BeginObject();
-  for (const auto& [path, cell] : r.cells) {
-    if (!check.Next(path)) return false;
-    close_to(check.shared());
-    const PathCursor& cursor = check.cursor();
-    table = cursor.segment(0);
+  for (size_t i = 0; i < r.cells.size(); ++i) {
+    const auto& [path, cell] = r.cells[i];
+    close_to(walk.shared(i));
+    table = walk.segment(i, 0);
     // The keys to write: the path from its first segment not shared on.
-    const bool plain = PlainAscii(std::string_view(path).substr(
-        static_cast<size_t>(cursor.segment(open).data() - path.data())));
+    const bool plain = PlainAsciiFrom(
+        path, static_cast<size_t>(walk.segment(i, open).data() - path.data()));
     auto key = [&](std::string_view k) { plain ? w.PlainKey(k) : w.Key(k); };
-    for (; open + 1 < cursor.depth(); ++open) key(cursor.segment(open)), w.BeginObject();
-    key(cursor.segment(open));
+    for (; open + 1 < walk.depth(i); ++open) key(walk.segment(i, open)), w.BeginObject();
+    key(walk.segment(i, open));
     CellJson(w, cell);
   }
   close_to(0);
@@ -340,13 +386,10 @@ bool StreamTables(JsonWriter& w, const ReportV1& r) {
     w.EndObject();
   }
   w.EndObject();
-  return true;
 }
 
-void TablesJson(JsonWriter& w, const ReportV1& r) {
-  const JsonWriter::Position start = w.Mark();
-  if (ExtrasStreamable(r) && StreamTables(w, r)) return;
-  w.Rewind(start);
+void TablesJson(JsonWriter& w, const ReportV1& r, const CellWalk& walk) {
+  if (walk.in_tree_order() && ExtrasStreamable(r)) return StreamTables(w, r, walk);
   TreeJson(w, PathTree(r), PathTree::kRoot);
 }
 
@@ -365,6 +408,10 @@ size_t ExpectedSize(const ReportV1& r) {
 std::string ToJson(const ReportV1& r, bool pretty) { return ToJson(r, pretty, std::string()); }
 
 std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
+  return ToJson(r, pretty, std::move(storage), CellWalk(r.cells));
+}
+
+std::string ToJson(const ReportV1& r, bool pretty, std::string storage, const CellWalk& walk) {
   JsonWriter w(pretty, std::move(storage));
   if (!pretty) w.Reserve(ExpectedSize(r));
   w.BeginObject();
@@ -372,7 +419,7 @@ std::string ToJson(const ReportV1& r, bool pretty, std::string storage) {
   w.PlainKey("source"), SourceJson(w, r.source);
   w.PlainKey("report"), MetaJson(w, r.report);
   w.PlainKey("sections"), SectionsJson(w, r.sections);
-  w.PlainKey("tables"), TablesJson(w, r);
+  w.PlainKey("tables"), TablesJson(w, r, walk);
   w.PlainKey("checks"), WriteChecksJson(w, r.checks, CheckDifference::kFailuresOnly);
   w.PlainKey("issues"), IssuesJson(w, r.issues);
   w.EndObject();

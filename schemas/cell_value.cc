@@ -208,9 +208,18 @@ struct CellForms {
   const std::string* collapsed = nullptr;   // CollapseSpaces(raw)
 };
 
+// Whether the canonical text of `raw` may start as a value does: false
+// only when its first character rules out every value rule. The canonical
+// text starts as the match text does (a comma it drops follows a digit).
+bool MayStartAsValue(std::string_view raw, const std::string* match_text) {
+  if (match_text != nullptr) return match_text->empty() || MayBeValue(*match_text);
+  const int32_t first = FirstMatchChar(raw);  // of the match text, when known without it
+  return first < 0 || MayStartValue(first);
+}
+
 // ParseCellText without `raw` (set by the caller when wanted). A plain
-// number, or text whose first character rules out every value rule, is not
-// normalised.
+// number, an empty cell, or text whose first character rules out every
+// value rule, is not normalised.
 CellOut Classify(std::string_view raw, CellForms forms = {}) {
   CellOut cell;
   cell.status = CellStatus::kText;
@@ -219,8 +228,11 @@ CellOut Classify(std::string_view raw, CellForms forms = {}) {
     SetNumber(cell, raw);
     return cell;
   }
-  const int32_t first = FirstMatchChar(raw);
-  if (first >= 0 && !MayStartValue(first)) return cell;  // Canonical(raw) starts so
+  if (raw.empty()) {  // NormalizeForMatch("") is ""
+    cell.status = CellStatus::kBlank;
+    return cell;
+  }
+  if (!MayStartAsValue(raw, forms.match_text)) return cell;
   if (HasNonValueIdeograph(raw)) return cell;  // so does Canonical(raw): no rule matches
   const std::string s = CanonicalOfMatchText(
       forms.match_text != nullptr ? *forms.match_text : NormalizeForMatch(raw));

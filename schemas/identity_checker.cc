@@ -1,5 +1,7 @@
 #include "schemas/identity_checker.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -18,6 +20,19 @@ using Axis = IdentitySpec::Axis;
 struct PathParts {
   std::string_view parts[3];
   int n = 0;
+  size_t Size() const {  // of the joined path
+    size_t size = n > 0 ? n - 1 : 0;
+    for (int i = 0; i < n; ++i) size += parts[i].size();
+    return size;
+  }
+  // Writes the joined path at `out` (Size() bytes); returns its end.
+  char* CopyTo(char* out) const {
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) *out++ = '.';
+      out = std::copy(parts[i].begin(), parts[i].end(), out);
+    }
+    return out;
+  }
   void AppendTo(std::string& out) const {
     for (int i = 0; i < n; ++i) {
       if (i > 0) out.push_back('.');
@@ -164,44 +179,95 @@ std::string Format(double v) {
   return std::to_string(v);
 }
 
+// The status a note names for a term's cell: "missing" for no cell. The
+// names are taken from CellStatusName once (not measured for every term).
+std::string_view StatusOf(const Term& t) {
+  constexpr size_t kStatuses = static_cast<size_t>(CellStatus::kAmbiguous) + 1;
+  static const std::array<std::string_view, kStatuses> kNames = [] {
+    std::array<std::string_view, kStatuses> names;
+    for (size_t i = 0; i < kStatuses; ++i) names[i] = CellStatusName(static_cast<CellStatus>(i));
+    return names;
+  }();
+  return kNames[static_cast<size_t>(t.cell != nullptr ? t.cell->status : CellStatus::kMissing)];
+}
+
+bool Usable(const Term& t) { return t.cell != nullptr && t.cell->value.has_value(); }
+
+// The sum of the side's usable cells, in term order.
+double Sum(const Side& side) {
+  double sum = 0.0;
+  for (const Term& t : side.terms) {
+    if (Usable(t)) sum += *t.cell->value;
+  }
+  return sum;
+}
+
+constexpr std::string_view kUnusable = "cells without a number: ";
+constexpr std::string_view kSeparator = ", ";
+constexpr std::string_view kCounting = "; counting them as 0 the identity ";
+constexpr std::string_view kOpen = " (", kClose = ")", kVersus = " vs ";
+
+// The bytes "<path> (<status>)" of the side's unusable cells take in the
+// note, each with a kSeparator before it.
+size_t ListedSize(const Side& side) {
+  size_t n = 0;
+  for (const Term& t : side.terms) {
+    if (!Usable(t)) {
+      n += kSeparator.size() + t.path.Size() + kOpen.size() + StatusOf(t).size() + kClose.size();
+    }
+  }
+  return n;
+}
+
+// The note of a not_checkable identity: its unusable cells (`listed`, the
+// sides' ListedSize, is > 0), then the sums `l` and `r` counting them as 0.
+// Allocated once at its size and written in place: a note of a dozen cells
+// grew several times, appended piece by piece.
+std::string UnusableNote(const Side& lhs, const Side& rhs, size_t listed, double l, double r) {
+  const bool equal = std::fabs(l - r) < 1e-9;
+  const std::string left = Format(l), right = Format(r);
+  const std::string_view verdict = equal ? "holds" : "fails";
+  std::string note(kUnusable.size() - kSeparator.size() + listed + kCounting.size() +
+                       verdict.size() + kOpen.size() + left.size() + kVersus.size() +
+                       right.size() + kClose.size(),
+                   '\0');
+  char* out = note.data();
+  auto put = [&out](std::string_view s) { out = std::copy(s.begin(), s.end(), out); };
+  for (const Side* side : {&lhs, &rhs}) {
+    for (const Term& t : side->terms) {
+      if (Usable(t)) continue;
+      put(out == note.data() ? kUnusable : kSeparator);
+      out = t.path.CopyTo(out);
+      put(kOpen);
+      put(StatusOf(t));
+      put(kClose);
+    }
+  }
+  for (std::string_view s : {kCounting, verdict, kOpen, std::string_view(left), kVersus,
+                             std::string_view(right), kClose}) {
+    put(s);
+  }
+  return note;
+}
+
 // Evaluates sum(lhs) == sum(rhs) and appends the check.
 void Evaluate(const std::string& id, std::string where, const Side& lhs, const Side& rhs,
               ReportV1& report) {
-  CheckOut check{id, std::move(where), "pass", 0.0, 0.0, ""};
-  constexpr std::string_view kUnusable = "cells without a number: ";
-  std::string& note = check.note;  // kUnusable and the cells, once one is found
-  auto add = [&](const Side& side, std::optional<double>& sum) {
-    for (const Term& t : side.terms) {
-      const CellOut* c = t.cell;
-      if (c && c->value) {
-        *sum += *c->value;
-        continue;
-      }
-      note.append(note.empty() ? kUnusable : ", ");
-      t.path.AppendTo(note);
-      note.append(" (").append(c ? CellStatusName(c->status) : "missing").append(")");
-    }
-  };
-  add(lhs, check.lhs);
-  add(rhs, check.rhs);
-  bool equal = std::fabs(*check.lhs - *check.rhs) < 1e-9;
-  if (!note.empty()) {
+  CheckOut check{id, std::move(where), "pass", std::nullopt, std::nullopt, ""};
+  const double l = Sum(lhs), r = Sum(rhs);
+  if (const size_t listed = ListedSize(lhs) + ListedSize(rhs); listed > 0) {
     check.status = "not_checkable";
-    note.append("; counting them as 0 the identity ")
-        .append(equal ? "holds" : "fails")
-        .append(" (")
-        .append(Format(*check.lhs))
-        .append(" vs ")
-        .append(Format(*check.rhs))
-        .append(")");
-    check.lhs.reset();
-    check.rhs.reset();
-  } else if (!equal) {
-    check.status = "fail";
-    check.note = "difference " + Format(*check.lhs - *check.rhs);
-    report.issues.push_back({Severity::kWarning, "identity_failed",
-                             id + " fails at " + check.where + ": " + Format(*check.lhs) + " != " +
-                                 Format(*check.rhs) + " (values kept as printed)"});
+    check.note = UnusableNote(lhs, rhs, listed, l, r);
+  } else {
+    check.lhs = l;
+    check.rhs = r;
+    if (!(std::fabs(l - r) < 1e-9)) {
+      check.status = "fail";
+      check.note = "difference " + Format(l - r);
+      report.issues.push_back({Severity::kWarning, "identity_failed",
+                               id + " fails at " + check.where + ": " + Format(l) + " != " +
+                                   Format(r) + " (values kept as printed)"});
+    }
   }
   report.checks.push_back(std::move(check));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -116,13 +117,34 @@ size_t DropChars(const std::string& alias, int k) {
   return end;
 }
 
+// text.find(word, start), faster in CJK text: std::string::find stops at
+// every occurrence of the word's first byte, and in CJK text that is a lead
+// byte (0xE4..0xE9) starting most characters. This stops only at the word's
+// first continuation byte (0x80..0xBF, one of 64 values, an order of
+// magnitude rarer) and compares the word around it; a word without one is
+// searched as by find.
+size_t FindWord(std::string_view text, std::string_view word, size_t start) {
+  size_t k = 0;
+  while (k < word.size() && (static_cast<unsigned char>(word[k]) & 0xC0) != 0x80) ++k;
+  if (k == word.size()) return text.find(word, start);
+  if (start > text.size() || text.size() - start < word.size()) return std::string::npos;
+  const char* const base = text.data();
+  const char* const last = base + text.size() - word.size() + k;  // last anchor place
+  for (const char* p = base + start + k; p <= last; ++p) {
+    p = static_cast<const char*>(std::memchr(p, word[k], static_cast<size_t>(last - p) + 1));
+    if (p == nullptr) break;
+    if (std::memcmp(p - k, word.data(), word.size()) == 0) return static_cast<size_t>(p - k - base);
+  }
+  return std::string::npos;
+}
+
 // Where `alias` occurs in `text` from `start`: whole, or — for a long label
 // that a layout dump wrapped, its tail on the next line — as a prefix of at
 // least eight characters and half the label followed directly by the row's
 // digits or by the end of the line. npos if not.
 std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string& alias,
                                      size_t start) {
-  size_t p = text.find(alias, start);
+  size_t p = FindWord(text, alias, start);
   if (p != std::string::npos) return {p, alias.size()};
   constexpr size_t kMinPrefixBytes = 8 * 3;  // eight CJK characters
   // Every prefix tried below starts with the alias's first `least` bytes:
@@ -130,14 +152,14 @@ std::pair<size_t, size_t> Occurrence(const std::string& text, const std::string&
   // prefix length).
   const size_t least = std::max(kMinPrefixBytes, (alias.size() + 1) / 2);
   if (alias.size() <= kMinPrefixBytes ||
-      text.find(std::string_view(alias).substr(0, least), start) == std::string::npos) {
+      FindWord(text, std::string_view(alias).substr(0, least), start) == std::string::npos) {
     return {std::string::npos, 0};
   }
   for (int k = 1;; ++k) {
     const std::string_view prefix(alias.data(), DropChars(alias, k));
     if (prefix.size() < kMinPrefixBytes || prefix.size() * 2 < alias.size()) break;
-    for (size_t q = text.find(prefix, start); q != std::string::npos;
-         q = text.find(prefix, q + 1)) {
+    for (size_t q = FindWord(text, prefix, start); q != std::string::npos;
+         q = FindWord(text, prefix, q + 1)) {
       size_t after = q + prefix.size();
       if (after == text.size() || std::isdigit(static_cast<unsigned char>(text[after]))) {
         return {q, prefix.size()};

@@ -173,43 +173,88 @@ ReportMeta ExtractMeta(const std::vector<Item>& items, std::string_view utf8) {
 
 namespace {
 
-// A template's markers as Boyer-Moore-Horspool searchers, built once: in CJK
-// text std::string::find stops at nearly every character (the markers'
-// first byte starts most of them); these skip up to a marker's length.
-using MarkerSearcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
-std::vector<MarkerSearcher> Searchers(const TemplateSpec& spec) {
-  std::vector<MarkerSearcher> out;
-  for (const std::string& m : spec.markers) out.emplace_back(m.begin(), m.end());
-  return out;
+// Which of a list of markers occur in a text, found in one pass for all of
+// them (Wu-Manber): a window as long as the shortest marker moves by a
+// shift looked up by its last two bytes, the least distance at which those
+// bytes occur in any marker's first window; only at shift 0 are markers
+// compared. In CJK text the window jumps nearly its whole length at most
+// positions, where a search per marker walked the text once per marker.
+class MarkerScan {
+ public:
+  explicit MarkerScan(std::vector<std::string> markers);
+  size_t size() const { return markers_.size(); }
+  // Sets found[k] (of size()) for each marker k that occurs in `text`;
+  // whether it set any.
+  bool Scan(std::string_view text, std::vector<char>& found) const;
+
+ private:
+  static constexpr size_t kBlocks = 1 << 16;  // two-byte blocks
+  static constexpr size_t kMaxWindow = 256;   // shifts fit a byte
+  static unsigned Block(const char* p) {
+    return static_cast<unsigned>(static_cast<unsigned char>(p[0])) << 8 |
+           static_cast<unsigned char>(p[1]);
+  }
+  std::vector<std::string> markers_;
+  size_t window_ = 0;  // bytes: at most the shortest marker
+  std::vector<unsigned char> shift_;  // by Block, for a window ending there
+  std::vector<unsigned> last_block_;  // each marker's block ending its window
+};
+
+MarkerScan::MarkerScan(std::vector<std::string> markers) : markers_(std::move(markers)) {
+  window_ = kMaxWindow;
+  for (const std::string& m : markers_) window_ = std::min(window_, m.size());
+  if (window_ < 2) return;  // Scan compares each marker instead
+  shift_.assign(kBlocks, static_cast<unsigned char>(window_ - 1));
+  for (const std::string& m : markers_) {
+    for (size_t j = 0; j + 2 <= window_; ++j) {
+      unsigned char& s = shift_[Block(m.data() + j)];
+      s = std::min(s, static_cast<unsigned char>(window_ - 2 - j));
+    }
+    last_block_.push_back(Block(m.data() + window_ - 2));
+  }
 }
 
-// How many of the markers occur in `text` (each counted once).
-int CountMarkers(const std::string& text, const std::vector<MarkerSearcher>& markers) {
-  int n = 0;
-  for (const MarkerSearcher& m : markers) {
-    n += std::search(text.begin(), text.end(), m) != text.end();
+bool MarkerScan::Scan(std::string_view text, std::vector<char>& found) const {
+  bool any = false;
+  if (window_ < 2) {  // as std::search would: an empty marker is found in no text
+    for (size_t k = 0; k < markers_.size(); ++k) {
+      found[k] = std::search(text.begin(), text.end(), markers_[k].begin(), markers_[k].end()) !=
+                 text.end();
+      any = any || found[k];
+    }
+    return any;
   }
-  return n;
+  for (size_t end = window_; end <= text.size();) {  // the window is text[end - window_, end)
+    const unsigned block = Block(text.data() + end - 2);
+    if (const size_t s = shift_[block]; s > 0) {
+      end += s;
+      continue;
+    }
+    const std::string_view rest = text.substr(end - window_);
+    for (size_t k = 0; k < markers_.size(); ++k) {
+      if (last_block_[k] == block && rest.starts_with(markers_[k])) found[k] = any = true;
+    }
+    ++end;
+  }
+  return any;
 }
 
 }  // namespace
 
 const TemplateSpec* DetectTemplate(const std::vector<Item>& items) {
-  static const auto* markers2019 = new std::vector<MarkerSearcher>(Searchers(Gov2019Template()));
-  static const auto* markers2021 = new std::vector<MarkerSearcher>(Searchers(Gov2021Template()));
-  // Text shorter than every marker holds none (most cells: numbers).
-  static const size_t shortest = [] {
-    size_t n = std::numeric_limits<size_t>::max();
-    for (const TemplateSpec* spec : {&Gov2019Template(), &Gov2021Template()}) {
-      for (const std::string& m : spec->markers) n = std::min(n, m.size());
-    }
-    return n;
+  // The markers of both templates, 2019's first: each votes for its own.
+  static const size_t n2019 = Gov2019Template().markers.size();
+  static const auto* scan = [] {
+    std::vector<std::string> all = Gov2019Template().markers;
+    for (const std::string& m : Gov2021Template().markers) all.push_back(m);
+    return new MarkerScan(std::move(all));
   }();
   int votes2019 = 0, votes2021 = 0;
+  std::vector<char> found(scan->size());  // all 0 between items
   for (const Item& item : items) {
-    if (item.norm.text.size() < shortest) continue;
-    votes2019 += CountMarkers(item.norm.text, *markers2019);
-    votes2021 += CountMarkers(item.norm.text, *markers2021);
+    if (!scan->Scan(item.norm.text, found)) continue;
+    for (size_t k = 0; k < found.size(); ++k) (k < n2019 ? votes2019 : votes2021) += found[k];
+    std::fill(found.begin(), found.end(), 0);
   }
   if (votes2019 == 0 && votes2021 == 0) return nullptr;
   return votes2021 >= votes2019 ? &Gov2021Template() : &Gov2019Template();

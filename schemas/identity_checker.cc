@@ -1,6 +1,5 @@
 #include "schemas/identity_checker.h"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -24,14 +23,6 @@ struct PathParts {
     size_t size = n > 0 ? n - 1 : 0;
     for (int i = 0; i < n; ++i) size += parts[i].size();
     return size;
-  }
-  // Writes the joined path at `out` (Size() bytes); returns its end.
-  char* CopyTo(char* out) const {
-    for (int i = 0; i < n; ++i) {
-      if (i > 0) *out++ = '.';
-      out = std::copy(parts[i].begin(), parts[i].end(), out);
-    }
-    return out;
   }
   void AppendTo(std::string& out) const {
     for (int i = 0; i < n; ++i) {
@@ -221,32 +212,20 @@ size_t ListedSize(const Side& side) {
 
 // The note of a not_checkable identity: its unusable cells (`listed`, the
 // sides' ListedSize, is > 0), then the sums `l` and `r` counting them as 0.
-// Allocated once at its size and written in place: a note of a dozen cells
-// grew several times, appended piece by piece.
+// Reserved at about its size: a note of a dozen cells grew several times.
 std::string UnusableNote(const Side& lhs, const Side& rhs, size_t listed, double l, double r) {
-  const bool equal = std::fabs(l - r) < 1e-9;
-  const std::string left = Format(l), right = Format(r);
-  const std::string_view verdict = equal ? "holds" : "fails";
-  std::string note(kUnusable.size() - kSeparator.size() + listed + kCounting.size() +
-                       verdict.size() + kOpen.size() + left.size() + kVersus.size() +
-                       right.size() + kClose.size(),
-                   '\0');
-  char* out = note.data();
-  auto put = [&out](std::string_view s) { out = std::copy(s.begin(), s.end(), out); };
+  std::string note;
+  note.reserve(kUnusable.size() + listed + kCounting.size() + 64);
   for (const Side* side : {&lhs, &rhs}) {
     for (const Term& t : side->terms) {
       if (Usable(t)) continue;
-      put(out == note.data() ? kUnusable : kSeparator);
-      out = t.path.CopyTo(out);
-      put(kOpen);
-      put(StatusOf(t));
-      put(kClose);
+      note.append(note.empty() ? kUnusable : kSeparator);
+      t.path.AppendTo(note);
+      note.append(kOpen).append(StatusOf(t)).append(kClose);
     }
   }
-  for (std::string_view s : {kCounting, verdict, kOpen, std::string_view(left), kVersus,
-                             std::string_view(right), kClose}) {
-    put(s);
-  }
+  note.append(kCounting).append(std::fabs(l - r) < 1e-9 ? "holds" : "fails");
+  note.append(kOpen).append(Format(l)).append(kVersus).append(Format(r)).append(kClose);
   return note;
 }
 

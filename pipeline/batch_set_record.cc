@@ -16,10 +16,6 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "pipeline/text_buffer.h"
 #include "pipeline/utf8.h"
 #include "schemas/path_tree.h"
@@ -151,35 +147,13 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-// Whether s[from, end) is ASCII, for s of sixteen bytes or more: sixteen
-// at a time, the last few in a block that overlaps bytes before them.
-// False where SSE2 is not there (the caller checks the bytes otherwise).
-bool LongAsciiFrom(std::string_view s, size_t from) {
-#if defined(__SSE2__)
-  const size_t n = s.size();
-  if (n < 16) return false;
-  auto high = [&](size_t at) {
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at))));
-  };
-  size_t i = from;
-  for (; i + 16 <= n; i += 16) {
-    if (high(i) != 0) return false;
-  }
-  return i == n || (high(n - 16) >> (i - (n - 16))) == 0;
-#else
-  (void)s, (void)from;
-  return false;
-#endif
-}
-
 // Whether `path`, whose first `common` bytes are those of the path before
 // it (valid UTF-8), is valid UTF-8. That path cut after an ASCII byte is
 // valid, so only the bytes from the last ASCII byte in the shared part on
 // are scanned.
 bool PathValidAfter(std::string_view path, size_t common) {
   while (common > 0 && static_cast<unsigned char>(path[common - 1]) >= 0x80) --common;
-  return LongAsciiFrom(path, common) || ValidUtf8(path.substr(common));
+  return ValidUtf8(path.substr(common));
 }
 
 // Whether the texts of a cell are valid UTF-8. `common`: the leading bytes

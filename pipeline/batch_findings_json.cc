@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "schemas/json_writer.h"
-#include "schemas/report_v1.h"
+#include "schemas/report_json.h"
 
 namespace zfxxgk {
 namespace {

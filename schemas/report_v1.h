@@ -74,18 +74,6 @@ std::string ToJson(const ReportV1& report, bool pretty);
 // allocates once.
 std::string ToJson(const ReportV1& report, bool pretty, std::string storage);
 
-class JsonWriter;
-
-// Pieces of ToJson's text for other documents that embed them (the batch's
-// set findings). A number: null, an integer when integral (|v| < 9e15),
-// else the double as nlohmann's dump writes it.
-void WriteOptionalNumberJson(JsonWriter& w, const std::optional<double>& v);
-// A checks array. ToJson writes "difference" for failing checks only
-// (kFailuresOnly); set findings write it for any check with both sides.
-enum class CheckDifference { kFailuresOnly, kWhenBothNumbers };
-void WriteChecksJson(JsonWriter& w, const std::vector<CheckOut>& checks,
-                     CheckDifference difference);
-
 }  // namespace zfxxgk
 
 #endif  // ZFXXGK_SCHEMAS_REPORT_V1_H_

@@ -2,16 +2,17 @@
 //
 // Workers take input indices from one counter, so the oldest unfinished
 // input is always being worked on and the reorder window below cannot
-// deadlock. The calling thread is the collector: it appends journal lines as
-// results arrive (with `durable`, one fdatasync per group: group commit),
-// then hands records to the sinks in input order, so every output is
-// deterministic whatever `jobs` is.
+// deadlock. Whichever worker delivers a result while no other collects
+// appends journal lines for what has arrived (with `durable`, one fdatasync
+// per group: group commit), then hands records to the sinks in input order,
+// so every output is deterministic whatever `jobs` is. The calling thread
+// only reports progress and waits.
 #include "pipeline/batch.h"
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -69,10 +70,18 @@ class JournalLookup {
   std::unordered_map<std::string, BatchJournalLine> lines_;  // unsorted lists only
 };
 
-// State shared by the workers and the collector.
+// State shared by the workers and the calling thread. There is no collector
+// thread: the worker that delivers a result while nobody collects becomes
+// the collector and drains every result that arrives meanwhile (journal
+// lines, then the sinks in input order). A separate collector woken per
+// result cost two context switches per report, a fifth of a text report's
+// time at -j1 (docs/batch.md, "-j N").
 struct Shared {
+  Shared(BatchCollector& c, size_t t) : collector(c), total(t) {}
+
+  BatchCollector& collector;         // used only by the worker collecting
   BatchInputList* inputs = nullptr;  // read under input_mu
-  size_t total = 0;                  // inputs->size()
+  const size_t total;                // inputs->size()
   JournalLookup* journal = nullptr;  // read under input_mu; null: no resume
   BatchWorkerContext context;
   size_t window = 0;
@@ -80,21 +89,26 @@ struct Shared {
   size_t next = 0;                   // guarded by input_mu
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> temp_counter{0};
+  std::map<size_t, BatchRecord> pending;  // journaled, waiting for their turn; the collector's
   std::mutex mu;
-  std::condition_variable results_cv;  // a result or a fatal error arrived, or workers done
-  std::condition_variable window_cv;   // `emitted` advanced, or stop
-  std::deque<BatchRecord> results;     // guarded by mu
-  size_t emitted = 0;                  // guarded by mu
-  Status fatal;                        // guarded by mu
-  int workers_running = 0;             // guarded by mu
-  bool collector_waiting = false;      // in results_cv.wait, not yet woken; guarded by mu
+  std::condition_variable window_cv;  // `emitted` advanced, or stop
+  std::condition_variable main_cv;    // all emitted, a fatal error, or workers done
+  std::vector<BatchRecord> results;   // delivered, not yet collected; guarded by mu
+  bool collecting = false;            // a worker is collecting; guarded by mu
+  size_t emitted = 0;                 // guarded by mu
+  BatchProgress progress;             // guarded by mu
+  Status fatal;                       // guarded by mu
+  int workers_running = 0;            // guarded by mu
 
-  void Fail(Status status) {
-    std::lock_guard<std::mutex> lock(mu);
+  void FailLocked(Status status) {
     if (fatal.ok()) fatal = std::move(status);
     stop = true;
-    results_cv.notify_all();
     window_cv.notify_all();
+    main_cv.notify_all();
+  }
+  void Fail(Status status) {
+    std::lock_guard<std::mutex> lock(mu);
+    FailLocked(std::move(status));
   }
 };
 
@@ -115,21 +129,62 @@ StatusOr<bool> NextInput(Shared& shared, size_t& index, std::string& path,
   return true;
 }
 
-// Hands a result to the collector, waking it only when it waits, and after
-// unlocking: notified under the lock, the collector (often on the worker's
-// own CPU) woke into a mutex still held, slept on it again and had to be
-// woken a second time (4.3 futex calls and 3.7 context switches per report
-// at -j1). Waking it once per few results instead halves the context
-// switches again but was slower under load (docs/batch.md, "-j N").
-void Deliver(Shared& shared, BatchRecord record) {
-  bool wake = false;
-  {
-    std::lock_guard<std::mutex> lock(shared.mu);
-    shared.results.push_back(std::move(record));
-    wake = shared.collector_waiting;
-    shared.collector_waiting = false;  // woken once
+// Journals `arrived` (one group) and hands every record now in turn to the
+// sinks; `emitted` is the count given to them so far. Called by the
+// collecting worker without holding `mu`.
+Status CollectArrived(Shared& shared, std::vector<BatchRecord>& arrived, size_t& emitted) {
+  try {
+    RETURN_IF_ERROR(shared.collector.Journal(arrived));
+    for (BatchRecord& r : arrived) {
+      const size_t index = r.index;
+      shared.pending.emplace(index, std::move(r));
+    }
+    for (auto it = shared.pending.begin(); it != shared.pending.end() && it->first == emitted;
+         it = shared.pending.erase(it)) {
+      RETURN_IF_ERROR(shared.collector.Emit(it->second));
+      ++emitted;
+    }
+  } catch (const std::exception& e) {  // a sink's std::bad_alloc, for example
+    return Status(StatusCode::kInternal, std::string("batch: ") + e.what());
   }
-  if (wake) shared.results_cv.notify_one();
+  return OkStatus();
+}
+
+// Adds the arrived records to the progress counts. REQUIRES: mu held.
+void CountProgress(Shared& shared, const std::vector<BatchRecord>& arrived) {
+  for (const BatchRecord& r : arrived) {
+    ++shared.progress.done;
+    shared.progress.skipped += r.skipped;
+    shared.progress.failed += r.entry.status == BatchItemStatusName(BatchItemStatus::kFailed);
+  }
+}
+
+// Hands a result over; the caller collects when nobody else does, until no
+// result is left (a result delivered meanwhile is taken by this loop, so
+// none waits for a later delivery).
+void Deliver(Shared& shared, BatchRecord record) {
+  std::unique_lock<std::mutex> lock(shared.mu);
+  shared.results.push_back(std::move(record));
+  if (shared.collecting) return;
+  shared.collecting = true;
+  std::vector<BatchRecord> arrived;
+  while (!shared.results.empty() && shared.fatal.ok()) {
+    arrived.swap(shared.results);
+    CountProgress(shared, arrived);  // before CollectArrived moves the records
+    size_t emitted = shared.emitted;
+    lock.unlock();
+    Status status = CollectArrived(shared, arrived, emitted);
+    lock.lock();
+    if (!status.ok()) {
+      shared.FailLocked(std::move(status));
+      break;
+    }
+    arrived.clear();
+    shared.emitted = emitted;
+    shared.window_cv.notify_all();
+    if (emitted == shared.total) shared.main_cv.notify_all();
+  }
+  shared.collecting = false;
 }
 
 void Worker(Shared& shared, const BatchExtractorFactory& factory) {
@@ -161,68 +216,39 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
   }
   std::lock_guard<std::mutex> lock(shared.mu);
   --shared.workers_running;
-  shared.results_cv.notify_all();
+  shared.main_cv.notify_all();
 }
 
-// Collects results until every input has been given to the sinks, or a
-// fatal error. Returns the fatal error, if any.
-Status Collect(Shared& shared, BatchCollector& collector, const BatchOptions& options,
-               BatchSummary& summary) {
-  const size_t total = shared.total;
-  std::map<size_t, BatchRecord> pending;  // completed, waiting for their turn
-  BatchProgress progress;
-  progress.total = total;
+// Waits in the calling thread until every input has been given to the
+// sinks, or a fatal error, reporting progress. Returns the fatal error, if any.
+Status AwaitWorkers(Shared& shared, const BatchOptions& options, BatchSummary& summary) {
   const Clock::time_point start = Clock::now();
   Clock::time_point last_progress = start;
-  size_t emitted = 0;
-  while (emitted < total) {
-    std::vector<BatchRecord> arrived;
-    {
-      std::unique_lock<std::mutex> lock(shared.mu);
-      auto ready = [&] {
-        return !shared.results.empty() || !shared.fatal.ok() || shared.workers_running == 0;
-      };
-      if (!ready()) {
-        shared.collector_waiting = true;
-        shared.results_cv.wait_for(lock, options.progress_interval, ready);
-        shared.collector_waiting = false;
-      }
-      if (!shared.fatal.ok()) return shared.fatal;
-      if (shared.results.empty() && shared.workers_running == 0) {
-        return Status(StatusCode::kInternal, "batch workers stopped early");
-      }
-      for (BatchRecord& r : shared.results) arrived.push_back(std::move(r));
-      shared.results.clear();
-    }
-    RETURN_IF_ERROR(collector.Journal(arrived));
-    for (BatchRecord& r : arrived) {
-      ++progress.done;
-      progress.skipped += r.skipped;
-      progress.failed += r.entry.status == BatchItemStatusName(BatchItemStatus::kFailed);
-      const size_t index = r.index;
-      pending.emplace(index, std::move(r));
-    }
-    for (auto it = pending.begin(); it != pending.end() && it->first == emitted;
-         it = pending.erase(it)) {
-      RETURN_IF_ERROR(collector.Emit(it->second));
-      ++emitted;
-    }
-    {
-      std::lock_guard<std::mutex> lock(shared.mu);
-      shared.emitted = emitted;
-    }
-    shared.window_cv.notify_all();
-    const Clock::time_point now = Clock::now();
-    if (options.on_progress && now - last_progress >= options.progress_interval) {
-      last_progress = now;
-      progress.seconds = std::chrono::duration<double>(now - start).count();
-      options.on_progress(progress);
-    }
-  }
-  if (options.on_progress) {
-    progress.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::unique_lock<std::mutex> lock(shared.mu);
+  auto finished = [&] {
+    return shared.emitted == shared.total || !shared.fatal.ok() || shared.workers_running == 0;
+  };
+  auto report = [&](Clock::time_point now) {
+    BatchProgress progress = shared.progress;
+    progress.total = shared.total;
+    progress.seconds = std::chrono::duration<double>(now - start).count();
+    lock.unlock();
     options.on_progress(progress);
+    lock.lock();
+  };
+  while (!finished()) {
+    shared.main_cv.wait_for(lock, options.progress_interval, finished);
+    const Clock::time_point now = Clock::now();
+    if (options.on_progress && !finished() && now - last_progress >= options.progress_interval) {
+      last_progress = now;
+      report(now);
+    }
   }
+  if (!shared.fatal.ok()) return shared.fatal;
+  if (shared.emitted < shared.total) {
+    return Status(StatusCode::kInternal, "batch workers stopped early");
+  }
+  if (options.on_progress) report(Clock::now());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return OkStatus();
 }
@@ -267,9 +293,9 @@ StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& opti
   }
   spill = std::make_unique<BatchSpillFile>();
   RETURN_IF_ERROR(spill->Open(options.spill_dir));
-  Shared shared;
+  BatchCollector collector(options, state.get(), sinks, spill.get(), summary);
+  Shared shared(collector, inputs.size());
   shared.inputs = &inputs;
-  shared.total = inputs.size();
   shared.journal = journal.get();
   shared.window = options.window > 0 ? options.window : 16 * static_cast<size_t>(summary.jobs);
   shared.context.options = &options;
@@ -287,18 +313,12 @@ StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& opti
       return NewDefaultBatchExtractor(extract);
     };
   }
-  BatchCollector collector(options, state.get(), sinks, spill.get(), summary);
   std::vector<std::thread> workers;
   shared.workers_running = summary.jobs;
   for (int w = 0; w < summary.jobs; ++w) {
     workers.emplace_back([&shared, &factory] { Worker(shared, factory); });
   }
-  Status status;
-  try {
-    status = Collect(shared, collector, options, summary);
-  } catch (const std::exception& e) {  // a sink's std::bad_alloc, for example
-    status = Status(StatusCode::kInternal, std::string("batch: ") + e.what());
-  }
+  Status status = AwaitWorkers(shared, options, summary);
   if (!status.ok()) shared.Fail(status);
   for (std::thread& t : workers) t.join();
   RETURN_IF_ERROR(status);

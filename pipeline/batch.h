@@ -31,8 +31,8 @@
 // journal's line positions indexed in memory (about 100 bytes per path).
 //
 // Thread-safety: RunBatch may be called from any thread; it runs `jobs`
-// workers plus the calling thread, which feeds the sinks and the progress
-// callback.
+// workers, which take turns feeding the sinks, while the calling thread
+// calls the progress callback, then runs the set analysis.
 #ifndef ZFXXGK_PIPELINE_BATCH_H_
 #define ZFXXGK_PIPELINE_BATCH_H_
 
@@ -100,8 +100,9 @@ struct BatchRecord {
 };
 
 // A consumer of the batch's records (pipeline/batch_sinks.h). Called from
-// one thread: Add for every input in input order, then AddBody for each body
-// of the set findings, then Finish once.
+// one thread at a time (Add from whichever worker is collecting, AddBody and
+// Finish from RunBatch's caller): Add for every input in input order, then
+// AddBody for each body of the set findings, then Finish once.
 class BatchSink {
  public:
   virtual ~BatchSink() = default;

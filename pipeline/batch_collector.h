@@ -2,7 +2,8 @@
 // RunBatchOnReports: journal appends, summary counts, the sinks in input
 // order, and the reports kept for the set analysis.
 //
-// Not thread-safe: one collector thread owns a BatchCollector.
+// Not thread-safe: one thread at a time uses a BatchCollector (in RunBatch,
+// the worker that is collecting).
 #ifndef ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_
 #define ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string_view>
 
 #include "pipeline/batch_findings.h"
 
@@ -33,7 +34,7 @@ class OutputFile {
     file_ = std::fopen(temp_.c_str(), "wb");
     return file_ ? OkStatus() : Error("cannot create");
   }
-  Status Write(const std::string& data) {
+  Status Write(std::string_view data) {
     if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) return Error("cannot write");
     return OkStatus();
   }
@@ -65,7 +66,8 @@ class JsonlSink : public BatchSink {
   bool wants_json() const override { return true; }
   Status Add(const BatchRecord& record) override {
     if (record.entry.status == BatchItemStatusName(BatchItemStatus::kFailed)) return OkStatus();
-    RETURN_IF_ERROR(out_.Write(record.json + "\n"));
+    RETURN_IF_ERROR(out_.Write(record.json));  // not json + "\n": a copy of ~60 KB per report
+    RETURN_IF_ERROR(out_.Write("\n"));
     return out_.is_stdout() ? out_.Flush() : OkStatus();
   }
   Status Finish(const BatchSetFindings&) override { return out_.Commit(); }

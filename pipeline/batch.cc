@@ -74,7 +74,7 @@ class JournalLookup {
 // thread: the worker that delivers a result while nobody collects becomes
 // the collector and drains every result that arrives meanwhile (journal
 // lines, then the sinks in input order). A separate collector woken per
-// result cost two context switches per report, a fifth of a text report's
+// result cost two context switches per report, 7-13% of a text report's
 // time at -j1 (docs/batch.md, "-j N").
 struct Shared {
   Shared(BatchCollector& c, size_t t) : collector(c), total(t) {}

@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
@@ -247,6 +249,72 @@ TEST(BatchTest, SinksSeeInputOrderWhateverTheWorkers) {
     EXPECT_EQ(sink.records[i].index, i);
     EXPECT_EQ(sink.records[i].entry.path, inputs[i]);
   }
+}
+
+// Workers take turns collecting: a sink is never in two calls at once, and
+// still sees every record in input order.
+class OverlapCheckingSink : public RecordingSink {
+ public:
+  Status Add(const BatchRecord& record) override {
+    if (inside_.exchange(true)) overlapped_ = true;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));  // widen any overlap
+    Status s = RecordingSink::Add(record);
+    inside_ = false;
+    return s;
+  }
+  bool overlapped() const { return overlapped_; }
+
+ private:
+  std::atomic<bool> inside_{false}, overlapped_{false};
+};
+
+TEST(BatchTest, SinksAreCalledByOneWorkerAtATime) {
+  TempDir dir;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 80; ++i) {
+    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
+                               std::string(i % 5 == 0 ? "SLOW\n" : "") + "organ=o" +
+                                   std::to_string(i) + "\nyear=2020\n"));
+  }
+  BatchOptions o = Options(dir.path() + "/out");
+  o.jobs = 4;
+  OverlapCheckingSink sink;
+  StatusOr<BatchSummary> s = RunBatch(inputs, o, {&sink});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_FALSE(sink.overlapped());
+  ASSERT_EQ(sink.records.size(), inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(sink.records[i].entry.path, inputs[i]);
+}
+
+// A sink that fails stops the batch with its error, whichever worker was
+// collecting, and every worker ends.
+class FailingAtSink : public RecordingSink {
+ public:
+  explicit FailingAtSink(size_t at) : at_(at) {}
+  Status Add(const BatchRecord& record) override {
+    if (record.index == at_) return Status(StatusCode::kUnreadable, "sink full");
+    return RecordingSink::Add(record);
+  }
+
+ private:
+  size_t at_;
+};
+
+TEST(BatchTest, SinkFailureStopsTheBatchWithItsError) {
+  TempDir dir;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 40; ++i) {
+    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
+                               "organ=o" + std::to_string(i) + "\nyear=2020\n"));
+  }
+  BatchOptions o = Options("");
+  o.jobs = 3;
+  FailingAtSink sink(17);
+  StatusOr<BatchSummary> s = RunBatch(inputs, o, {&sink});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().ToString().find("sink full"), std::string::npos) << s.status().ToString();
+  EXPECT_EQ(sink.records.size(), 17u);  // those before it, in order
+  EXPECT_FALSE(sink.finished);
 }
 
 TEST(BatchTest, ExtractorFactoryFailureStopsTheBatch) {

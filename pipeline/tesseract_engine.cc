@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 namespace zfxxgk {
 namespace {
@@ -196,6 +197,11 @@ std::string TesseractEngine::TessdataDir(const OcrOptions& options) {
 }
 
 StatusOr<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const OcrOptions& options) {
+  // One engine at a time: Init writes Tesseract's global parameters
+  // (debug_file is one), a data race between workers starting together
+  // (ThreadSanitizer, two batch workers on scanned inputs).
+  static std::mutex creating;
+  std::lock_guard<std::mutex> lock(creating);
   SingleThreadedOpenMp();
   const std::string dir = TessdataDir(options);
   auto apis = std::make_unique<Apis>();

@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-sanitize clean
+.PHONY: all deps build run test test-sanitize test-tsan clean
 
 all: build
 
@@ -37,5 +37,15 @@ test-sanitize: deps
 	$(SANITIZER_ENV) cmake --build $(ASAN_DIR) -j$(JOBS)
 	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j2 $(SANITIZE_CTEST_ARGS)
 
+# The tests of the concurrent parts (batch workers and their sinks, the CLI's batch, OCR
+# engines) built with ThreadSanitizer (-DZF_TSAN=ON) in build-tsan/; a data race fails
+# the test that ran into it. TSAN_CTEST_ARGS chooses the tests.
+TSAN_DIR ?= build-tsan
+TSAN_CTEST_ARGS ?= -R 'Batch|Tesseract|Ocr'
+test-tsan: deps
+	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZF_TSAN=ON $(CMAKE_FLAGS)
+	cmake --build $(TSAN_DIR) -j$(JOBS) --target zfxxgk_tests zfxxgk zfxxgk_pdf_ocr
+	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_DIR) --output-on-failure -j2 $(TSAN_CTEST_ARGS)
+
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz out
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) build-fuzz out

@@ -94,6 +94,10 @@ struct Shared {
   std::condition_variable window_cv;  // `emitted` advanced, or stop
   std::condition_variable main_cv;    // all emitted, a fatal error, or workers done
   std::vector<BatchRecord> results;   // delivered, not yet collected; guarded by mu
+  // Emitted records by the worker that made them, which frees them: freed by
+  // the collecting worker instead, the other workers' memory piled up in its
+  // allocator cache (peak RSS +15-75% over 56,000 texts at -j2). Guarded by mu.
+  std::vector<std::vector<BatchRecord>> spent;
   bool collecting = false;            // a worker is collecting; guarded by mu
   size_t emitted = 0;                 // guarded by mu
   BatchProgress progress;             // guarded by mu
@@ -132,7 +136,9 @@ StatusOr<bool> NextInput(Shared& shared, size_t& index, std::string& path,
 // Journals `arrived` (one group) and hands every record now in turn to the
 // sinks; `emitted` is the count given to them so far. Called by the
 // collecting worker without holding `mu`.
-Status CollectArrived(Shared& shared, std::vector<BatchRecord>& arrived, size_t& emitted) {
+// The emitted records go to `done`, to be handed back to their workers.
+Status CollectArrived(Shared& shared, std::vector<BatchRecord>& arrived, size_t& emitted,
+                      std::vector<BatchRecord>& done) {
   try {
     RETURN_IF_ERROR(shared.collector.Journal(arrived));
     for (BatchRecord& r : arrived) {
@@ -142,6 +148,7 @@ Status CollectArrived(Shared& shared, std::vector<BatchRecord>& arrived, size_t&
     for (auto it = shared.pending.begin(); it != shared.pending.end() && it->first == emitted;
          it = shared.pending.erase(it)) {
       RETURN_IF_ERROR(shared.collector.Emit(it->second));
+      done.push_back(std::move(it->second));
       ++emitted;
     }
   } catch (const std::exception& e) {  // a sink's std::bad_alloc, for example
@@ -167,14 +174,16 @@ void Deliver(Shared& shared, BatchRecord record) {
   shared.results.push_back(std::move(record));
   if (shared.collecting) return;
   shared.collecting = true;
-  std::vector<BatchRecord> arrived;
+  std::vector<BatchRecord> arrived, done;
   while (!shared.results.empty() && shared.fatal.ok()) {
     arrived.swap(shared.results);
     CountProgress(shared, arrived);  // before CollectArrived moves the records
     size_t emitted = shared.emitted;
     lock.unlock();
-    Status status = CollectArrived(shared, arrived, emitted);
+    Status status = CollectArrived(shared, arrived, emitted, done);
     lock.lock();
+    for (BatchRecord& r : done) shared.spent[r.worker].push_back(std::move(r));
+    done.clear();
     if (!status.ok()) {
       shared.FailLocked(std::move(status));
       break;
@@ -187,7 +196,16 @@ void Deliver(Shared& shared, BatchRecord record) {
   shared.collecting = false;
 }
 
-void Worker(Shared& shared, const BatchExtractorFactory& factory) {
+// Frees the records of worker `w` that have been emitted, in its own thread.
+void FreeSpent(Shared& shared, int w) {
+  std::vector<BatchRecord> spent;
+  {
+    std::lock_guard<std::mutex> lock(shared.mu);
+    spent.swap(shared.spent[w]);
+  }
+}
+
+void Worker(Shared& shared, int w, const BatchExtractorFactory& factory) {
   StatusOr<std::unique_ptr<BatchExtractor>> extractor = factory();
   if (!extractor.ok()) {
     shared.Fail(extractor.status());
@@ -205,15 +223,18 @@ void Worker(Shared& shared, const BatchExtractorFactory& factory) {
         shared.window_cv.wait(lock, [&] { return shared.stop || i < shared.emitted + shared.window; });
         if (shared.stop) break;
       }
+      FreeSpent(shared, w);
       StatusOr<BatchRecord> record =
           ProcessBatchInput(i, path, prior, **extractor, shared.context, scratch);
       if (!record.ok()) {
         shared.Fail(record.status());
         break;
       }
+      record->worker = w;
       Deliver(shared, std::move(record).value());
     }
   }
+  FreeSpent(shared, w);
   std::lock_guard<std::mutex> lock(shared.mu);
   --shared.workers_running;
   shared.main_cv.notify_all();
@@ -315,8 +336,9 @@ StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& opti
   }
   std::vector<std::thread> workers;
   shared.workers_running = summary.jobs;
+  shared.spent.resize(static_cast<size_t>(summary.jobs));
   for (int w = 0; w < summary.jobs; ++w) {
-    workers.emplace_back([&shared, &factory] { Worker(shared, factory); });
+    workers.emplace_back([&shared, w, &factory] { Worker(shared, w, factory); });
   }
   Status status = AwaitWorkers(shared, options, summary);
   if (!status.ok()) shared.Fail(status);

@@ -82,6 +82,7 @@ std::unique_ptr<BatchExtractor> NewDefaultBatchExtractor(const ExtractOptions& o
 // One input as the sinks see it, in input order.
 struct BatchRecord {
   size_t index = 0;          // position in the input list
+  int worker = 0;            // the worker that made it, which also frees it (RunBatch)
   BatchStateEntry entry;     // path, sha256, status, metadata, error
   bool skipped = false;      // done by an earlier run: not extracted again
   // The report (not for failed inputs). For a skipped input it is read back

@@ -227,14 +227,22 @@ TEST(BatchTest, NoResumeRedoesEverything) {
   EXPECT_EQ(calls, 2);
 }
 
-TEST(BatchTest, SinksSeeInputOrderWhateverTheWorkers) {
-  TempDir dir;
+// `n` inputs in/0.txt... of bodies o0, o1...; every `slow_every`-th is slow
+// (0: none).
+std::vector<std::string> NumberedInputs(const TempDir& dir, int n, int slow_every) {
   std::vector<std::string> inputs;
-  for (int i = 0; i < 60; ++i) {
+  for (int i = 0; i < n; ++i) {
+    const bool slow = slow_every > 0 && i % slow_every == 0;
     inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
-                               std::string(i % 3 == 0 ? "SLOW\n" : "") + "organ=o" +
+                               std::string(slow ? "SLOW\n" : "") + "organ=o" +
                                    std::to_string(i) + "\nyear=2020\n"));
   }
+  return inputs;
+}
+
+TEST(BatchTest, SinksSeeInputOrderWhateverTheWorkers) {
+  TempDir dir;
+  std::vector<std::string> inputs = NumberedInputs(dir, 60, 3);
   BatchOptions o = Options("");
   o.jobs = 4;
   o.window = 3;
@@ -270,12 +278,7 @@ class OverlapCheckingSink : public RecordingSink {
 
 TEST(BatchTest, SinksAreCalledByOneWorkerAtATime) {
   TempDir dir;
-  std::vector<std::string> inputs;
-  for (int i = 0; i < 80; ++i) {
-    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
-                               std::string(i % 5 == 0 ? "SLOW\n" : "") + "organ=o" +
-                                   std::to_string(i) + "\nyear=2020\n"));
-  }
+  std::vector<std::string> inputs = NumberedInputs(dir, 80, 5);
   BatchOptions o = Options(dir.path() + "/out");
   o.jobs = 4;
   OverlapCheckingSink sink;
@@ -302,11 +305,7 @@ class FailingAtSink : public RecordingSink {
 
 TEST(BatchTest, SinkFailureStopsTheBatchWithItsError) {
   TempDir dir;
-  std::vector<std::string> inputs;
-  for (int i = 0; i < 40; ++i) {
-    inputs.push_back(dir.Write("in/" + std::to_string(i) + ".txt",
-                               "organ=o" + std::to_string(i) + "\nyear=2020\n"));
-  }
+  std::vector<std::string> inputs = NumberedInputs(dir, 40, 0);
   BatchOptions o = Options("");
   o.jobs = 3;
   FailingAtSink sink(17);

@@ -139,18 +139,19 @@ std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api, const PixelRect& 
 // Tesseract runs parts of its LSTM on an OpenMP team. Next to other work
 // (batch workers, small machines) the team's spinning threads cost more
 // CPU than they save: behave as OMP_THREAD_LIMIT=1 without relying on the
-// environment (read only when the process starts) by making every OpenMP
-// parallel region inactive. Looked up at run time: libgomp comes with
-// Tesseract, and a build without OpenMP simply has nothing to set.
+// environment (read only when libgomp loads) by making every OpenMP
+// parallel region inactive. max-active-levels is an ICV of the calling
+// thread (libgomp keeps it per thread), so this runs on every thread that
+// recognises, once. Looked up at run time: libgomp comes with Tesseract,
+// and a build without OpenMP simply has nothing to set.
 void SingleThreadedOpenMp() {
   using SetLevels = void (*)(int);
-  static const bool done = [] {
-    if (auto set = reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) {
-      set(0);
-    }
-    return true;
-  }();
-  (void)done;
+  static const SetLevels set =
+      reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  thread_local bool done = false;
+  if (done || set == nullptr) return;
+  set(0);
+  done = true;
 }
 
 // Runs api.Recognize with a monitor whose end time is `deadline` (none at
@@ -159,6 +160,7 @@ void SingleThreadedOpenMp() {
 // failed; `what` names the region for that message.
 Status RecognizeBy(tesseract::TessBaseAPI& api, std::chrono::steady_clock::time_point deadline,
                    const std::string& what) {
+  SingleThreadedOpenMp();
   const bool limited = deadline != std::chrono::steady_clock::time_point::max();
   const Status late(StatusCode::kResourceLimit, "OCR: stopped at the time limit, " + what);
   if (limited && std::chrono::steady_clock::now() > deadline) {
@@ -202,7 +204,6 @@ StatusOr<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const OcrOpti
   // (ThreadSanitizer, two batch workers on scanned inputs).
   static std::mutex creating;
   std::lock_guard<std::mutex> lock(creating);
-  SingleThreadedOpenMp();
   const std::string dir = TessdataDir(options);
   auto apis = std::make_unique<Apis>();
   ASSIGN_OR_RETURN(apis->text, InitApi(dir, options.languages, tesseract::PSM_SINGLE_BLOCK));

@@ -9,10 +9,11 @@
 // "0123456789.-"). Tesseract's own messages go to /dev/null; failures come
 // back as Status. All Tesseract variables are set here and nowhere else.
 //
-// Speed: Tesseract parallelises its LSTM with OpenMP; Create makes OpenMP
-// regions single-threaded for the whole process (what OMP_THREAD_LIMIT=1
-// does), so one engine uses one core and engines on several threads do not
-// oversubscribe the machine.
+// Speed: Tesseract parallelises its LSTM with OpenMP; every thread that
+// recognises makes its OpenMP regions single-threaded (what
+// OMP_THREAD_LIMIT=1 does for a process), so one engine uses one core,
+// engines on several threads do not oversubscribe the machine, and no
+// OpenMP thread is ever started.
 //
 // Tesseract stores each line image PNG-encoded before its LSTM reads it;
 // this adapter interposes Leptonica's pixWriteMemPng so that such PNGs are

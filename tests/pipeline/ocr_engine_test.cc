@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "parsers/image/pix.h"
 
@@ -136,6 +137,35 @@ TEST(TesseractEngineTest, RecognisesAChineseLineWithBoxesInImagePixels) {
   }
   EXPECT_EQ(text, "行政许可");
   EXPECT_NE((*engine)->Describe().find("chi_sim"), std::string::npos);
+}
+
+// Threads of this process now (Linux: one entry per thread in /proc/self/task).
+size_t ThreadCount() {
+  size_t n = 0;
+  for ([[maybe_unused]] const auto& t : fs::directory_iterator("/proc/self/task")) ++n;
+  return n;
+}
+
+// Tesseract's LSTM asks OpenMP for a team; each thread's OpenMP settings are
+// its own, so a thread other than the first to recognise must not start one
+// either (two batch workers on scans started OpenMP threads before).
+TEST(TesseractEngineTest, RecognisingOnAnotherThreadStartsNoOpenMpThreads) {
+  if (!HaveModels()) GTEST_SKIP() << "tessdata (chi_sim, eng) not installed";
+  const GreyImage strip = LoadFixture("label-xzxk.png");
+  auto recognise = [&strip](size_t* before, size_t* after) {
+    auto engine = TesseractEngine::Create(OcrOptions());
+    ASSERT_TRUE(engine.ok());
+    *before = ThreadCount();
+    ASSERT_TRUE((*engine)->Recognize(strip, Whole(strip), OcrLayout::kRawLine).ok());
+    *after = ThreadCount();
+  };
+  for (int i = 0; i < 2; ++i) {  // the first thread, then another
+    size_t before = 0, after = 0;
+    std::thread worker(recognise, &before, &after);
+    worker.join();
+    EXPECT_GT(before, 0u);
+    EXPECT_EQ(after, before) << "thread " << i;
+  }
 }
 
 TEST(TesseractEngineTest, RegionOffsetsBoxesAndEmptyRegionsGiveNothing) {

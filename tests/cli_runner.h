@@ -20,6 +20,7 @@ inline std::string ShellQuote(const std::string& s) {
 struct CommandResult {
   int exit_code = -1;  // 128 + n when killed by signal n; -1 when it could not run
   std::string out;     // stdout only (redirect stderr in `command` to keep it)
+  std::string err;     // stderr, when the caller captured it
 };
 
 // Runs `command` with /bin/sh in the project root and collects its stdout.

@@ -39,18 +39,28 @@ using zfxxgk::testing_util::RunInRoot;
 using zfxxgk::testing_util::ShellQuote;
 using Result = zfxxgk::testing_util::CommandResult;
 
-// Runs `zfxxgk <args>` from the project root; stdout captured, stderr to
-// `stderr_file` (or discarded).
-Result RunCli(const std::string& args, const std::string& stderr_file = "/dev/null") {
-  return RunInRoot("timeout 300 " + ShellQuote(ZF_CLI_PATH) + " " + args + " 2>" +
-                   ShellQuote(stderr_file));
-}
-
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// Runs `zfxxgk <args>` from the project root; stdout and stderr captured
+// (stderr is what a failure message shows: a sanitizer's report, say).
+Result RunCli(const std::string& args) {
+  TempDir dir;
+  const std::string err = dir.path() + "/stderr";
+  Result r = RunInRoot("timeout 300 " + ShellQuote(ZF_CLI_PATH) + " " + args + " 2>" +
+                       ShellQuote(err));
+  r.err = ReadFile(err);
+  return r;
+}
+
+// Success when the command exited 0; else its exit status and stderr.
+::testing::AssertionResult Succeeded(const Result& r) {
+  if (r.exit_code == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "exit " << r.exit_code << ", stderr:\n" << r.err;
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -131,7 +141,7 @@ long StartAndKill(const std::vector<std::string>& args, const std::string& journ
 
 TEST(CliBatchTest, HelpDocumentsTheExitStatusAndNames) {
   Result r = RunCli("batch --help");
-  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(Succeeded(r));
   EXPECT_TRUE(Contains(r.out, "Exit status: 0")) << r.out;
   EXPECT_TRUE(Contains(r.out, "percent-encoded")) << r.out;
   EXPECT_TRUE(Contains(r.out, "--shard")) << r.out;
@@ -147,12 +157,10 @@ TEST(CliBatchTest, HelpListsTheResourceLimits) {
 
 TEST(CliBatchTest, AnInputOverALimitIsAFailedInputNamingTheLimit) {
   TempDir dir;
-  const std::string err = dir.path() + "/stderr";
   Result r = RunCli("batch corpus/synth-2021-html --max-table-cells 4 -o " +
-                        ShellQuote(dir.path() + "/out"),
-                    err);
+                    ShellQuote(dir.path() + "/out"));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_TRUE(Contains(ReadFile(err), "resource_limit")) << ReadFile(err);
+  EXPECT_TRUE(Contains(r.err, "resource_limit")) << r.err;
 }
 
 TEST(CliBatchTest, UsageErrors) {
@@ -165,12 +173,10 @@ TEST(CliBatchTest, UsageErrors) {
 TEST(CliBatchTest, BadFilesAreListedAndTheBatchFinishes) {
   TempDir dir;
   std::ofstream(dir.path() + "/bad.txt") << "no report here\n";
-  const std::string err = dir.path() + "/stderr";
   Result r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path() + "/bad.txt") +
-                        " does/not/exist.html -o " + ShellQuote(dir.path() + "/out"),
-                    err);
+                    " does/not/exist.html -o " + ShellQuote(dir.path() + "/out"));
   EXPECT_EQ(r.exit_code, 3);
-  const std::string summary = ReadFile(err);
+  const std::string& summary = r.err;
   EXPECT_TRUE(Contains(summary, "3 inputs: 1 converted, 0 already done, 2 failed")) << summary;
   EXPECT_TRUE(Contains(summary, "does/not/exist.html: not_found")) << summary;
   EXPECT_TRUE(Contains(summary, "bad.txt: not_a_report")) << summary;
@@ -180,30 +186,32 @@ TEST(CliBatchTest, BadFilesAreListedAndTheBatchFinishes) {
   EXPECT_TRUE(fs::exists(dir.path() + "/out/corpus%2Fsynth-2021-glued%2Finput.txt.json"));
   EXPECT_TRUE(fs::exists(dir.path() + "/out/_set_findings.json"));
   // Resumed, with --allow-failures: nothing redone, exit 0.
-  r = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path() + "/bad.txt") +
-                 " does/not/exist.html --allow-failures -o " + ShellQuote(dir.path() + "/out"),
-             err);
-  EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(Contains(ReadFile(err), "3 inputs: 0 converted, 2 already done, 2 failed"))
-      << ReadFile(err);
+  Result again = RunCli("batch corpus/synth-2021-glued " + ShellQuote(dir.path() + "/bad.txt") +
+                        " does/not/exist.html --allow-failures -o " +
+                        ShellQuote(dir.path() + "/out"));
+  EXPECT_TRUE(Succeeded(again));
+  EXPECT_TRUE(Contains(again.err, "3 inputs: 0 converted, 2 already done, 2 failed"))
+      << again.err;
 }
 
 TEST(CliBatchTest, StreamingManifestToJsonlEqualsTheReportFiles) {
   TempDir dir;
   Result files = RunCli("batch corpus -q -o " + ShellQuote(dir.path() + "/out"));
-  ASSERT_EQ(files.exit_code, 0);
+  ASSERT_TRUE(Succeeded(files));
   {
     std::ofstream manifest(dir.path() + "/manifest.txt");
     manifest << "# corpus inputs, relative to the project root\n";
     for (const auto& c : fs::directory_iterator(std::string(ZF_SOURCE_DIR) + "/corpus")) {
       for (const auto& f : fs::directory_iterator(c.path())) {
         const std::string name = f.path().filename().string();
-        if (name.rfind("input.", 0) == 0) manifest << "corpus/" << c.path().filename().string() << "/" << name << "\n";
+        if (name.rfind("input.", 0) != 0) continue;
+        manifest << "corpus/" << c.path().filename().string() << "/" << name << "\n";
       }
     }
   }
-  Result stream = RunCli("batch --manifest - --jsonl - -q < " + ShellQuote(dir.path() + "/manifest.txt"));
-  ASSERT_EQ(stream.exit_code, 0);
+  Result stream =
+      RunCli("batch --manifest - --jsonl - -q < " + ShellQuote(dir.path() + "/manifest.txt"));
+  ASSERT_TRUE(Succeeded(stream));
   std::vector<std::string> lines = Lines(stream.out);
   std::vector<std::string> expected;
   for (const auto& f : fs::directory_iterator(dir.path() + "/out")) {
@@ -220,11 +228,11 @@ TEST(CliBatchTest, StreamingManifestToJsonlEqualsTheReportFiles) {
 
 TEST(CliBatchTest, ShardsTogetherEqualTheWholeBatch) {
   Result whole = RunCli("batch corpus --jsonl - -q");
-  ASSERT_EQ(whole.exit_code, 0);
+  ASSERT_TRUE(Succeeded(whole));
   std::multiset<std::string> merged;
   for (int k = 1; k <= 3; ++k) {
     Result part = RunCli("batch corpus --jsonl - -q --shard " + std::to_string(k) + "/3");
-    ASSERT_EQ(part.exit_code, 0);
+    ASSERT_TRUE(Succeeded(part));
     for (const std::string& line : Lines(part.out)) merged.insert(line);
   }
   std::vector<std::string> all = Lines(whole.out);
@@ -274,16 +282,17 @@ std::map<std::string, std::string> ReportFiles(const std::string& dir) {
 TEST(CliBatchTest, ImportedShardOutdirsEqualOneRun) {
   TempDir dir;
   const std::string d = ShellQuote(dir.path());
-  ASSERT_EQ(RunCli("batch corpus -q -o " + d + "/single --jsonl " + d + "/single.jsonl --sqlite " +
-                   d + "/single.sqlite").exit_code, 0);
+  ASSERT_TRUE(Succeeded(RunCli("batch corpus -q -o " + d + "/single --jsonl " + d +
+                               "/single.jsonl --sqlite " + d + "/single.sqlite")));
   std::string imports;
   for (int k = 1; k <= 3; ++k) {
     const std::string shard = d + "/shard" + std::to_string(k);
-    ASSERT_EQ(RunCli("batch corpus -q --shard " + std::to_string(k) + "/3 -o " + shard).exit_code, 0);
+    ASSERT_TRUE(
+        Succeeded(RunCli("batch corpus -q --shard " + std::to_string(k) + "/3 -o " + shard)));
     imports += " --import " + shard;
   }
-  ASSERT_EQ(RunCli("batch corpus -q -o " + d + "/merged" + imports + " --jsonl " + d +
-                   "/merged.jsonl --sqlite " + d + "/merged.sqlite").exit_code, 0);
+  ASSERT_TRUE(Succeeded(RunCli("batch corpus -q -o " + d + "/merged" + imports + " --jsonl " +
+                               d + "/merged.jsonl --sqlite " + d + "/merged.sqlite")));
   EXPECT_TRUE(ReportFiles(dir.path() + "/merged") == ReportFiles(dir.path() + "/single"));
   EXPECT_EQ(ReadFile(dir.path() + "/merged.jsonl"), ReadFile(dir.path() + "/single.jsonl"));
   EXPECT_EQ(DatabaseRows(dir.path() + "/merged.sqlite"), DatabaseRows(dir.path() + "/single.sqlite"));
@@ -298,17 +307,18 @@ TEST(CliBatchTest, ImportedShardOutdirsEqualOneRun) {
 TEST(CliBatchTest, ConcatenatedShardJsonlEqualsOneRun) {
   TempDir dir;
   const std::string d = ShellQuote(dir.path());
-  ASSERT_EQ(RunCli("batch corpus -q --sqlite " + d + "/single.sqlite --findings " + d +
-                   "/single.json").exit_code, 0);
+  ASSERT_TRUE(Succeeded(RunCli("batch corpus -q --sqlite " + d + "/single.sqlite --findings " +
+                               d + "/single.json")));
   std::string all;
   for (int k = 1; k <= 3; ++k) {
     Result part = RunCli("batch corpus -q --jsonl - --shard " + std::to_string(k) + "/3");
-    ASSERT_EQ(part.exit_code, 0);
+    ASSERT_TRUE(Succeeded(part));
     all += part.out;
   }
   std::ofstream(dir.path() + "/all.jsonl", std::ios::binary) << all;
-  ASSERT_EQ(RunCli("batch -q --from-jsonl - --sqlite " + d + "/merged.sqlite --findings " + d +
-                   "/merged.json < " + d + "/all.jsonl").exit_code, 0);
+  ASSERT_TRUE(Succeeded(RunCli("batch -q --from-jsonl - --sqlite " + d +
+                               "/merged.sqlite --findings " + d + "/merged.json < " + d +
+                               "/all.jsonl")));
   EXPECT_EQ(DatabaseRows(dir.path() + "/merged.sqlite"), DatabaseRows(dir.path() + "/single.sqlite"));
   nlohmann::json a = nlohmann::json::parse(ReadFile(dir.path() + "/single.json"));
   nlohmann::json b = nlohmann::json::parse(ReadFile(dir.path() + "/merged.json"));
@@ -333,10 +343,10 @@ TEST(CliBatchTest, KilledTwiceAndRestartedFinishesEveryReportExactlyOnce) {
   EXPECT_LT(second, static_cast<long>(inputs.size()));
   Result finish = RunCli("batch " + ShellQuote(dir.path() + "/archive") + " -o " + ShellQuote(out) +
                          " -j 2 -q --jsonl " + ShellQuote(dir.path() + "/all.jsonl"));
-  ASSERT_EQ(finish.exit_code, 0);
+  ASSERT_TRUE(Succeeded(finish));
   Result clean = RunCli("batch " + ShellQuote(dir.path() + "/archive") + " -o " +
                         ShellQuote(dir.path() + "/clean") + " -j 2 -q");
-  ASSERT_EQ(clean.exit_code, 0);
+  ASSERT_TRUE(Succeeded(clean));
   std::map<std::string, std::string> got, want;
   for (const auto& f : fs::directory_iterator(out)) {
     const std::string name = f.path().filename().string();

@@ -83,7 +83,7 @@ bool IsBatchInputName(std::string_view file_name) {
   const std::string name = AsciiLower(file_name);
   if (name.rfind("readme", 0) == 0) return false;
   if (name.rfind("input.", 0) == 0) return true;
-  for (const char* ext : {".html", ".htm", ".txt", ".md", ".pdf"}) {
+  for (const char* ext : {".html", ".htm", ".txt", ".md", ".pdf", ".tif", ".tiff"}) {
     if (EndsWith(name, ext)) return true;
   }
   return false;

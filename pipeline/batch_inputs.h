@@ -24,7 +24,9 @@
 namespace zfxxgk {
 
 // Whether a directory walk takes `file_name`: input.* or a name ending in
-// .html .htm .txt .md .pdf (any case); README.* is excluded.
+// .html .htm .txt .md .pdf .tif .tiff (any case); README.* is excluded.
+// Scans as .png/.jpg are not taken (saved web pages carry many such images,
+// each an OCR attempt): name them input.*, or list them in a manifest.
 bool IsBatchInputName(std::string_view file_name);
 
 // The paths one INPUT argument names: a directory is walked recursively

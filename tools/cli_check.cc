@@ -2,22 +2,22 @@
 #include "tools/cli_check.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <set>
 #include <system_error>
 #include <utility>
 
+#include "pipeline/batch_inputs.h"
 #include "pipeline/extract.h"
 
 namespace zfxxgk {
 
 const char* const kCheckHelp =
     "Inputs: a FILE is read whatever its name (- = standard input). A DIR is searched\n"
-    "recursively for files named input.* or ending in .html .htm .txt .md (README.* and\n"
-    "hidden entries skipped). Each file is extracted once; an input that cannot be\n"
-    "extracted is listed with its error and the batch goes on.\n"
+    "recursively for files named input.* or ending in .html .htm .txt .md .pdf .tif .tiff\n"
+    "(README.* and hidden entries skipped). Each file is extracted once; an input that cannot\n"
+    "be extracted is listed with its error and the batch goes on.\n"
     "\n"
     "Per document: path, template, organ, year; every identity check that fails (T3.1-3,\n"
     "T4.1-3 table identities; P.1 prose statements) with id, where, lhs, rhs, difference;\n"
@@ -49,44 +49,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-bool WantedInDirectory(const fs::path& file) {
-  const std::string name = Lower(file.filename().string());
-  if (name.rfind("readme", 0) == 0) return false;
-  if (name.rfind("input.", 0) == 0) return true;
-  const std::string ext = Lower(file.extension().string());
-  return ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".md";
-}
-
-bool IsHidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.' && name != "." && name != "..";
-}
-
-std::vector<std::string> WalkDirectory(const std::string& dir, std::vector<std::string>& errors) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (IsHidden(it->path())) {
-      if (it->is_directory(type_ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(type_ec) && WantedInDirectory(it->path())) {
-      files.push_back(it->path().string());
-    }
-  }
-  if (ec) errors.push_back(dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 // A key that names the same file however it was reached.
 std::string FileKey(const std::string& path) {
   std::error_code ec;
@@ -99,8 +61,10 @@ std::string FileKey(const std::string& path) {
 std::vector<std::string> ExpandCheckArgument(const std::string& argument,
                                              std::vector<std::string>& errors) {
   std::error_code ec;
-  if (argument != "-" && fs::is_directory(argument, ec)) return WalkDirectory(argument, errors);
-  return {argument};
+  if (argument == "-" || !fs::is_directory(argument, ec)) return {argument};
+  std::vector<std::string> files = ExpandBatchInput(argument, errors);  // batch's names
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 CheckBatch RunCheckBatch(const std::vector<std::string>& arguments) {

@@ -23,6 +23,10 @@ TEST(BatchInputsTest, DirectoryWalkTakesReportNamesOnly) {
   EXPECT_TRUE(IsBatchInputName("2021年报.TXT"));
   EXPECT_TRUE(IsBatchInputName("scan.pdf"));
   EXPECT_TRUE(IsBatchInputName("dump.md"));
+  EXPECT_TRUE(IsBatchInputName("2020年报扫描.TIF"));  // scanner and fax output
+  EXPECT_TRUE(IsBatchInputName("page-1.tiff"));
+  EXPECT_FALSE(IsBatchInputName("logo.png"));  // web page assets: by manifest only
+  EXPECT_FALSE(IsBatchInputName("banner.jpg"));
   EXPECT_FALSE(IsBatchInputName("README.md"));
   EXPECT_FALSE(IsBatchInputName("expected.json"));
   EXPECT_FALSE(IsBatchInputName("notes.docx"));

@@ -38,10 +38,10 @@ test-sanitize: deps
 	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j2 $(SANITIZE_CTEST_ARGS)
 
 # The tests of the concurrent parts (batch workers and their sinks, the CLI's batch, OCR
-# engines) built with ThreadSanitizer (-DZF_TSAN=ON) in build-tsan/; a data race fails
+# engines, poppler on several threads) built with ThreadSanitizer (-DZF_TSAN=ON) in build-tsan/; a data race fails
 # the test that ran into it. TSAN_CTEST_ARGS chooses the tests.
 TSAN_DIR ?= build-tsan
-TSAN_CTEST_ARGS ?= -R 'Batch|Tesseract|Ocr'
+TSAN_CTEST_ARGS ?= -R 'Batch|Tesseract|Ocr|Concurrent'
 test-tsan: deps
 	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZF_TSAN=ON $(CMAKE_FLAGS)
 	cmake --build $(TSAN_DIR) -j$(JOBS) --target zfxxgk_tests zfxxgk zfxxgk_pdf_ocr

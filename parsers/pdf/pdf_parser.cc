@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "parsers/image/page_reader.h"
+#include "parsers/pdf/poppler_init.h"
 #include "parsers/pdf/scan_dpi.h"
 #include "parsers/pdf/text_quality.h"
 #include "parsers/pdf/tounicode_scan.h"
@@ -36,14 +37,6 @@ thread_local std::vector<std::string> poppler_messages;
 void CollectPopplerMessage(const std::string& message, void*) {
   constexpr size_t kMaxMessages = 20;
   if (poppler_messages.size() < kMaxMessages) poppler_messages.push_back(message);
-}
-
-void InstallMessageHandler() {
-  static const bool installed = [] {
-    poppler::set_debug_error_function(CollectPopplerMessage, nullptr);
-    return true;
-  }();
-  (void)installed;
 }
 
 std::string ToUtf8(const poppler::ustring& s) {
@@ -226,7 +219,7 @@ Status CheckToUnicode(std::string_view bytes, int pages, const std::string& path
 
 StatusOr<Document> ParsePdf(std::string_view bytes, const std::string& path,
                             const PdfOptions& options) {
-  InstallMessageHandler();
+  InitPoppler(CollectPopplerMessage);
   poppler_messages.clear();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));

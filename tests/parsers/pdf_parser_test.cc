@@ -14,8 +14,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "pipeline/extract.h"
@@ -238,6 +240,28 @@ TEST(PdfParserTest, TopAlignedNumbersAndBlankCells) {
   int carried = FindBlock(*doc, "二、上年结转政府信息公开申请数量");
   ASSERT_GE(carried, 0);
   EXPECT_EQ(doc->blocks[carried].text, "二、上年结转政府信息公开申请数量 6 6");
+}
+
+// Poppler sets up process-wide colour profiles lazily, unguarded, in the first
+// page it draws; batch workers start their first PDFs at the same moment.
+// Under ThreadSanitizer (make test-tsan) a race there fails this test.
+TEST(PdfParserConcurrentTest, FirstParsesOnFourThreadsAtOnceReadTheSame) {
+  const std::string bytes = ReadFile("corpus/synth-2021-pdf/input.pdf");
+  constexpr int kThreads = 4;
+  std::latch start(kThreads);
+  std::vector<std::string> texts(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      StatusOr<Document> doc = ParsePdf(bytes, "in.pdf");
+      if (!doc.ok()) return;
+      for (const Block& b : doc->blocks) texts[t] += b.text + "\n";
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  ASSERT_FALSE(texts[0].empty());
+  for (int t = 1; t < kThreads; ++t) EXPECT_EQ(texts[t], texts[0]) << "thread " << t;
 }
 
 TEST(PdfParserTest, EveryPageWithATextLayerIsReadFromIt) {

@@ -63,6 +63,21 @@ BatchPathOf PathsOf(const std::vector<BatchSetEntry>& entries) {
   };
 }
 
+// `"name": [` then one JSON string per line, then `]` (`[]` when empty),
+// indented as a member of the top-level object.
+Status WritePathList(const char* name, const StringSpill& paths,
+                     const BatchSetFindingsJsonWriter::Write& write) {
+  RETURN_IF_ERROR(write(std::string("\n  \"") + name + "\": ["));
+  bool first = true;
+  RETURN_IF_ERROR(paths.ForEach([&](std::string_view path) {
+    std::string line = first ? "\n    " : ",\n    ";
+    first = false;
+    line += Json(std::string(path)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return write(line);
+  }));
+  return write(first ? "]" : "\n  ]");
+}
+
 }  // namespace
 
 // One body: its reports loaded (metadata only when it has one), analysed,
@@ -92,7 +107,7 @@ Status BatchSetAnalysis::AnalyzeGroup(const BatchSetGroup& group, const Loader& 
     ListFailingX1(body, out.failing_x1);
     RETURN_IF_ERROR(on_body(body, path_of));
   }
-  for (size_t i : part.unplaced) out.unplaced.push_back(group.entries[i].path);
+  for (size_t i : part.unplaced) RETURN_IF_ERROR(out.unplaced.Add(group.entries[i].path));
   return OkStatus();
 }
 
@@ -111,7 +126,9 @@ void CountBody(const BodyFindings& body, YearLinkCounts& n) {
 }
 
 BatchSetAnalysis::BatchSetAnalysis(size_t max_inputs_per_year, const ExternalSortOptions& sort)
-    : grouper_(std::make_unique<BatchSetGrouper>(max_inputs_per_year, sort)) {}
+    : spill_dir_(sort.dir),
+      unplaced_(StringSpill::kDefaultMemoryBytes, sort.dir),
+      grouper_(std::make_unique<BatchSetGrouper>(max_inputs_per_year, sort)) {}
 
 BatchSetAnalysis::~BatchSetAnalysis() = default;
 
@@ -119,8 +136,7 @@ Status BatchSetAnalysis::Add(BatchSetEntry entry) {
   entry.index = added_++;
   const std::string key = entry.year ? NormalizeOrgan(entry.organ) : std::string();
   if (key.empty()) {
-    unplaced_.push_back(std::move(entry.path));
-    return OkStatus();
+    return unplaced_.Add(entry.path);
   }
   return grouper_->Add(entry, key);
 }
@@ -129,11 +145,14 @@ StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
                                                   const BodyCallback& on_body) {
   BatchSetFindings out;
   out.unplaced = std::move(unplaced_);
+  out.not_compared = StringSpill(StringSpill::kDefaultMemoryBytes, spill_dir_);
   RETURN_IF_ERROR(grouper_->Finish());
   for (BatchSetGroup group;;) {
     ASSIGN_OR_RETURN(bool more, grouper_->Next(group));
     if (!more) break;
-    for (std::string& path : group.not_compared) out.not_compared.push_back(std::move(path));
+    for (const std::string& path : group.not_compared) {
+      RETURN_IF_ERROR(out.not_compared.Add(path));
+    }
     RETURN_IF_ERROR(AnalyzeGroup(group, load, on_body, out));
   }
   out.counts.unplaced = out.unplaced.size();
@@ -151,18 +170,27 @@ std::string BatchSetFindingsJsonWriter::Body(const BodyFindings& body,
   return text;
 }
 
-std::string BatchSetFindingsJsonWriter::End(const BatchSetFindings& totals) const {
+// Members after the bodies, in this order: "unplaced", "not_compared",
+// "counts" (each list one path per line).
+Status BatchSetFindingsJsonWriter::End(const BatchSetFindings& totals,
+                                       const Write& write) const {
+  RETURN_IF_ERROR(write(first_ ? "]," : "\n  ],"));
+  RETURN_IF_ERROR(WritePathList("unplaced", totals.unplaced, write));
+  RETURN_IF_ERROR(write(","));
+  RETURN_IF_ERROR(WritePathList("not_compared", totals.not_compared, write));
   const YearLinkCounts& n = totals.counts;
-  Json counts{{"bodies", n.bodies}, {"links", n.links}, {"pass", n.pass}, {"fail", n.fail},
-              {"not_checkable", n.not_checkable}, {"no_previous_year", n.no_previous_year},
-              {"x1_checks_failed", n.x1_checks_failed},
-              {"same_report_pairs", n.same_report_pairs}, {"unplaced", n.unplaced},
-              {"not_compared", n.not_compared}};
-  Json rest{{"unplaced", totals.unplaced}, {"not_compared", totals.not_compared},
-            {"counts", counts}};
-  std::string text = rest.dump(2, ' ', false, Json::error_handler_t::replace);
-  // `rest` is "{\n  ...\n}": its members follow the bodies array.
-  return std::string(first_ ? "]," : "\n  ],") + text.substr(1) + "\n";
+  const std::pair<const char*, size_t> counts[] = {
+      {"bodies", n.bodies}, {"links", n.links}, {"pass", n.pass}, {"fail", n.fail},
+      {"not_checkable", n.not_checkable}, {"no_previous_year", n.no_previous_year},
+      {"x1_checks_failed", n.x1_checks_failed}, {"same_report_pairs", n.same_report_pairs},
+      {"unplaced", n.unplaced}, {"not_compared", n.not_compared}};
+  std::string text = ",\n  \"counts\": {";
+  for (const auto& [name, value] : counts) {
+    text.append(text.back() == '{' ? "\n    \"" : ",\n    \"").append(name).append("\": ");
+    text.append(std::to_string(value));
+  }
+  text.append("\n  }\n}\n");
+  return write(text);
 }
 
 }  // namespace zfxxgk

@@ -21,10 +21,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/external_sort.h"
 #include "pipeline/status.h"
+#include "pipeline/string_spill.h"
 #include "schemas/report_set.h"
 #include "schemas/report_v1.h"
 
@@ -63,14 +65,16 @@ struct YearLinkCounts {
 void CountBody(const BodyFindings& body, YearLinkCounts& counts);
 
 // What remains of the set findings once every body has been handed on:
-// counts and short lists. Bodies themselves go to BatchSetAnalysis::Run's
-// callback one at a time, so memory does not grow with the bodies.
+// counts and lists of paths. Bodies themselves go to BatchSetAnalysis::Run's
+// callback one at a time and the lists are spilled to disk past a small
+// buffer, so memory grows neither with the bodies nor with the reports.
+// Movable, not copyable.
 struct BatchSetFindings {
   YearLinkCounts counts;
-  std::vector<std::string> unplaced;      // reports without organ or year
+  StringSpill unplaced;      // paths of reports without organ or year
   // Inputs of a body and year beyond BatchSetAnalysis's max_inputs_per_year
   // (copies of one report): left out of the analysis.
-  std::vector<std::string> not_compared;
+  StringSpill not_compared;
   // The first kMaxListed X.1 checks that fail, for people:
   // "平潭综合实验区 2021 (X.1 total): carried over 5 vs carried forward of 2020 6".
   static constexpr size_t kMaxListed = 20;
@@ -120,19 +124,23 @@ class BatchSetAnalysis {
                       const BodyCallback& on_body, BatchSetFindings& out);
 
   size_t added_ = 0;
-  std::vector<std::string> unplaced_;       // reports without organ or year
+  std::string spill_dir_;                   // sort.dir: the lists' temporary files
+  StringSpill unplaced_;                    // reports without organ or year
   std::unique_ptr<BatchSetGrouper> grouper_;  // the others, by body
 };
 
 // Writes the findings as one JSON document, body by body:
 //   {"bodies": [...], "unplaced": [...], "not_compared": [...], "counts": {...}}
 // with bodies in the shape of the "set" object of `zfxxgk check --json`.
-// Call Begin, Body for each body, then End; each returns the text to write.
+// Call Begin, Body for each body (each returns the text to write), then End,
+// which hands its text to `write` piece by piece (the lists of paths may be
+// long) and returns the first error `write` or reading the lists returns.
 class BatchSetFindingsJsonWriter {
  public:
+  using Write = std::function<Status(std::string_view)>;
   std::string Begin() const { return "{\n  \"bodies\": ["; }
   std::string Body(const BodyFindings& body, const BatchPathOf& path_of);
-  std::string End(const BatchSetFindings& totals) const;
+  Status End(const BatchSetFindings& totals, const Write& write) const;
 
  private:
   bool first_ = true;

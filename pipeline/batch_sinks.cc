@@ -122,7 +122,7 @@ class FindingsJsonSink : public BatchSink {
   }
   Status Finish(const BatchSetFindings& totals) override {
     RETURN_IF_ERROR(OpenOnce());
-    RETURN_IF_ERROR(out_.Write(writer_.End(totals)));
+    RETURN_IF_ERROR(writer_.End(totals, [this](std::string_view s) { return out_.Write(s); }));
     return out_.Commit();
   }
 

@@ -154,7 +154,7 @@ TEST(BatchSetGroupsTest, AnalysisFindingsDoNotDependOnTheSortBudget) {
         });
     EXPECT_TRUE(f.ok());
     log.push_back(std::to_string(f->counts.pass) + Cat("/", f->counts.fail) + "/" +
-                  std::to_string(f->not_compared.size()) + "/" + f->unplaced.at(0));
+                  std::to_string(f->not_compared.size()) + "/" + f->unplaced.ReadAll().value().at(0));
     return log;
   };
   ExternalSortOptions tiny;

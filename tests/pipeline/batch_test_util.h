@@ -128,14 +128,14 @@ class RecordingSink : public BatchSink {
     return OkStatus();
   }
   Status Finish(const BatchSetFindings& f) override {
-    totals = f;
+    totals = f.counts;
     finished = true;
     return OkStatus();
   }
   std::vector<BatchRecord> records;
   std::vector<BodyFindings> bodies;
   std::vector<std::vector<std::string>> body_paths;
-  BatchSetFindings totals;
+  YearLinkCounts totals;
   bool finished = false;
 };
 

@@ -4,13 +4,16 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 
+#include "pipeline/allocator.h"
 #include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_sinks.h"
@@ -242,7 +245,9 @@ int Run(const BatchCliOptions& o) {
   std::vector<BatchSink*> sink_ptrs;
   for (const auto& s : *sinks) sink_ptrs.push_back(s.get());
   BatchOptions options;
-  options.jobs = o.jobs;
+  options.jobs = o.jobs > 0 ? o.jobs
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  CapThreadCaches(ThreadCacheCap(options.jobs));
   options.out_dir = o.out_dir;
   options.resume = !o.no_resume;
   options.durable = o.durable;

@@ -126,8 +126,8 @@ void CountBody(const BodyFindings& body, YearLinkCounts& n) {
 }
 
 BatchSetAnalysis::BatchSetAnalysis(size_t max_inputs_per_year, const ExternalSortOptions& sort)
-    : spill_dir_(sort.dir),
-      unplaced_(StringSpill::kDefaultMemoryBytes, sort.dir),
+    : unplaced_(StringSpill::kDefaultMemoryBytes, sort.dir),
+      not_compared_(StringSpill::kDefaultMemoryBytes, sort.dir),
       grouper_(std::make_unique<BatchSetGrouper>(max_inputs_per_year, sort)) {}
 
 BatchSetAnalysis::~BatchSetAnalysis() = default;
@@ -145,7 +145,7 @@ StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
                                                   const BodyCallback& on_body) {
   BatchSetFindings out;
   out.unplaced = std::move(unplaced_);
-  out.not_compared = StringSpill(StringSpill::kDefaultMemoryBytes, spill_dir_);
+  out.not_compared = std::move(not_compared_);
   RETURN_IF_ERROR(grouper_->Finish());
   for (BatchSetGroup group;;) {
     ASSIGN_OR_RETURN(bool more, grouper_->Next(group));

@@ -97,8 +97,8 @@ class BatchSetAnalysis {
   // body and year): only the first `max_inputs_per_year` inputs of each body
   // and year are analysed. X.1 reads a year's cells from its first inputs
   // anyway, so it is unaffected unless those lack the cells. `sort` bounds
-  // the memory of the grouping by body (its temporary files go to
-  // sort.dir).
+  // the memory of the grouping by body (its temporary files, and those of
+  // the lists of paths, go to sort.dir).
   explicit BatchSetAnalysis(size_t max_inputs_per_year = 8, const ExternalSortOptions& sort = {});
   ~BatchSetAnalysis();
   BatchSetAnalysis(const BatchSetAnalysis&) = delete;
@@ -124,8 +124,8 @@ class BatchSetAnalysis {
                       const BodyCallback& on_body, BatchSetFindings& out);
 
   size_t added_ = 0;
-  std::string spill_dir_;                   // sort.dir: the lists' temporary files
   StringSpill unplaced_;                    // reports without organ or year
+  StringSpill not_compared_;                // filled by Run
   std::unique_ptr<BatchSetGrouper> grouper_;  // the others, by body
 };
 

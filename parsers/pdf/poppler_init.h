@@ -14,8 +14,7 @@
 
 namespace zfxxgk::pdf {
 
-// Poppler's messages (damage, repairs) on this thread go to `sink`, once
-// installed; each call of InitPoppler on any thread installs the same sink.
+// Receives poppler's messages (damage, repairs), on the thread that caused them.
 using PopplerMessageSink = void (*)(const std::string& message, void* closure);
 
 // Thread-safe; the first call does the work and later calls return at once.

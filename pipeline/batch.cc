@@ -288,12 +288,15 @@ StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
   return RunBatch(*BatchInputList::View(inputs), options, sinks);
 }
 
+int BatchWorkerCount(int jobs) {
+  return jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 StatusOr<BatchSummary> RunBatch(BatchInputList& inputs, const BatchOptions& options,
                                 const std::vector<BatchSink*>& sinks) {
   BatchSummary summary;
   summary.inputs = inputs.size();
-  summary.jobs = options.jobs > 0 ? options.jobs
-                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  summary.jobs = BatchWorkerCount(options.jobs);
   std::unique_ptr<BatchState> state;
   std::unique_ptr<BatchSpillFile> spill;
   std::unique_ptr<JournalLookup> journal;

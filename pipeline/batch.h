@@ -186,6 +186,10 @@ struct BatchSummary {
   size_t journal_lines_skipped = 0;  // unreadable journal lines (not counted as done)
 };
 
+// The worker threads RunBatch starts for BatchOptions::jobs == `jobs`: `jobs`
+// when positive, else the hardware's threads (at least 1).
+int BatchWorkerCount(int jobs);
+
 StatusOr<BatchSummary> RunBatch(const std::vector<std::string>& inputs,
                                 const BatchOptions& options,
                                 const std::vector<BatchSink*>& sinks);

@@ -1,8 +1,6 @@
 // Set findings over a batch, body by body.
 #include "pipeline/batch_findings.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -10,11 +8,10 @@
 
 #include "pipeline/batch_findings_json.h"
 #include "pipeline/batch_set_groups.h"
+#include "schemas/json_writer.h"
 
 namespace zfxxgk {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Indices of a body's reports in the subset passed to AnalyzeReportSet are
 // mapped back to batch indices.
@@ -70,10 +67,11 @@ Status WritePathList(const char* name, const StringSpill& paths,
   RETURN_IF_ERROR(write(std::string("\n  \"") + name + "\": ["));
   bool first = true;
   RETURN_IF_ERROR(paths.ForEach([&](std::string_view path) {
-    std::string line = first ? "\n    " : ",\n    ";
+    JsonWriter quoted(/*pretty=*/false);
+    quoted.String(path);
+    const char* before = first ? "\n    " : ",\n    ";
     first = false;
-    line += Json(std::string(path)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return write(line);
+    return write(before + quoted.Take());
   }));
   return write(first ? "]" : "\n  ]");
 }
@@ -184,13 +182,12 @@ Status BatchSetFindingsJsonWriter::End(const BatchSetFindings& totals,
       {"not_checkable", n.not_checkable}, {"no_previous_year", n.no_previous_year},
       {"x1_checks_failed", n.x1_checks_failed}, {"same_report_pairs", n.same_report_pairs},
       {"unplaced", n.unplaced}, {"not_compared", n.not_compared}};
-  std::string text = ",\n  \"counts\": {";
-  for (const auto& [name, value] : counts) {
-    text.append(text.back() == '{' ? "\n    \"" : ",\n    \"").append(name).append("\": ");
-    text.append(std::to_string(value));
-  }
-  text.append("\n  }\n}\n");
-  return write(text);
+  JsonWriter w(/*pretty=*/true);
+  w.SetBaseIndent(2);
+  w.BeginObject();
+  for (const auto& [name, value] : counts) w.PlainKey(name), w.Int(static_cast<int64_t>(value));
+  w.EndObject();
+  return write(",\n  \"counts\": " + w.Take() + "\n}\n");
 }
 
 }  // namespace zfxxgk

@@ -4,14 +4,12 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "pipeline/allocator.h"
 #include "pipeline/batch_input_list.h"
@@ -245,9 +243,8 @@ int Run(const BatchCliOptions& o) {
   std::vector<BatchSink*> sink_ptrs;
   for (const auto& s : *sinks) sink_ptrs.push_back(s.get());
   BatchOptions options;
-  options.jobs = o.jobs > 0 ? o.jobs
-                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  CapThreadCaches(ThreadCacheCap(options.jobs));
+  options.jobs = o.jobs;
+  CapThreadCaches(ThreadCacheCap(BatchWorkerCount(o.jobs)));
   options.out_dir = o.out_dir;
   options.resume = !o.no_resume;
   options.durable = o.durable;

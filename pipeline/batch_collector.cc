@@ -54,12 +54,16 @@ StatusOr<uint64_t> BatchSpillFile::Append(const std::string& text) {
 }
 
 // pread(2) leaves the stream's position, at the end, untouched.
+Status BatchSpillFile::Flush() {
+  if (flushed_ == size_) return OkStatus();
+  if (std::fflush(file_) != 0) return SpillError();
+  flushed_ = size_;
+  return OkStatus();
+}
+
 StatusOr<std::string> BatchSpillFile::Read(uint64_t offset, uint64_t length) {
   if (offset + length > size_) return SpillError();
-  if (offset + length > flushed_) {
-    if (std::fflush(file_) != 0) return SpillError();
-    flushed_ = size_;
-  }
+  if (offset + length > flushed_) RETURN_IF_ERROR(Flush());
   std::string text(length, '\0');
   if (!PreadAll(::fileno(file_), text.data(), length, offset)) return SpillError();
   return text;
@@ -164,11 +168,15 @@ StatusOr<BatchSetFindings> BatchCollector::Analyze() {
     }
     return ReportFromJson(text);
   };
+  if (spill != nullptr) RETURN_IF_ERROR(spill->Flush());  // then `load` only reads
   const std::vector<BatchSink*>& sinks = sinks_;
-  return analysis_.Run(load, [&sinks](const BodyFindings& body, const BatchPathOf& path_of) {
-    for (BatchSink* sink : sinks) RETURN_IF_ERROR(sink->AddBody(body, path_of));
-    return OkStatus();
-  });
+  return analysis_.Run(
+      load,
+      [&sinks](const BodyFindings& body, const BatchPathOf& path_of) {
+        for (BatchSink* sink : sinks) RETURN_IF_ERROR(sink->AddBody(body, path_of));
+        return OkStatus();
+      },
+      BatchWorkerCount(options_.jobs));
 }
 
 }  // namespace zfxxgk

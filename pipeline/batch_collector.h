@@ -37,8 +37,11 @@ class BatchSpillFile {
   // Appends one text (a set record or a report's JSON); returns its offset
   // (its length is the text's).
   StatusOr<uint64_t> Append(const std::string& text);
-  // The text appended at `offset` with `length` bytes.
+  // The text appended at `offset` with `length` bytes. Safe from several
+  // threads at once after Flush, until the next Append.
   StatusOr<std::string> Read(uint64_t offset, uint64_t length);
+  // Writes what the stream buffers to the file. kUnreadable.
+  Status Flush();
 
  private:
   static constexpr size_t kBufferBytes = size_t{1} << 20;
@@ -79,7 +82,8 @@ class BatchCollector {
   Status Emit(const BatchRecord& record);
 
   // The set findings over every emitted report: each body to every sink's
-  // AddBody, then the totals.
+  // AddBody (from one thread at a time, in order), then the totals. Bodies
+  // are analysed on BatchWorkerCount(options.jobs) threads.
   // Call once, after the last Emit.
   StatusOr<BatchSetFindings> Analyze();
 

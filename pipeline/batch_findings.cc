@@ -8,6 +8,7 @@
 
 #include "pipeline/batch_findings_json.h"
 #include "pipeline/batch_set_groups.h"
+#include "pipeline/ordered_parallel.h"
 #include "schemas/json_writer.h"
 
 namespace zfxxgk {
@@ -76,12 +77,10 @@ Status WritePathList(const char* name, const StringSpill& paths,
   return write(first ? "]" : "\n  ]");
 }
 
-}  // namespace
-
-// One body: its reports loaded (metadata only when it has one), analysed,
-// counted and handed on.
-Status BatchSetAnalysis::AnalyzeGroup(const BatchSetGroup& group, const Loader& load,
-                                      const BodyCallback& on_body, BatchSetFindings& out) {
+// One body's findings: its reports loaded (metadata only when it has one)
+// and analysed, indices remapped to batch indices. Thread-safe as `load` is.
+StatusOr<SetFindings> AnalyzeGroup(const BatchSetGroup& group,
+                                   const BatchSetAnalysis::Loader& load) {
   std::vector<ReportV1> subset;
   std::vector<size_t> indices;
   subset.reserve(group.entries.size());
@@ -97,10 +96,18 @@ Status BatchSetAnalysis::AnalyzeGroup(const BatchSetGroup& group, const Loader& 
     subset.push_back(std::move(report).value());
   }
   SetFindings part = AnalyzeReportSet(subset);
-  subset.clear();
+  for (BodyFindings& body : part.bodies) Remap(body, indices);
+  return part;
+}
+
+// Counts one body's findings, lists its paths and hands it on.
+Status CommitGroup(const BatchSetGroup& group, const SetFindings& part,
+                   const BatchSetAnalysis::BodyCallback& on_body, BatchSetFindings& out) {
+  for (const std::string& path : group.not_compared) {
+    RETURN_IF_ERROR(out.not_compared.Add(path));
+  }
   const BatchPathOf path_of = PathsOf(group.entries);
-  for (BodyFindings& body : part.bodies) {
-    Remap(body, indices);
+  for (const BodyFindings& body : part.bodies) {
     CountBody(body, out.counts);
     ListFailingX1(body, out.failing_x1);
     RETURN_IF_ERROR(on_body(body, path_of));
@@ -108,6 +115,8 @@ Status BatchSetAnalysis::AnalyzeGroup(const BatchSetGroup& group, const Loader& 
   for (size_t i : part.unplaced) RETURN_IF_ERROR(out.unplaced.Add(group.entries[i].path));
   return OkStatus();
 }
+
+}  // namespace
 
 void CountBody(const BodyFindings& body, YearLinkCounts& n) {
   ++n.bodies;
@@ -139,20 +148,19 @@ Status BatchSetAnalysis::Add(BatchSetEntry entry) {
   return grouper_->Add(entry, key);
 }
 
-StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load,
-                                                  const BodyCallback& on_body) {
+StatusOr<BatchSetFindings> BatchSetAnalysis::Run(const Loader& load, const BodyCallback& on_body,
+                                                  int threads) {
   BatchSetFindings out;
   out.unplaced = std::move(unplaced_);
   out.not_compared = std::move(not_compared_);
   RETURN_IF_ERROR(grouper_->Finish());
-  for (BatchSetGroup group;;) {
-    ASSIGN_OR_RETURN(bool more, grouper_->Next(group));
-    if (!more) break;
-    for (const std::string& path : group.not_compared) {
-      RETURN_IF_ERROR(out.not_compared.Add(path));
-    }
-    RETURN_IF_ERROR(AnalyzeGroup(group, load, on_body, out));
-  }
+  RETURN_IF_ERROR((RunOrdered<BatchSetGroup, SetFindings>(
+      threads, /*max_waiting=*/2 * static_cast<size_t>(std::max(threads, 1)),
+      [this](BatchSetGroup& group) { return grouper_->Next(group); },
+      [&load](BatchSetGroup& group) { return AnalyzeGroup(group, load); },
+      [&on_body, &out](BatchSetGroup& group, SetFindings& part) {
+        return CommitGroup(group, part, on_body, out);
+      })));
   out.counts.unplaced = out.unplaced.size();
   out.counts.not_compared = out.not_compared.size();
   return out;

@@ -6,12 +6,13 @@
 //
 //   BatchSetAnalysis analysis;
 //   RETURN_IF_ERROR(analysis.Add({"a/2021.html", "平潭综合实验区", 2021}));  // input order
-//   StatusOr<BatchSetFindings> findings = analysis.Run(load);
+//   StatusOr<BatchSetFindings> findings = analysis.Run(load, on_body, /*threads=*/2);
 //   std::string json = BatchSetFindingsJson(*findings);
 //
 // Bodies are independent in AnalyzeReportSet, so analysing body by body
-// gives the same findings as one call over every report. Not thread-safe
-// (one collector thread owns it); no exceptions.
+// gives the same findings as one call over every report, and lets Run
+// analyse several bodies at once. Not thread-safe (one collector thread owns
+// it; Run starts its own threads); no exceptions.
 #ifndef ZFXXGK_PIPELINE_BATCH_FINDINGS_H_
 #define ZFXXGK_PIPELINE_BATCH_FINDINGS_H_
 
@@ -115,13 +116,15 @@ class BatchSetAnalysis {
   // those of the body); a non-OK status stops Run.
   using BodyCallback = std::function<Status(const BodyFindings&, const BatchPathOf&)>;
 
-  // Analyses body by body (only one body's reports are loaded at a time)
-  // and returns the totals. Call once.
-  StatusOr<BatchSetFindings> Run(const Loader& load, const BodyCallback& on_body);
+  // Analyses body by body and returns the totals. Bodies are analysed on
+  // `threads` threads (the caller's among them; `load` must then be safe to
+  // call from them at once), each loading one body's reports at a time;
+  // `on_body` is called from one thread at a time, in order, and sees the
+  // same bodies whatever `threads` is. Call once.
+  StatusOr<BatchSetFindings> Run(const Loader& load, const BodyCallback& on_body,
+                                 int threads = 1);
 
  private:
-  Status AnalyzeGroup(const BatchSetGroup& group, const Loader& load,
-                      const BodyCallback& on_body, BatchSetFindings& out);
 
   size_t added_ = 0;
   StringSpill unplaced_;                    // reports without organ or year

@@ -11,7 +11,6 @@
 #include <memory>
 #include <optional>
 
-#include "pipeline/allocator.h"
 #include "pipeline/batch_input_list.h"
 #include "pipeline/batch_inputs.h"
 #include "pipeline/batch_sinks.h"
@@ -244,7 +243,6 @@ int Run(const BatchCliOptions& o) {
   for (const auto& s : *sinks) sink_ptrs.push_back(s.get());
   BatchOptions options;
   options.jobs = o.jobs;
-  CapThreadCaches(ThreadCacheCap(BatchWorkerCount(o.jobs)));
   options.out_dir = o.out_dir;
   options.resume = !o.no_resume;
   options.durable = o.durable;

@@ -132,35 +132,49 @@ TEST(BatchSetGroupsTest, OneBodyPerReportKeepsBatchOrder) {
 }
 
 // The analysis over a spilled grouping gives the findings of an in-memory one.
+// What the analysis hands on for 300 reports of 40 bodies over three years
+// (max 2 per body and year), with `sort` and on `threads` threads: each
+// body's paths, then counts, not_compared size and the unplaced path.
+std::vector<std::string> AnalysisLog(const ExternalSortOptions& sort, int threads) {
+  BatchSetAnalysis analysis(2, sort);
+  for (int i = 0; i < 300; ++i) {
+    const std::string organ = Cat("机关", i % 40);
+    EXPECT_TRUE(analysis.Add({Cat("r", i), organ, 2019 + i % 3}).ok());
+  }
+  EXPECT_TRUE(analysis.Add({"no-year", "机关1", std::nullopt}).ok());
+  std::vector<std::string> log;
+  StatusOr<BatchSetFindings> f = analysis.Run(
+      [](const BatchSetEntry& e) {
+        const std::string x1 = std::to_string(e.index % 7);
+        return batch_test::FakeExtract("organ=" + e.organ + "\nyear=" +
+                                           std::to_string(*e.year) + "\nx1=" + x1 + "\n",
+                                       e.path);
+      },
+      [&log](const BodyFindings& body, const BatchPathOf& path_of) {
+        for (size_t i : body.reports) log.push_back(body.key + ":" + path_of(i));
+        return OkStatus();
+      },
+      threads);
+  EXPECT_TRUE(f.ok());
+  if (!f.ok()) return log;
+  log.push_back(std::to_string(f->counts.pass) + Cat("/", f->counts.fail) + "/" +
+                std::to_string(f->not_compared.size()) + "/" + f->unplaced.ReadAll().value().at(0));
+  for (const std::string& line : f->failing_x1) log.push_back(line);
+  return log;
+}
+
 TEST(BatchSetGroupsTest, AnalysisFindingsDoNotDependOnTheSortBudget) {
-  auto run = [](const ExternalSortOptions& sort) {
-    BatchSetAnalysis analysis(2, sort);
-    for (int i = 0; i < 300; ++i) {
-      const std::string organ = Cat("机关", i % 40);
-      EXPECT_TRUE(analysis.Add({Cat("r", i), organ, 2019 + i % 3}).ok());
-    }
-    EXPECT_TRUE(analysis.Add({"no-year", "机关1", std::nullopt}).ok());
-    std::vector<std::string> log;
-    StatusOr<BatchSetFindings> f = analysis.Run(
-        [](const BatchSetEntry& e) {
-          const std::string x1 = std::to_string(e.index % 7);
-          return batch_test::FakeExtract("organ=" + e.organ + "\nyear=" +
-                                             std::to_string(*e.year) + "\nx1=" + x1 + "\n",
-                                         e.path);
-        },
-        [&log](const BodyFindings& body, const BatchPathOf& path_of) {
-          for (size_t i : body.reports) log.push_back(body.key + ":" + path_of(i));
-          return OkStatus();
-        });
-    EXPECT_TRUE(f.ok());
-    log.push_back(std::to_string(f->counts.pass) + Cat("/", f->counts.fail) + "/" +
-                  std::to_string(f->not_compared.size()) + "/" + f->unplaced.ReadAll().value().at(0));
-    return log;
-  };
   ExternalSortOptions tiny;
   tiny.memory_bytes = 512;
   tiny.fan_in = 2;
-  EXPECT_EQ(run(tiny), run({}));
+  EXPECT_EQ(AnalysisLog(tiny, 1), AnalysisLog({}, 1));
+}
+
+TEST(BatchSetGroupsTest, AnalysisFindingsDoNotDependOnTheThreadCount) {
+  const std::vector<std::string> one = AnalysisLog({}, 1);
+  EXPECT_GT(one.size(), 200u);  // 240 reports analysed, then the totals
+  EXPECT_EQ(AnalysisLog({}, 2), one);
+  EXPECT_EQ(AnalysisLog({}, 4), one);
 }
 
 }  // namespace

@@ -4,14 +4,8 @@
 // runs live in one unlinked temporary file; a run is a byte range of it.
 #include "pipeline/external_sort.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <numeric>
-
-#include "pipeline/fd_io.h"
-#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 namespace {
@@ -33,43 +27,10 @@ constexpr size_t kWriteChunk = size_t{64} << 10;
 }  // namespace
 
 // The temporary file: appended to, read at offsets.
-class ExternalSorter::RunFile {
- public:
-  ~RunFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Status Open(const std::string& dir) {
-    ASSIGN_OR_RETURN(fd_, CreateUnlinkedTempFile(dir, "zfxxgk-sort"));
-    return OkStatus();
-  }
-  size_t size() const { return size_; }
-  Status Append(std::string_view bytes) {
-    if (!PwriteAll(fd_, bytes, size_)) return IoError("write failed");
-    size_ += bytes.size();
-    return OkStatus();
-  }
-  // Reads up to `n` bytes at `offset` into `out` (appended); the count read.
-  StatusOr<size_t> Read(size_t offset, size_t n, std::string& out) {
-    const size_t old = out.size();
-    out.resize(old + n);
-    ssize_t got;
-    do {
-      got = ::pread(fd_, out.data() + old, n, static_cast<off_t>(offset));
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) return IoError("read failed");
-    out.resize(old + static_cast<size_t>(got));
-    return static_cast<size_t>(got);
-  }
-
- private:
-  int fd_ = -1;
-  size_t size_ = 0;
-};
-
 // Reads the records of one run in order, `buffer` bytes at a time.
 class ExternalSorter::RunCursor {
  public:
-  RunCursor(RunFile& file, Span run, size_t buffer)
+  RunCursor(const TempFile& file, Span run, size_t buffer)
       : file_(file), next_(run.offset), end_(run.offset + run.length), buffer_size_(buffer) {}
 
   // Moves to the next record; false at the end of the run (or on an error:
@@ -112,7 +73,7 @@ class ExternalSorter::RunCursor {
     return false;
   }
 
-  RunFile& file_;
+  const TempFile& file_;
   size_t next_, end_;  // the run's bytes not yet buffered
   size_t buffer_size_;
   std::string buf_;
@@ -156,22 +117,19 @@ std::vector<uint32_t> ExternalSorter::SortedHeld() const {
 }
 
 Status ExternalSorter::SpillRun() {
-  if (!file_) {
-    file_ = std::make_unique<RunFile>();
-    RETURN_IF_ERROR(file_->Open(options_.dir));
-  }
-  const size_t start = file_->size();
+  if (!file_.is_open()) RETURN_IF_ERROR(file_.Open(options_.dir, "zfxxgk-sort"));
+  const size_t start = file_.size();
   std::string out;
   for (uint32_t i : SortedHeld()) {
     PutLength(out, spans_[i].length);
     out.append(held_, spans_[i].offset, spans_[i].length);
     if (out.size() >= kWriteChunk) {
-      RETURN_IF_ERROR(file_->Append(out));
+      RETURN_IF_ERROR(file_.Append(out));
       out.clear();
     }
   }
-  RETURN_IF_ERROR(file_->Append(out));
-  runs_.push_back({start, file_->size() - start});
+  RETURN_IF_ERROR(file_.Append(out));
+  runs_.push_back({start, file_.size() - start});
   ++runs_written_;
   held_.clear();  // capacity kept for the next run
   spans_.clear();
@@ -191,7 +149,7 @@ Status ExternalSorter::OpenCursors() {
   cursors_.clear();
   heap_.clear();
   for (const Span& run : runs_) {
-    cursors_.push_back(std::make_unique<RunCursor>(*file_, run, options_.read_buffer));
+    cursors_.push_back(std::make_unique<RunCursor>(file_, run, options_.read_buffer));
     if (cursors_.back()->Advance()) {
       heap_.push_back(cursors_.size() - 1);
     } else {
@@ -206,7 +164,7 @@ Status ExternalSorter::OpenCursors() {
 StatusOr<ExternalSorter::Span> ExternalSorter::MergeRuns(std::vector<Span> runs) {
   runs_ = std::move(runs);
   RETURN_IF_ERROR(OpenCursors());
-  const size_t start = file_->size();
+  const size_t start = file_.size();
   std::string out, record;
   for (;;) {
     ASSIGN_OR_RETURN(bool more, Next(record));
@@ -214,14 +172,14 @@ StatusOr<ExternalSorter::Span> ExternalSorter::MergeRuns(std::vector<Span> runs)
     PutLength(out, record.size());
     out += record;
     if (out.size() >= kWriteChunk) {
-      RETURN_IF_ERROR(file_->Append(out));
+      RETURN_IF_ERROR(file_.Append(out));
       out.clear();
     }
   }
-  RETURN_IF_ERROR(file_->Append(out));
+  RETURN_IF_ERROR(file_.Append(out));
   cursors_.clear();
   ++runs_written_;
-  return Span{start, file_->size() - start};
+  return Span{start, file_.size() - start};
 }
 
 Status ExternalSorter::Finish() {

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "pipeline/status.h"
+#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 
@@ -70,7 +71,6 @@ class ExternalSorter {
   size_t runs_written() const { return runs_written_; }  // runs spilled to disk, merges included
 
  private:
-  class RunFile;
   class RunCursor;
   struct Span {
     size_t offset;
@@ -87,7 +87,7 @@ class ExternalSorter {
   Less less_;
   std::string held_;                 // records held, back to back
   std::vector<Span> spans_;          // one per record held
-  std::unique_ptr<RunFile> file_;    // created at the first spill
+  TempFile file_;                    // opened at the first spill
   std::vector<Span> runs_;           // byte ranges of the runs in file_
   std::vector<std::unique_ptr<RunCursor>> cursors_;
   std::vector<size_t> heap_;         // cursor indices

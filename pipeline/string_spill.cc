@@ -1,12 +1,7 @@
 #include "pipeline/string_spill.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <utility>
-
-#include "pipeline/fd_io.h"
-#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 namespace {
@@ -43,31 +38,6 @@ Status TakeRecords(std::string_view& data, const StringSpill::Visitor& f) {
 StringSpill::StringSpill(size_t memory_bytes, std::string dir)
     : memory_bytes_(memory_bytes), dir_(std::move(dir)) {}
 
-StringSpill::~StringSpill() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-StringSpill::StringSpill(StringSpill&& other) noexcept
-    : memory_bytes_(other.memory_bytes_),
-      dir_(std::move(other.dir_)),
-      buffer_(std::move(other.buffer_)),
-      fd_(std::exchange(other.fd_, -1)),
-      file_size_(std::exchange(other.file_size_, 0)),
-      count_(std::exchange(other.count_, 0)) {}
-
-StringSpill& StringSpill::operator=(StringSpill&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    memory_bytes_ = other.memory_bytes_;
-    dir_ = std::move(other.dir_);
-    buffer_ = std::move(other.buffer_);
-    fd_ = std::exchange(other.fd_, -1);
-    file_size_ = std::exchange(other.file_size_, 0);
-    count_ = std::exchange(other.count_, 0);
-  }
-  return *this;
-}
-
 Status StringSpill::Add(std::string_view s) {
   if (s.size() > UINT32_MAX) return Status(StatusCode::kInvalidArgument, "string over 4 GiB");
   PutLength(buffer_, static_cast<uint32_t>(s.size()));
@@ -77,13 +47,8 @@ Status StringSpill::Add(std::string_view s) {
 }
 
 Status StringSpill::Spill() {
-  if (fd_ < 0) {
-    ASSIGN_OR_RETURN(fd_, CreateUnlinkedTempFile(dir_, "zfxxgk-list"));
-  }
-  if (!PwriteAll(fd_, buffer_, file_size_)) {
-    return Status(StatusCode::kUnreadable, "cannot write a temporary list file");
-  }
-  file_size_ += buffer_.size();
+  if (!file_.is_open()) RETURN_IF_ERROR(file_.Open(dir_, "zfxxgk-list"));
+  RETURN_IF_ERROR(file_.Append(buffer_));
   buffer_.clear();
   buffer_.shrink_to_fit();
   return OkStatus();
@@ -91,13 +56,10 @@ Status StringSpill::Spill() {
 
 Status StringSpill::ForEachInFile(const Visitor& f) const {
   std::string chunk;
-  for (uint64_t offset = 0; offset < file_size_;) {
-    const size_t carried = chunk.size();
-    const size_t n = static_cast<size_t>(std::min<uint64_t>(kReadChunk, file_size_ - offset));
-    chunk.resize(carried + n);
-    if (!PreadAll(fd_, chunk.data() + carried, n, offset)) {
-      return Status(StatusCode::kUnreadable, "cannot read a temporary list file");
-    }
+  for (uint64_t offset = 0; offset < file_.size();) {
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(kReadChunk, file_.size() - offset));
+    ASSIGN_OR_RETURN(size_t got, file_.Read(offset, n, chunk));
+    if (got != n) return Status(StatusCode::kUnreadable, "temporary list file truncated");
     offset += n;
     std::string_view rest = chunk;
     RETURN_IF_ERROR(TakeRecords(rest, f));
@@ -108,7 +70,7 @@ Status StringSpill::ForEachInFile(const Visitor& f) const {
 }
 
 Status StringSpill::ForEach(const Visitor& f) const {
-  if (fd_ >= 0) RETURN_IF_ERROR(ForEachInFile(f));
+  if (file_.is_open()) RETURN_IF_ERROR(ForEachInFile(f));
   std::string_view rest = buffer_;
   return TakeRecords(rest, f);
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "pipeline/status.h"
+#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 
@@ -32,17 +33,14 @@ class StringSpill {
   explicit StringSpill(size_t memory_bytes, std::string dir = {});
   StringSpill() : StringSpill(kDefaultMemoryBytes) {}
   static constexpr size_t kDefaultMemoryBytes = size_t{64} << 10;
-  ~StringSpill();
-  StringSpill(StringSpill&& other) noexcept;
-  StringSpill& operator=(StringSpill&& other) noexcept;
-  StringSpill(const StringSpill&) = delete;
-  StringSpill& operator=(const StringSpill&) = delete;
+  StringSpill(StringSpill&& other) noexcept = default;
+  StringSpill& operator=(StringSpill&& other) noexcept = default;
 
   // kInvalidArgument for a string of 4 GiB or more.
   Status Add(std::string_view s);
   size_t size() const { return count_; }
   bool empty() const { return count_ == 0; }
-  bool spilled() const { return fd_ >= 0; }
+  bool spilled() const { return file_.is_open(); }
 
   // Calls `f` on every string in the order added; stops at, and returns,
   // the first non-OK status `f` returns.
@@ -59,8 +57,7 @@ class StringSpill {
   size_t memory_bytes_;
   std::string dir_;
   std::string buffer_;     // records not yet written: 4-byte length, bytes
-  int fd_ = -1;            // the file, once spilled
-  uint64_t file_size_ = 0;
+  TempFile file_;          // opened at the first spill
   size_t count_ = 0;
 };
 

@@ -53,7 +53,6 @@ StatusOr<uint64_t> BatchSpillFile::Append(const std::string& text) {
   return offset;
 }
 
-// pread(2) leaves the stream's position, at the end, untouched.
 Status BatchSpillFile::Flush() {
   if (flushed_ == size_) return OkStatus();
   if (std::fflush(file_) != 0) return SpillError();
@@ -61,6 +60,7 @@ Status BatchSpillFile::Flush() {
   return OkStatus();
 }
 
+// pread(2) leaves the stream's position, at the end, untouched.
 StatusOr<std::string> BatchSpillFile::Read(uint64_t offset, uint64_t length) {
   if (offset + length > size_) return SpillError();
   if (offset + length > flushed_) RETURN_IF_ERROR(Flush());

@@ -12,7 +12,12 @@
 //            emit (ToJson)
 // over every file, repeated until at least --seconds have passed. Prints one
 // JSON object per line: {"mode", "files", "bytes", "passes", "seconds",
-// "reports_per_s", "cpu_seconds", "reports_per_cpu_s", ...}. Single-threaded;
+// "reports_per_s", "cpu_seconds", "reports_per_cpu_s", ...}. Or
+//   scale    ExtractBytes over every file once on one thread, then on two,
+//            five times alternating: {"one_thread_s", "two_threads_s",
+//            "speed_up"} (best of each), the in-process scaling without the
+//            batch's queue, journal or sinks.
+// The other modes are single-threaded;
 // stage times are thread CPU time, so a shared, busy machine disturbs them
 // less than wall-clock rates.
 //
@@ -21,6 +26,7 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +34,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "parsers/html/fast_tree.h"
@@ -149,6 +156,36 @@ int Extract(const std::vector<Input>& inputs, double min_seconds) {
   return 0;
 }
 
+// Wall seconds of one pass over the inputs on `threads` threads (input i on
+// thread i % threads): ExtractBytes alone, no batch machinery.
+double ExtractWall(const std::vector<Input>& inputs, int threads) {
+  const Clock::time_point start = Clock::now();
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&inputs, threads, t] {
+      for (size_t i = static_cast<size_t>(t); i < inputs.size(); i += static_cast<size_t>(threads)) {
+        (void)zfxxgk::ExtractBytes(inputs[i].bytes, inputs[i].path);
+      }
+    });
+  }
+  for (std::thread& w : workers) w.join();
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// In-process scaling: one thread and two, alternating five times; the best
+// wall time of each and their ratio.
+int Scale(const std::vector<Input>& inputs) {
+  double one = 1e9, two = 1e9;
+  for (int round = 0; round < 5; ++round) {
+    one = std::min(one, ExtractWall(inputs, 1));
+    two = std::min(two, ExtractWall(inputs, 2));
+  }
+  std::printf("{\"mode\": \"scale\", \"files\": %zu, \"one_thread_s\": %.4f, "
+              "\"two_threads_s\": %.4f, \"speed_up\": %.3f}\n",
+              inputs.size(), one, two, one / two);
+  return 0;
+}
+
 // Seconds per stage, summed over passes.
 int Stages(const std::vector<Input>& inputs, double min_seconds) {
   double t[4] = {0, 0, 0, 0};
@@ -190,7 +227,7 @@ int Stages(const std::vector<Input>& inputs, double min_seconds) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s gumbo|fast|diff|extract|stages [--seconds S] FILE...\n", argv[0]);
+    std::fprintf(stderr, "usage: %s gumbo|fast|diff|extract|stages|scale [--seconds S] FILE...\n", argv[0]);
     return 2;
   }
   const std::string mode = argv[1];
@@ -212,6 +249,7 @@ int main(int argc, char** argv) {
   if (mode == "fast") return Fast(inputs, min_seconds);
   if (mode == "diff") return Diff(inputs);
   if (mode == "stages") return Stages(inputs, min_seconds);
+  if (mode == "scale") return Scale(inputs);
   std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
   return 2;
 }

@@ -101,9 +101,10 @@ struct BatchRecord {
 };
 
 // A consumer of the batch's records (pipeline/batch_sinks.h). Called from
-// one thread at a time (Add from whichever worker is collecting, AddBody and
-// Finish from RunBatch's caller): Add for every input in input order, then
-// AddBody for each body of the set findings, then Finish once.
+// one thread at a time (Add from whichever worker is collecting, AddBody from
+// whichever thread of the set analysis hands the next body on, Finish from
+// RunBatch's caller): Add for every input in input order, then AddBody for
+// each body of the set findings in order, then Finish once.
 class BatchSink {
  public:
   virtual ~BatchSink() = default;

@@ -176,7 +176,7 @@ StatusOr<BatchSetFindings> BatchCollector::Analyze() {
         for (BatchSink* sink : sinks) RETURN_IF_ERROR(sink->AddBody(body, path_of));
         return OkStatus();
       },
-      BatchWorkerCount(options_.jobs));
+      analysis_.size() >= kParallelAnalysisReports ? BatchWorkerCount(options_.jobs) : 1);
 }
 
 }  // namespace zfxxgk

@@ -83,12 +83,16 @@ class BatchCollector {
 
   // The set findings over every emitted report: each body to every sink's
   // AddBody (from one thread at a time, in order), then the totals. Bodies
-  // are analysed on BatchWorkerCount(options.jobs) threads.
+  // are analysed on BatchWorkerCount(options.jobs) threads once the batch
+  // has kParallelAnalysisReports reports, else on the calling thread alone.
   // Call once, after the last Emit.
   StatusOr<BatchSetFindings> Analyze();
 
  private:
   static constexpr size_t kMaxInputsPerYear = 8;  // see BatchSetAnalysis
+  // Below this many reports the analysis takes milliseconds: no thread is
+  // started for it (nor left exiting as the process ends).
+  static constexpr size_t kParallelAnalysisReports = 1000;
   // The grouping by body holds at most about 512 KiB per sort
   // (ExternalSortOptions' default); its temporary file goes with the spill
   // file.

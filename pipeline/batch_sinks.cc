@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "pipeline/batch_findings.h"
+#include "pipeline/fd_io.h"
 
 namespace zfxxgk {
 namespace {
@@ -28,7 +29,7 @@ class OutputFile {
     path_ = path;
     if (path == "-") {
       file_ = stdout;
-      return OkStatus();
+      return Flush();  // WriteLine bypasses stdout's buffer
     }
     temp_ = path + ".partial";  // a fixed name: a rerun overwrites what a killed run left
     file_ = std::fopen(temp_.c_str(), "wb");
@@ -37,6 +38,17 @@ class OutputFile {
   Status Write(std::string_view data) {
     if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) return Error("cannot write");
     return OkStatus();
+  }
+  // `line` and a newline. On standard output one writev(2) per line, straight
+  // from `line` and nothing left buffered: a consumer of the stream sees each
+  // line whole as soon as it is written, and a ~60 KB report costs one system
+  // call, not three through stdio's 4 KB buffer plus a copy.
+  Status WriteLine(std::string_view line) {
+    if (file_ != stdout) {
+      RETURN_IF_ERROR(Write(line));
+      return Write("\n");
+    }
+    return WriteAll(STDOUT_FILENO, line, "\n") ? OkStatus() : Error("cannot write");
   }
   Status Flush() { return std::fflush(file_) == 0 ? OkStatus() : Error("cannot write"); }
   Status Commit() {
@@ -49,7 +61,6 @@ class OutputFile {
     }
     return OkStatus();
   }
-  bool is_stdout() const { return file_ == stdout; }
 
  private:
   Status Error(const char* what) const {
@@ -66,9 +77,7 @@ class JsonlSink : public BatchSink {
   bool wants_json() const override { return true; }
   Status Add(const BatchRecord& record) override {
     if (record.entry.status == BatchItemStatusName(BatchItemStatus::kFailed)) return OkStatus();
-    RETURN_IF_ERROR(out_.Write(record.json));  // not json + "\n": a copy of ~60 KB per report
-    RETURN_IF_ERROR(out_.Write("\n"));
-    return out_.is_stdout() ? out_.Flush() : OkStatus();
+    return out_.WriteLine(record.json);  // not json + "\n": a copy of ~60 KB per report
   }
   Status Finish(const BatchSetFindings&) override { return out_.Commit(); }
 

@@ -1,5 +1,6 @@
 #include "pipeline/fd_io.h"
 
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +15,24 @@ bool WriteAll(int fd, std::string_view data) {
     data.remove_prefix(static_cast<size_t>(n));
   }
   return true;
+}
+
+bool WriteAll(int fd, std::string_view first, std::string_view second) {
+  while (!first.empty()) {
+    iovec parts[2] = {{const_cast<char*>(first.data()), first.size()},
+                      {const_cast<char*>(second.data()), second.size()}};
+    const ssize_t n = ::writev(fd, parts, second.empty() ? 1 : 2);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    const size_t done = static_cast<size_t>(n);
+    if (done < first.size()) {
+      first.remove_prefix(done);
+      continue;
+    }
+    second.remove_prefix(done - first.size());
+    first = {};
+  }
+  return WriteAll(fd, second);
 }
 
 bool PwriteAll(int fd, std::string_view data, uint64_t offset) {

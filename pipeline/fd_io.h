@@ -15,6 +15,11 @@ namespace zfxxgk {
 // Writes all of `data` at the descriptor's position; false on an error.
 bool WriteAll(int fd, std::string_view data);
 
+// Writes all of `first`, then all of `second`, with writev(2): one system
+// call when the descriptor takes both at once (a line and its newline
+// without copying them together); false on an error.
+bool WriteAll(int fd, std::string_view first, std::string_view second);
+
 // Writes all of `data` at `offset`; false on an error.
 bool PwriteAll(int fd, std::string_view data, uint64_t offset);
 

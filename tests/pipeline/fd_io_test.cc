@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <thread>
 
 #include "pipeline/temp_file.h"
 
@@ -35,10 +36,39 @@ TEST(FdIoTest, ReadPastTheEndFails) {
   ::close(fd);
 }
 
+TEST(FdIoTest, APairIsWrittenAsTheTwoPartsInOrder) {
+  const int fd = CreateUnlinkedTempFile("", "zfxxgk-fdio").value();
+  ASSERT_TRUE(WriteAll(fd, "line", "\n"));
+  ASSERT_TRUE(WriteAll(fd, "no newline", ""));
+  std::string back(15, '\0');
+  EXPECT_TRUE(PreadAll(fd, back.data(), back.size(), 0));
+  EXPECT_EQ(back, "line\nno newline");
+  ::close(fd);
+}
+
+TEST(FdIoTest, APairLargerThanAPipeArrivesWhole) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  const std::string big(300000, 'y');  // several times the pipe's buffer
+  std::string got;
+  std::thread reader([&] {
+    char buf[8192];
+    ssize_t n;
+    while ((n = ::read(pipe_fds[0], buf, sizeof buf)) > 0) got.append(buf, static_cast<size_t>(n));
+  });
+  const bool written = WriteAll(pipe_fds[1], big, "\n");
+  ::close(pipe_fds[1]);
+  reader.join();
+  ::close(pipe_fds[0]);
+  EXPECT_TRUE(written);
+  EXPECT_EQ(got, big + "\n");
+}
+
 TEST(FdIoTest, WriteToAClosedDescriptorFails) {
   const int fd = CreateUnlinkedTempFile("", "zfxxgk-fdio").value();
   ::close(fd);
   EXPECT_FALSE(WriteAll(fd, "abc"));
+  EXPECT_FALSE(WriteAll(fd, "abc", "\n"));
 }
 
 }  // namespace

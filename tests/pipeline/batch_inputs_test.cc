@@ -67,6 +67,25 @@ TEST(BatchInputsTest, ManifestAndArgumentsAreMergedNormalisedAndDeduplicated) {
                                               dir.path() + "/z.pdf"}));
 }
 
+TEST(BatchInputsTest, ListedPathsTakeTheirLexicallyNormalForm) {
+  const std::vector<std::string> listed = {
+      "plain/a.txt", "/abs/b.txt", "./c.txt", "d//e.txt", "f/./g.txt", "h/../i.txt",
+      "../j.txt",    "k/l/",       "m/..",    "n/.",      ".hidden.txt"};
+  std::string text;
+  for (const std::string& path : listed) text += path + "\n";
+  TempDir dir;
+  std::vector<std::string> taken, errors;
+  std::ofstream(dir.path() + "/list.txt") << text;
+  ForEachBatchInput({}, {dir.path() + "/list.txt"},
+                    [&](const std::string& path) { taken.push_back(path); }, errors);
+  ASSERT_EQ(taken.size(), listed.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    std::string normal = fs::path(listed[i]).lexically_normal().string();
+    if (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+    EXPECT_EQ(taken[i], normal) << listed[i];
+  }
+}
+
 TEST(BatchInputsTest, ParseShardAcceptsOneBasedKOfN) {
   StatusOr<Shard> s = ParseShard("3/8");
   ASSERT_TRUE(s.ok());

@@ -10,8 +10,6 @@
 #include "pipeline/batch_report_json.h"
 #include "pipeline/batch_set_record.h"
 #include "pipeline/batch_worker.h"
-#include "pipeline/fd_io.h"
-#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 namespace {
@@ -24,48 +22,35 @@ bool Failed(const BatchStateEntry& e) {
 
 }  // namespace
 
-BatchSpillFile::~BatchSpillFile() {
-  if (file_ != nullptr) std::fclose(file_);
-}
-
 Status BatchSpillFile::Open(const std::string& dir) {
-  ASSIGN_OR_RETURN(const int fd, CreateUnlinkedTempFile(dir, "zfxxgk-batch"));
-  file_ = ::fdopen(fd, "w+b");
-  if (file_ == nullptr) {
-    ::close(fd);
-    return SpillError();
-  }
-  // Records of a few KB each: a large buffer makes appending them a write(2)
-  // per MB rather than one or two per record.
-  // (glibc sizes a buffer it allocates itself by st_blksize, whatever the
-  // size asked, hence our own.)
-  buffer_ = std::make_unique<char[]>(kBufferBytes);
-  std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferBytes);
-  return OkStatus();
+  return file_.Open(dir, "zfxxgk-batch");
 }
 
-// The stream is only ever appended to, so the offset is counted here rather
-// than asked of the kernel (fseek/ftell cost an lseek each).
-StatusOr<uint64_t> BatchSpillFile::Append(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) return SpillError();
-  const uint64_t offset = size_;
-  size_ += text.size();
+StatusOr<uint64_t> BatchSpillFile::Append(std::string_view text) {
+  const uint64_t offset = file_.size() + buffer_.size();
+  if (buffer_.size() + text.size() > kBufferBytes) RETURN_IF_ERROR(Flush());
+  if (text.size() >= kBufferBytes) {
+    RETURN_IF_ERROR(file_.Append(text));
+  } else {
+    buffer_ += text;
+  }
   return offset;
 }
 
 Status BatchSpillFile::Flush() {
-  if (flushed_ == size_) return OkStatus();
-  if (std::fflush(file_) != 0) return SpillError();
-  flushed_ = size_;
+  if (buffer_.empty()) return OkStatus();
+  RETURN_IF_ERROR(file_.Append(buffer_));
+  buffer_.clear();
   return OkStatus();
 }
 
-// pread(2) leaves the stream's position, at the end, untouched.
 StatusOr<std::string> BatchSpillFile::Read(uint64_t offset, uint64_t length) {
-  if (offset + length > size_) return SpillError();
-  if (offset + length > flushed_) RETURN_IF_ERROR(Flush());
-  std::string text(length, '\0');
-  if (!PreadAll(::fileno(file_), text.data(), length, offset)) return SpillError();
+  if (offset + length > file_.size() + buffer_.size()) return SpillError();
+  if (offset + length > file_.size()) RETURN_IF_ERROR(Flush());
+  std::string text;
+  text.reserve(length);
+  ASSIGN_OR_RETURN(const size_t got, file_.Read(offset, length, text));
+  if (got != length) return SpillError();
   return text;
 }
 

@@ -8,9 +8,9 @@
 #define ZFXXGK_PIPELINE_BATCH_COLLECTOR_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +18,7 @@
 #include "pipeline/batch_findings.h"
 #include "pipeline/batch_state.h"
 #include "pipeline/status.h"
+#include "pipeline/temp_file.h"
 
 namespace zfxxgk {
 
@@ -27,28 +28,23 @@ namespace zfxxgk {
 // index, so its memory does not grow with the records).
 class BatchSpillFile {
  public:
-  BatchSpillFile() = default;
-  ~BatchSpillFile();
-  BatchSpillFile(const BatchSpillFile&) = delete;
-  BatchSpillFile& operator=(const BatchSpillFile&) = delete;
-
   // Creates the file in `dir` ($TMPDIR or /tmp when empty). kUnreadable.
   Status Open(const std::string& dir);
   // Appends one text (a set record or a report's JSON); returns its offset
   // (its length is the text's).
-  StatusOr<uint64_t> Append(const std::string& text);
+  StatusOr<uint64_t> Append(std::string_view text);
   // The text appended at `offset` with `length` bytes. Safe from several
   // threads at once after Flush, until the next Append.
   StatusOr<std::string> Read(uint64_t offset, uint64_t length);
-  // Writes what the stream buffers to the file. kUnreadable.
+  // Writes the buffered texts to the file. kUnreadable.
   Status Flush();
 
  private:
+  // Records of a few KB each: buffered, the file takes a write per MB
+  // rather than one per record.
   static constexpr size_t kBufferBytes = size_t{1} << 20;
-  std::unique_ptr<char[]> buffer_;  // the stream's; outlives file_ (closed first)
-  std::FILE* file_ = nullptr;
-  uint64_t size_ = 0;     // bytes appended
-  uint64_t flushed_ = 0;  // bytes known to be in the file (not in the buffer)
+  TempFile file_;
+  std::string buffer_;  // the texts after file_.size()
 };
 
 // Adds one record to the summary's counts.

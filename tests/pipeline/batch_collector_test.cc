@@ -37,6 +37,21 @@ TEST(BatchSpillFileTest, AppendAfterReadKeepsEveryText) {
   EXPECT_EQ(spill.Read(first, 5).value(), "first");
 }
 
+TEST(BatchSpillFileTest, ATextLargerThanTheBufferKeepsItsPlace) {
+  TempDir dir;
+  BatchSpillFile spill;
+  ASSERT_TRUE(spill.Open(dir.path()).ok());
+  const std::string big(3u << 20, 'b');  // past the 1 MiB buffer: written straight through
+  const uint64_t a = spill.Append("before").value();
+  const uint64_t b = spill.Append(big).value();
+  const uint64_t c = spill.Append("after").value();
+  EXPECT_EQ(b, a + 6);
+  EXPECT_EQ(c, b + big.size());
+  EXPECT_EQ(spill.Read(c, 5).value(), "after");
+  EXPECT_EQ(spill.Read(b, big.size()).value(), big);
+  EXPECT_EQ(spill.Read(a, 6).value(), "before");
+}
+
 TEST(BatchSpillFileTest, ReadPastTheEndIsUnreadable) {
   TempDir dir;
   BatchSpillFile spill;

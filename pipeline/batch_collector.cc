@@ -23,6 +23,7 @@ bool Failed(const BatchStateEntry& e) {
 }  // namespace
 
 Status BatchSpillFile::Open(const std::string& dir) {
+  buffer_.reserve(kBufferBytes);  // not grown by doubling past it
   return file_.Open(dir, "zfxxgk-batch");
 }
 

@@ -49,14 +49,15 @@ std::unique_ptr<BatchInputList> BatchInputList::View(const std::vector<std::stri
 
 StatusOr<std::unique_ptr<BatchInputList>> BatchInputList::Collect(
     const std::vector<std::string>& inputs, const std::vector<std::string>& manifests,
-    const Shard* shard, std::vector<std::string>& errors, const ExternalSortOptions& sort) {
+    const Shard* shard, std::vector<std::string>& errors, const ExternalSortOptions& sort,
+    const BatchWalkOptions& walk) {
   ExternalSorter sorter(sort);
   Status added;
   auto take = [&](const std::string& path) {
     if (!added.ok() || (shard != nullptr && ShardOf(path, shard->count) != shard->index)) return;
     added = sorter.Add(path);
   };
-  ForEachBatchInput(inputs, manifests, take, errors);
+  ForEachBatchInput(inputs, manifests, take, errors, walk);
   RETURN_IF_ERROR(added);
   RETURN_IF_ERROR(sorter.Finish());
   std::unique_ptr<BatchInputList> list(new BatchInputList());

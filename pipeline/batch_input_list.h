@@ -35,12 +35,13 @@ class BatchInputList {
   // The paths of `paths`, in their order. `paths` must outlive the list.
   static std::unique_ptr<BatchInputList> View(const std::vector<std::string>& paths);
 
-  // Every input CollectBatchInputs(inputs, manifests, errors) would list,
+  // Every input CollectBatchInputs(inputs, manifests, errors, walk) would list,
   // restricted to `shard` when not null, held on disk. Walk and manifest
   // errors are appended to `errors` as by CollectBatchInputs.
   static StatusOr<std::unique_ptr<BatchInputList>> Collect(
       const std::vector<std::string>& inputs, const std::vector<std::string>& manifests,
-      const Shard* shard, std::vector<std::string>& errors, const ExternalSortOptions& sort);
+      const Shard* shard, std::vector<std::string>& errors, const ExternalSortOptions& sort,
+      const BatchWalkOptions& walk = {});
 
   ~BatchInputList();
   BatchInputList(const BatchInputList&) = delete;

@@ -26,7 +26,7 @@ bool IsHiddenName(const std::string& name) {
 }
 
 void WalkDirectory(const std::string& dir, const BatchInputCallback& take,
-                   std::vector<std::string>& errors) {
+                   std::vector<std::string>& errors, const BatchWalkOptions& walk) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -35,7 +35,7 @@ void WalkDirectory(const std::string& dir, const BatchInputCallback& take,
       if (it->is_directory(type_ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(type_ec) && IsBatchInputName(it->path().filename().string())) {
+    if (it->is_regular_file(type_ec) && IsBatchInputName(it->path().filename().string(), walk)) {
       take(it->path().string());
     }
   }
@@ -43,10 +43,10 @@ void WalkDirectory(const std::string& dir, const BatchInputCallback& take,
 }
 
 void ExpandInto(const std::string& input, const BatchInputCallback& take,
-                std::vector<std::string>& errors) {
+                std::vector<std::string>& errors, const BatchWalkOptions& walk) {
   std::error_code ec;
   if (fs::is_directory(input, ec)) {
-    WalkDirectory(input, take, errors);
+    WalkDirectory(input, take, errors, walk);
   } else {
     take(input);
   }
@@ -96,20 +96,25 @@ size_t CharStart(std::string_view s, size_t i) {
 
 }  // namespace
 
-bool IsBatchInputName(std::string_view file_name) {
+bool IsBatchInputName(std::string_view file_name, const BatchWalkOptions& walk) {
   const std::string name = AsciiLower(file_name);
   if (name.rfind("readme", 0) == 0) return false;
   if (name.rfind("input.", 0) == 0) return true;
   for (const char* ext : {".html", ".htm", ".txt", ".md", ".pdf", ".tif", ".tiff"}) {
     if (EndsWith(name, ext)) return true;
   }
+  if (!walk.images) return false;
+  for (const char* ext : {".png", ".jpg", ".jpeg"}) {
+    if (EndsWith(name, ext)) return true;
+  }
   return false;
 }
 
 std::vector<std::string> ExpandBatchInput(const std::string& input,
-                                          std::vector<std::string>& errors) {
+                                          std::vector<std::string>& errors,
+                                          const BatchWalkOptions& walk) {
   std::vector<std::string> files;
-  ExpandInto(input, [&files](const std::string& f) { files.push_back(f); }, errors);
+  ExpandInto(input, [&files](const std::string& f) { files.push_back(f); }, errors, walk);
   return files;
 }
 
@@ -130,9 +135,10 @@ void ForEachManifestLine(std::istream& in, const BatchInputCallback& take) {
 
 void ForEachBatchInput(const std::vector<std::string>& inputs,
                        const std::vector<std::string>& manifests,
-                       const BatchInputCallback& take, std::vector<std::string>& errors) {
+                       const BatchInputCallback& take, std::vector<std::string>& errors,
+                       const BatchWalkOptions& walk) {
   auto normal = [&take](const std::string& file) { take(NormalPath(file)); };
-  auto expand = [&](const std::string& input) { ExpandInto(input, normal, errors); };
+  auto expand = [&](const std::string& input) { ExpandInto(input, normal, errors, walk); };
   for (const std::string& input : inputs) expand(input);
   for (const std::string& manifest : manifests) {
     if (manifest == "-") {
@@ -150,10 +156,12 @@ void ForEachBatchInput(const std::vector<std::string>& inputs,
 
 std::vector<std::string> CollectBatchInputs(const std::vector<std::string>& inputs,
                                             const std::vector<std::string>& manifests,
-                                            std::vector<std::string>& errors) {
+                                            std::vector<std::string>& errors,
+                                            const BatchWalkOptions& walk) {
   std::vector<std::string> all;
   ForEachBatchInput(
-      inputs, manifests, [&all](const std::string& path) { all.push_back(path); }, errors);
+      inputs, manifests, [&all](const std::string& path) { all.push_back(path); }, errors,
+      walk);
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   return all;

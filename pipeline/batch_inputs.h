@@ -23,18 +23,27 @@
 
 namespace zfxxgk {
 
+// What a directory walk takes besides report names.
+struct BatchWalkOptions {
+  // Also .png .jpg .jpeg: scans kept as images. Off by default: saved web
+  // pages carry many such images (logos, banners), each an OCR attempt.
+  bool images = false;
+};
+
 // Whether a directory walk takes `file_name`: input.* or a name ending in
-// .html .htm .txt .md .pdf .tif .tiff (any case); README.* is excluded.
-// Scans as .png/.jpg are not taken (saved web pages carry many such images,
-// each an OCR attempt): name them input.*, or list them in a manifest.
-bool IsBatchInputName(std::string_view file_name);
+// .html .htm .txt .md .pdf .tif .tiff, and with walk.images .png .jpg .jpeg
+// (any case); README.* is excluded. Without walk.images, scans as .png/.jpg
+// are taken when named input.* or listed in a manifest.
+bool IsBatchInputName(std::string_view file_name, const BatchWalkOptions& walk = {});
 
 // The paths one INPUT argument names: a directory is walked recursively
 // (hidden entries skipped, symbolic links to directories not followed) for
-// files IsBatchInputName accepts; anything else is taken as a file, whatever
-// its name. A walk error is appended to `errors` as "dir: message".
+// files IsBatchInputName(name, walk) accepts; anything else is taken as a
+// file, whatever its name. A walk error is appended to `errors` as
+// "dir: message".
 std::vector<std::string> ExpandBatchInput(const std::string& input,
-                                          std::vector<std::string>& errors);
+                                          std::vector<std::string>& errors,
+                                          const BatchWalkOptions& walk = {});
 
 // The lines of a manifest: one path per line; trailing "\r" and white space
 // at both ends are removed; empty lines and lines starting with "#" are
@@ -51,7 +60,8 @@ void ForEachManifestLine(std::istream& in, const BatchInputCallback& take);
 // in the order found, duplicates included; nothing is held in memory.
 void ForEachBatchInput(const std::vector<std::string>& inputs,
                        const std::vector<std::string>& manifests,
-                       const BatchInputCallback& take, std::vector<std::string>& errors);
+                       const BatchInputCallback& take, std::vector<std::string>& errors,
+                       const BatchWalkOptions& walk = {});
 
 // Every input of a batch: each of `inputs`, then each line of each manifest
 // ("-" = standard input), expanded by ExpandBatchInput, written in lexically
@@ -59,7 +69,8 @@ void ForEachBatchInput(const std::vector<std::string>& inputs,
 // unreadable manifest is appended to `errors`.
 std::vector<std::string> CollectBatchInputs(const std::vector<std::string>& inputs,
                                             const std::vector<std::string>& manifests,
-                                            std::vector<std::string>& errors);
+                                            std::vector<std::string>& errors,
+                                            const BatchWalkOptions& walk = {});
 
 // Shard K of N (1 <= K <= N): the inputs whose ShardOf is K.
 struct Shard {

@@ -21,8 +21,9 @@ namespace zfxxgk {
 
 const char* const kBatchHelp =
     "Inputs: files (any name), directories (searched recursively for input.* and *.html\n"
-    "*.htm *.txt *.md *.pdf; README.* and hidden entries skipped), @FILE or --manifest FILE\n"
-    "(one path per line, '#' comments; - = stdin). The list is sorted and de-duplicated.\n"
+    "*.htm *.txt *.md *.pdf *.tif *.tiff, with --images *.png *.jpg *.jpeg too; README.*\n"
+    "and hidden entries skipped), @FILE or --manifest FILE (one path per line, '#'\n"
+    "comments; - = stdin). The list is sorted and de-duplicated.\n"
     "\n"
     "Outputs: with -o, OUTDIR/<name>.json per report, where <name> is the input path\n"
     "percent-encoded ('/' -> %2F; see docs/batch.md), written atomically; the journal\n"
@@ -49,6 +50,9 @@ CLI::App* AddBatchCommand(CLI::App& app, BatchCliOptions& o) {
       "X.1 across years over the whole batch.");
   batch->add_option("INPUT", o.inputs, "files, directories, or @MANIFEST");
   batch->add_option("--manifest", o.manifests, "file listing one input path per line (- = stdin)");
+  batch->add_flag("--images", o.images,
+                  "directory walks also take .png .jpg .jpeg files (scanned pages; off by "
+                  "default: saved web pages hold many images, each an OCR attempt)");
   batch->add_option("-o,--output-dir", o.out_dir,
                     "directory for OUTDIR/<name>.json per report and the resume journal");
   batch->add_option("-j,--jobs", o.jobs, "worker threads (default: hardware cores)")
@@ -192,7 +196,8 @@ std::unique_ptr<BatchInputList> CollectInputs(const BatchCliOptions& o, int& exi
   }
   std::vector<std::string> errors;
   StatusOr<std::unique_ptr<BatchInputList>> list =
-      BatchInputList::Collect(inputs, manifests, shard ? &*shard : nullptr, errors, {});
+      BatchInputList::Collect(inputs, manifests, shard ? &*shard : nullptr, errors, {},
+                              BatchWalkOptions{.images = o.images});
   for (const std::string& e : errors) std::cerr << "zfxxgk batch: " << e << "\n";
   if (!errors.empty()) return nullptr;
   if (!list.ok()) {

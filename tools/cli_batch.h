@@ -33,6 +33,7 @@ extern const char* const kBatchHelp;
 struct BatchCliOptions {
   std::vector<std::string> inputs;     // files, directories, @manifest
   std::vector<std::string> manifests;  // --manifest FILE|-
+  bool images = false;                 // --images: walks take .png .jpg .jpeg too
   std::string out_dir;                 // -o
   int jobs = 0;                        // -j; 0 = cores
   std::string jsonl, sqlite, csv;      // outputs; "" = none, "-" = stdout (jsonl)

@@ -32,6 +32,26 @@ TEST(BatchInputsTest, DirectoryWalkTakesReportNamesOnly) {
   EXPECT_FALSE(IsBatchInputName("notes.docx"));
 }
 
+TEST(BatchInputsTest, AWalkWithImagesTakesPngAndJpegScansToo) {
+  const BatchWalkOptions images{.images = true};
+  EXPECT_TRUE(IsBatchInputName("page-01.PNG", images));
+  EXPECT_TRUE(IsBatchInputName("2021年报扫描.jpg", images));
+  EXPECT_TRUE(IsBatchInputName("scan.jpeg", images));
+  EXPECT_TRUE(IsBatchInputName("report.html", images));
+  EXPECT_FALSE(IsBatchInputName("README.png", images));
+  EXPECT_FALSE(IsBatchInputName("icon.gif", images));
+  TempDir dir;
+  dir.Write("a/page-1.png", "x");
+  dir.Write("b/page-2.jpg", "x");
+  dir.Write("c/report.txt", "x");
+  std::vector<std::string> errors;
+  EXPECT_EQ(CollectBatchInputs({dir.path()}, {}, errors).size(), 1u);
+  EXPECT_EQ(CollectBatchInputs({dir.path()}, {}, errors, images),
+            (std::vector<std::string>{dir.path() + "/a/page-1.png", dir.path() + "/b/page-2.jpg",
+                                      dir.path() + "/c/report.txt"}));
+  EXPECT_TRUE(errors.empty());
+}
+
 TEST(BatchInputsTest, CollectWalksRecursivelySortsAndSkipsHiddenEntries) {
   TempDir dir;
   dir.Write("b/input.html", "x");

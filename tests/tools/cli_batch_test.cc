@@ -194,6 +194,18 @@ TEST(CliBatchTest, BadFilesAreListedAndTheBatchFinishes) {
       << again.err;
 }
 
+TEST(CliBatchTest, ImagesInADirectoryAreInputsOnlyWithTheImagesFlag) {
+  TempDir dir;
+  std::ofstream(dir.path() + "/logo.png") << "not a picture";
+  Result plain = RunCli("batch " + ShellQuote(dir.path()) + " --jsonl -");
+  EXPECT_TRUE(Succeeded(plain)) << plain.err;
+  EXPECT_TRUE(Contains(plain.err, "0 inputs")) << plain.err;
+  Result images = RunCli("batch --images " + ShellQuote(dir.path()) + " --jsonl -");
+  EXPECT_EQ(images.exit_code, 3) << images.err;  // taken, and failed: not an image
+  EXPECT_TRUE(Contains(images.err, "1 inputs: 0 converted")) << images.err;
+  EXPECT_TRUE(Contains(images.err, "logo.png: ")) << images.err;
+}
+
 TEST(CliBatchTest, StreamingManifestToJsonlEqualsTheReportFiles) {
   TempDir dir;
   Result files = RunCli("batch corpus -q -o " + ShellQuote(dir.path() + "/out"));

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <system_error>
 
@@ -17,8 +18,11 @@ namespace {
 namespace fs = std::filesystem;
 
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  for (std::string_view suffix : suffixes) {
+    if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
 }
 
 bool IsHiddenName(const std::string& name) {
@@ -100,14 +104,8 @@ bool IsBatchInputName(std::string_view file_name, const BatchWalkOptions& walk) 
   const std::string name = AsciiLower(file_name);
   if (name.rfind("readme", 0) == 0) return false;
   if (name.rfind("input.", 0) == 0) return true;
-  for (const char* ext : {".html", ".htm", ".txt", ".md", ".pdf", ".tif", ".tiff"}) {
-    if (EndsWith(name, ext)) return true;
-  }
-  if (!walk.images) return false;
-  for (const char* ext : {".png", ".jpg", ".jpeg"}) {
-    if (EndsWith(name, ext)) return true;
-  }
-  return false;
+  return EndsWithAny(name, {".html", ".htm", ".txt", ".md", ".pdf", ".tif", ".tiff"}) ||
+         (walk.images && EndsWithAny(name, {".png", ".jpg", ".jpeg"}));
 }
 
 std::vector<std::string> ExpandBatchInput(const std::string& input,
